@@ -1,0 +1,318 @@
+"""Reading inputs into :class:`Document` objects.
+
+Formats, chosen by extension (and by content for standard input):
+
+* plain text (``.txt``, ``.text``, ``.md``, no extension), with optional
+  leading ``key: value`` header lines ended by a blank line (``source``,
+  ``date``, ``title``, ``url``), or a leading ``date YYYY-MM-DD``;
+* JSON lines (``.jsonl``, ``.ndjson``; ``.json`` holding one object or a
+  list): one article per line with ``text`` and optional ``source``,
+  ``date``, ``title``, ``url``, ``id``;
+* HTML (``.html``, ``.htm``): the article text is taken out by trafilatura.
+
+Offsets of claims refer to ``Document.text``: the whole decoded file for
+plain text, the article text for JSON lines and HTML.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import InputError
+from .model import Document
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z_-]{0,30}):[ \t]*(.*)")
+_KNOWN_HEADERS = {"source", "date", "title", "url", "origin", "published", "outlet", "id", "author"}
+_LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y%m%d")
+
+
+@dataclass(frozen=True, slots=True)
+class Warning_:
+    """A file that was read but yields no article (empty, HTML without text)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """ISO dates and a few common written forms; anything else is unknown."""
+    if not value:
+        return None
+    value = value.strip()
+    m = re.match(r"(\d{4}-\d{2}-\d{2})", value)
+    if m:
+        try:
+            return dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """UTF-8, else the detected legacy encoding (cp1252 / Latin-1).  Binary is an error."""
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (NUL bytes), not an article")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    encoding = None
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding:
+            encoding = best.encoding
+    except Exception:  # noqa: BLE001 - detection is best effort
+        encoding = None
+    for enc in (encoding, "cp1252", "latin-1"):
+        if not enc:
+            continue
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_binary(text):
+            raise InputError(path, "binary file, not an article")
+        return text, enc
+    raise InputError(path, "cannot decode the file")  # pragma: no cover - latin-1 always decodes
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    ctrl = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return ctrl / len(sample) > 0.05
+
+
+def parse_text(path: str, text: str, encoding: str = "utf-8") -> Document:
+    """Plain text with optional header lines."""
+    headers: dict[str, str] = {}
+    body_start = 0
+    lines = text.split("\n")
+    consumed = 0
+    candidate: dict[str, str] = {}
+    ok = False
+    for line in lines[:20]:
+        if not line.strip():
+            ok = bool(candidate) and any(k in _KNOWN_HEADERS for k in candidate)
+            consumed += len(line) + 1
+            break
+        m = _HEADER_LINE.fullmatch(line.rstrip("\r"))
+        if not m:
+            break
+        candidate[m.group(1).lower()] = m.group(2).strip()
+        consumed += len(line) + 1
+    if ok:
+        headers = candidate
+        body_start = min(consumed, len(text))
+    else:
+        m = _LEADING_DATE.match(text)
+        if m:
+            headers = {"date": m.group(1)}
+            body_start = m.end()
+    published = parse_date(headers.get("date") or headers.get("published"))
+    return Document(
+        path=path,
+        text=text,
+        sha256=sha256(text),
+        body_start=body_start,
+        title=headers.get("title"),
+        source=headers.get("source") or headers.get("outlet"),
+        url=headers.get("url"),
+        published=published,
+        encoding=encoding,
+        format="text",
+    )
+
+
+def _from_object(path: str, obj: object, line: int | None, encoding: str) -> Document:
+    if not isinstance(obj, dict):
+        raise InputError(path, "expected a JSON object with a 'text' key", line)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError(path, "JSON object has no string 'text'", line)
+    def opt(key: str) -> str | None:
+        v = obj.get(key)
+        return None if v is None else str(v)
+    return Document(
+        path=f"{path}#{line}" if line is not None else path,
+        text=text,
+        sha256=sha256(text),
+        title=opt("title"),
+        source=opt("source"),
+        url=opt("url"),
+        published=parse_date(opt("date")),
+        encoding=encoding,
+        format="jsonl",
+        line=line,
+        ext_id=opt("id"),
+    )
+
+
+def parse_jsonl(path: str, text: str, encoding: str = "utf-8") -> list[Document]:
+    """JSON lines, or a .json file holding one object or a list of objects."""
+    stripped = text.lstrip()
+    if stripped.startswith("[") :
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"malformed JSON: {exc.msg}", exc.lineno) from None
+        return [_from_object(path, o, i, encoding) for i, o in enumerate(items, 1)]
+    docs = []
+    for i, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"malformed JSON line: {exc.msg}", i) from None
+        docs.append(_from_object(path, obj, i, encoding))
+    return docs
+
+
+def parse_html(path: str, html: str, encoding: str = "utf-8") -> Document | None:
+    """The article text of an HTML page (trafilatura), or None when it has none."""
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                                   favor_precision=True)
+        meta = trafilatura.extract_metadata(html)
+    except Exception as exc:  # noqa: BLE001 - a broken page is the file's fault
+        raise InputError(path, f"cannot parse HTML: {exc}") from None
+    if not text or not text.strip():
+        return None
+    title = getattr(meta, "title", None) if meta else None
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return Document(
+        path=path,
+        text=text,
+        sha256=sha256(text),
+        title=title,
+        source=(getattr(meta, "sitename", None) or getattr(meta, "hostname", None)) if meta else None,
+        url=getattr(meta, "url", None) if meta else None,
+        published=parse_date(getattr(meta, "date", None)) if meta else None,
+        encoding=encoding,
+        format="html",
+    )
+
+
+def _kind(path: str, text: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if path == "-":
+        head = text.lstrip()[:200].lower()
+        if head.startswith("{"):
+            return "jsonl"
+        if head.startswith("<!doctype html") or head.startswith("<html"):
+            return "html"
+    return "text"
+
+
+def read_bytes(path: str, data: bytes) -> tuple[list[Document], list[Warning_]]:
+    """Turn one file's bytes into documents (several for JSON lines)."""
+    text, encoding = decode(data, path)
+    kind = _kind(path, text)
+    if not text.strip():
+        return [], [Warning_(path, "empty file, nothing to read")]
+    if kind == "jsonl":
+        docs = parse_jsonl(path, text, encoding)
+        return [d for d in docs if d.text.strip()], []
+    if kind == "html":
+        doc = parse_html(path, text, encoding)
+        if doc is None:
+            return [], [Warning_(path, "HTML page without article text")]
+        return [doc], []
+    return [parse_text(path, text, encoding)], []
+
+
+def iter_paths(paths: list[str]) -> Iterator[str]:
+    """Expand folders recursively (sorted, hidden entries skipped); ``-`` stays as is.
+
+    A missing path or a folder that loops back on itself is an :class:`InputError`.
+    """
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        if not os.path.lexists(p):
+            raise InputError(p, "no such file or folder")
+        if os.path.isdir(p):
+            yield from _walk(p, set())
+        else:
+            yield p
+
+
+def _walk(folder: str, seen: set[str]) -> Iterator[str]:
+    real = os.path.realpath(folder)
+    if real in seen:
+        raise InputError(folder, "folder loop (a link leads back to a folder already read)")
+    seen = seen | {real}
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        raise InputError(folder, f"cannot list folder: {exc.strerror}") from None
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        full = os.path.join(folder, entry.name)
+        if entry.is_dir():
+            yield from _walk(full, seen)
+        elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
+            yield full
+
+
+def read_path(path: str, *, max_bytes: int) -> tuple[list[Document], list[Warning_]]:
+    """Read one file (or standard input for ``-``)."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                raise InputError(path, f"file is {size} bytes, over the limit of {max_bytes} (max_file_bytes)")
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except IsADirectoryError:
+            raise InputError(path, "is a folder") from None
+        except PermissionError:
+            raise InputError(path, "permission denied") from None
+        except FileNotFoundError:
+            raise InputError(path, "no such file or folder") from None
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror}") from None
+    if len(data) > max_bytes:
+        raise InputError(path, f"input is over the limit of {max_bytes} bytes (max_file_bytes)")
+    return read_bytes(path, data)

@@ -1,0 +1,109 @@
+"""Sentence and paragraph segmentation with stable offsets.
+
+Offsets are absolute positions in the document text, so ``text[s.start:s.end]
+== s.text`` always holds.  The splitter is rule based: a sentence ends at
+``.``, ``!`` or ``?`` (optionally followed by closing quotes or brackets)
+before white space and an upper-case letter, a digit or an opening quote,
+unless the word before the stop is a known abbreviation or an initial.
+Blank lines always end a sentence; so does a single line break when the next
+line looks like a new paragraph or headline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words after which a full stop does not end a sentence (compared lower-case, without the dot).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen lt col sgt capt cpl maj adm cmdr st jr sr rev pres
+    no nos vol fig inc ltd co corp bros dept univ assn ave blvd rd hwy mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    u.s u.k u.n e.g i.e etc vs approx est a.m p.m calif fla ga ill mass mich minn mo
+    nev okla ore pa tenn tex va wash wis ariz ark colo conn del ind kan ky la md miss mont neb
+    n.j n.y n.c s.c n.d s.d n.m n.h w.va d.c
+    """.split()
+)
+
+_BOUNDARY = re.compile(
+    r"""
+    (?P<stop>[.!?]+)            # the stop
+    (?P<close>["'\u201d\u2019)\]]*)   # closing quotes or brackets
+    (?P<space>\s+)              # white space
+    (?=["'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u017F])   # next sentence starts upper-case, a digit or a quote
+    """,
+    re.VERBOSE,
+)
+_PARA = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*[\"\u201c]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0          # index of the paragraph it belongs to
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    m = _WORD_BEFORE.search(chunk)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # single initials ("John F. Kennedy"), and dotted abbreviations (U.S.)
+    return len(word) == 1 or (("." in word) and len(word) <= 6)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Split ``text[start:end]`` into sentences with absolute offsets."""
+    end = len(text) if end is None else end
+    out: list[Sentence] = []
+    para = 0
+    pos = start
+    # paragraphs first: blank lines, or line breaks before a capital (headline, new paragraph)
+    blocks: list[tuple[int, int, int]] = []
+    for m in _PARA.finditer(text, start, end):
+        blocks.append((pos, m.start(), para))
+        if "\n\n" in m.group(0).replace(" ", "").replace("\t", "") or m.group(0).count("\n") > 1:
+            para += 1
+        else:
+            para += 1
+        pos = m.end()
+    blocks.append((pos, end, para))
+    for b_start, b_end, p in blocks:
+        s = b_start
+        for m in _BOUNDARY.finditer(text, b_start, b_end):
+            stop_end = m.end("close")
+            if m.group("stop") == "." and _is_abbreviation(text[s:m.start("stop")]):
+                continue
+            _emit(text, s, stop_end, p, out)
+            s = m.end("space")
+        _emit(text, s, b_end, p, out)
+    return out
+
+
+def _emit(text: str, s: int, e: int, para: int, out: list[Sentence]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Sentence(s, e, text[s:e], para))
+
+
+def sentence_index(sentences: list[Sentence], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (binary search); -1 when none."""
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if offset < s.start:
+            hi = mid - 1
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return mid
+    return -1
