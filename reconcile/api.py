@@ -1,0 +1,226 @@
+"""The library behind the CLI: one typed function per command.
+
+Commands parse arguments, call one of these, and format the rows they get
+back.  Everything here is usable from Python without click.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Sequence
+
+from . import documents
+from .engine import EngineOptions, reconcile
+from .errors import InputError, UsageError
+from .extract import ExtractOptions, Extractor
+from .model import Claim, Contradiction, Document, Quantity, Reconciliation
+from .settings import Settings
+
+
+# ---------------------------------------------------------------------------
+# reading and extracting
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be read (``error``) or yielded nothing (``warning``)."""
+
+    path: str
+    message: str
+    severity: str  # "error" | "warning"
+
+    def __str__(self) -> str:
+        return self.message if self.message.startswith(self.path) else f"{self.path}: {self.message}"
+
+
+def extractor_for(settings: Settings) -> Extractor:
+    return Extractor(ExtractOptions(measure_cues=settings.measure_cues))
+
+
+def engine_options(settings: Settings) -> EngineOptions:
+    return EngineOptions(window_days=settings.event_window_days, undated_joins=settings.undated_joins,
+                         aliases=dict(settings.claimant_aliases))
+
+
+def iter_documents(paths: Sequence[str], settings: Settings, *, keep_going: bool = False,
+                   problems: list[Problem] | None = None) -> Iterator[Document]:
+    """Every document under ``paths``.  Errors raise unless ``keep_going`` (then they go to ``problems``)."""
+    problems = [] if problems is None else problems
+    for path in _expand(paths, keep_going, problems):
+        try:
+            docs, warnings = documents.read_path(path, max_bytes=settings.max_file_bytes)
+        except InputError as exc:
+            if not keep_going:
+                raise
+            problems.append(Problem(exc.path, str(exc), "error"))
+            continue
+        problems.extend(Problem(w.path, w.message, "warning") for w in warnings)
+        yield from docs
+
+
+def _expand(paths: Sequence[str], keep_going: bool, problems: list[Problem]) -> Iterator[str]:
+    for p in paths:
+        try:
+            yield from documents.iter_paths([p])
+        except InputError as exc:
+            if not keep_going:
+                raise
+            problems.append(Problem(exc.path, str(exc), "error"))
+
+
+def extract_paths(paths: Sequence[str], settings: Settings, *,
+                  problems: list[Problem] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+    """``reconcile extract``: claims of each file, no database."""
+    ex = extractor_for(settings)
+    for doc in iter_documents(paths, settings, problems=problems):
+        yield doc, ex.extract(doc)
+
+
+# ---------------------------------------------------------------------------
+# the store
+# ---------------------------------------------------------------------------
+
+def open_store(settings: Settings):  # -> Store (imported lazily: only the store package imports SQLAlchemy)
+    from .store import Store
+
+    return Store(settings.db)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    documents: int = 0
+    new: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    claims: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    quantities: int = 0
+    contradictions: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def ingest(paths: Sequence[str], settings: Settings, *, keep_going: bool = False,
+           ingested_at: dt.datetime | None = None,
+           progress: Callable[[Document], None] | None = None) -> IngestSummary:
+    """``reconcile ingest``: read, extract and store each document in its own transaction,
+    then reconcile all current claims and save the engine's output."""
+    at = ingested_at or dt.datetime.now(dt.timezone.utc)
+    summary = IngestSummary()
+    ex = extractor_for(settings)
+    store = open_store(settings)
+    try:
+        for doc in iter_documents(paths, settings, keep_going=keep_going, problems=summary.problems):
+            result = store.add_document(doc, ex.extract(doc), ingested_at=at)
+            summary.documents += 1
+            summary.claims += result.claims if result.status != "unchanged" else 0
+            if result.status == "new":
+                summary.new += 1
+            elif result.status == "unchanged":
+                summary.unchanged += 1
+            else:
+                summary.new_versions += 1
+            if progress is not None:
+                progress(doc)
+        rec = reconcile(store.claims(), engine_options(settings))
+        store.save_reconciliation(rec)
+        summary.quantities = len(rec.quantities)
+        summary.contradictions = len(rec.contradictions)
+    finally:
+        store.close()
+    return summary
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    event: str | None = None
+    measure: str | None = None
+    claimant: str | None = None
+    since: dt.date | None = None
+    include_superseded: bool = False
+
+
+def list_claims(settings: Settings, flt: ClaimFilter = ClaimFilter()) -> list[Claim]:
+    """``reconcile claims``: stored claims, filtered."""
+    store = open_store(settings)
+    try:
+        return store.claims(current_only=not flt.include_superseded, event=flt.event, measure=flt.measure,
+                            claimant=flt.claimant, since=flt.since)
+    finally:
+        store.close()
+
+
+def reconcile_store(settings: Settings) -> Reconciliation:
+    """Reconcile every current stored claim (``report``, ``contradictions``, ``groups``)."""
+    store = open_store(settings)
+    try:
+        return reconcile(store.claims(), engine_options(settings))
+    finally:
+        store.close()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    claims: tuple[Claim, ...]
+    contradictions: tuple[Contradiction, ...]     # only those that involve a new claim
+    documents: tuple[Document, ...]
+
+
+def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = False,
+          ingested_at: dt.datetime | None = None) -> CheckResult:
+    """``reconcile check``: the contradictions that new files introduce against the store."""
+    ex = extractor_for(settings)
+    docs = list(iter_documents(paths, settings))
+    new_claims: list[Claim] = []
+    for d in docs:
+        new_claims.extend(ex.extract(d))
+    store = open_store(settings)
+    try:
+        stored = store.claims()
+        new_paths = {d.path for d in docs}
+        stored = [c for c in stored if c.doc not in new_paths]
+        # new claims get negative ids so they can be told apart from stored ones
+        tagged = [c.with_id(-(i + 1)) for i, c in enumerate(new_claims)]
+        rec = reconcile([*stored, *tagged], engine_options(settings))
+        found = tuple(x for x in rec.contradictions
+                      if (x.a.id is not None and x.a.id < 0) or (x.b.id is not None and x.b.id < 0))
+        if ingest_after:
+            at = ingested_at or dt.datetime.now(dt.timezone.utc)
+            for d in docs:
+                store.add_document(d, ex.extract(d), ingested_at=at)
+            store.save_reconciliation(reconcile(store.claims(), engine_options(settings)))
+    finally:
+        store.close()
+    return CheckResult(tuple(new_claims), found, tuple(docs))
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    claim: Claim
+    marked_sentence: str
+    rules: tuple[tuple[str, str], ...]     # (rule id, what it means)
+    quantity: Quantity | None
+    contradictions: tuple[Contradiction, ...]
+
+
+def explain(settings: Settings, claim_id: int) -> Explanation:
+    """``reconcile explain``: the sentence with the figure marked and the rules that fired."""
+    from .rules import describe_rule
+
+    store = open_store(settings)
+    try:
+        claim = store.claim(claim_id)
+        if claim is None:
+            raise UsageError(f"no claim with id {claim_id}")
+        rec = reconcile(store.claims(), engine_options(settings))
+    finally:
+        store.close()
+    s0 = claim.start - claim.sentence_start
+    s1 = claim.end - claim.sentence_start
+    marked = claim.sentence[:s0] + "[[" + claim.sentence[s0:s1] + "]]" + claim.sentence[s1:]
+    quantity = next((q for q in rec.quantities if any(c.id == claim.id for c in q.claims)), None)
+    contras = tuple(x for x in rec.contradictions if claim.id in (x.a.id, x.b.id))
+    return Explanation(claim, marked, tuple((r, describe_rule(r)) for r in claim.rules), quantity, contras)
+

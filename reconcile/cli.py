@@ -1,0 +1,454 @@
+"""The command line: click commands only.  Each parses arguments, calls one
+function of :mod:`reconcile.api`, and formats the rows it gets back.
+
+Exit codes: 0 success; 1 ``check`` found contradictions; 2 usage error;
+3 input error; 4 database error; 5 configuration error (see errors.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any, Sequence
+
+import click
+
+from . import api
+from .errors import EXIT_CONTRADICTIONS, ReconcileError, UsageError
+from .settings import Settings, load_settings
+
+TABLE_FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+
+
+class Context:
+    def __init__(self, db: str | None, config: str | None) -> None:
+        self._db = db
+        self._config = config
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(config_path=self._config, overrides={"db": self._db})
+        return self._settings
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def _emit(text: str) -> None:
+    if text:
+        click.echo(text.rstrip("\n"))
+
+
+def _render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+    from .report.formats import render
+
+    return render(rows, fmt, columns=columns)
+
+
+class _Group(click.Group):
+    """Maps library errors to one line on standard error and the documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _Exit as exc:
+            ctx.exit(exc.code)
+        except ReconcileError as exc:
+            click.echo(f"reconcile: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", metavar="URL", help="Database URL or SQLite path (default: sqlite:///reconcile.db; env RECONCILE_DB).")
+@click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Settings file (default: ./config.toml when present).")
+@click.version_option(package_name="reconcile")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, config_path: str | None) -> None:
+    """Extract numeric claims from news, store them, and flag contradictions.
+
+    \b
+    Example:
+      reconcile ingest seeds/
+      reconcile report
+      reconcile contradictions --format jsonl
+    """
+    ctx.obj = Context(db, config_path)
+
+
+# ---------------------------------------------------------------------------
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "jsonl", "csv")), default="table",
+              show_default=True)
+@click.argument("paths", nargs=-1, required=True)
+@pass_ctx
+def extract(obj: Context, fmt: str, paths: tuple[str, ...]) -> None:
+    """Print the claims found in files (no database).
+
+    PATHS are files, folders (read recursively) or - for standard input.
+
+    \b
+    Example:
+      reconcile extract seeds/000_dc6f63dc215eac7b.txt
+      reconcile extract --format jsonl articles/ > claims.jsonl
+    """
+    problems: list[api.Problem] = []
+    rows = []
+    for _doc, claims in api.extract_paths(list(paths), obj.settings, problems=problems):
+        if fmt == "jsonl":
+            for c in claims:
+                click.echo(json.dumps(c.as_dict(), ensure_ascii=False))
+        else:
+            rows.extend(c.as_dict() if fmt == "json" else _claim_row(c) for c in claims)
+    if fmt != "jsonl":
+        _emit(_render(rows, fmt))
+    _warn(problems)
+
+
+def _claim_row(c) -> dict[str, Any]:
+    from .report.formats import claim_rows
+
+    return claim_rows([c])[0]
+
+
+def _warn(problems: Sequence[api.Problem]) -> None:
+    for p in problems:
+        click.echo(f"reconcile: {p.severity}: {p}", err=True)
+
+
+# ---------------------------------------------------------------------------
+@cli.command()
+@click.option("--keep-going", is_flag=True, help="Ingest the good files and list the bad ones at the end.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line.")
+@click.argument("paths", nargs=-1, required=True)
+@pass_ctx
+def ingest(obj: Context, keep_going: bool, quiet: bool, paths: tuple[str, ...]) -> None:
+    """Extract and store the claims of files, one transaction per document.
+
+    Re-ingesting the same content changes nothing; a changed file at the same
+    path becomes a new version and its old claims are marked superseded.
+
+    \b
+    Example:
+      reconcile ingest articles/2026-w04/
+      reconcile --db figures.db ingest --keep-going dump.jsonl page.html
+    """
+    show = not quiet and sys.stderr.isatty()
+    count = 0
+
+    def progress(_doc) -> None:
+        nonlocal count
+        count += 1
+        if show:
+            click.echo(f"\ringesting: {count} documents", err=True, nl=False)
+
+    summary = api.ingest(list(paths), obj.settings, keep_going=keep_going, progress=progress)
+    if show:
+        click.echo("", err=True)
+    _warn(summary.problems)
+    if not quiet:
+        click.echo(f"{summary.documents} documents ({summary.new} new, {summary.new_versions} new versions, "
+                   f"{summary.unchanged} unchanged), {summary.claims} claims stored; "
+                   f"{summary.quantities} quantities, {summary.contradictions} contradictions")
+    if summary.errors:
+        raise _Exit(3)
+
+
+class _Exit(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+# ---------------------------------------------------------------------------
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
+@click.option("--event", help="Only claims of this event key (see `reconcile groups`).")
+@click.option("--measure", help="Only this measure (killed, wounded, detained, ...).")
+@click.option("--claimant", help="Only claimants whose name contains this text.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only events on or after YYYY-MM-DD.")
+@click.option("--all-versions", is_flag=True, help="Include claims of superseded document versions.")
+@pass_ctx
+def claims(obj: Context, fmt: str, event: str | None, measure: str | None, claimant: str | None,
+           since: dt.datetime | None, all_versions: bool) -> None:
+    """List stored claims.
+
+    \b
+    Example:
+      reconcile claims --measure killed --since 2026-01-01
+      reconcile claims --claimant police --format csv > police.csv
+    """
+    if measure is not None and not measure.replace("-", "").isalpha():
+        raise UsageError(f"--measure: not a measure word: {measure!r}")
+    flt = api.ClaimFilter(event=event, measure=measure.lower() if measure else None, claimant=claimant,
+                          since=since.date() if since else None, include_superseded=all_versions)
+    found = api.list_claims(obj.settings, flt)
+    if fmt in ("json", "jsonl"):
+        rows = [c.as_dict() for c in found]
+    else:
+        from .report.formats import claim_rows
+
+        rows = claim_rows(found)
+    _emit(_render(rows, fmt))
+
+
+# ---------------------------------------------------------------------------
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(("table", "markdown", "json", "csv", "html")), default="table",
+              show_default=True)
+@click.option("--all", "include_all", is_flag=True, help="Include agreed figures, not only disputed ones.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE.")
+@pass_ctx
+def report(obj: Context, fmt: str, include_all: bool, output: str | None) -> None:
+    """The disputed numbers: one row per quantity, each claimant's figure.
+
+    \b
+    Example:
+      reconcile report
+      reconcile report --all --format json > report.json
+      reconcile report --format html -o venezuela.html
+    """
+    from .report import formats
+
+    rec = api.reconcile_store(obj.settings)
+    if fmt == "json":
+        qs = [q.as_dict() for q in rec.quantities if include_all or q.status != "consistent"]
+        text = json.dumps({"quantities": qs}, ensure_ascii=False, indent=2)
+    elif fmt == "html":
+        from .report.html import render_html
+
+        text = render_html(rec.quantities, rec.contradictions, include_all=include_all)
+    elif fmt == "markdown":
+        text = formats.markdown_report(
+            [q for q in rec.quantities if include_all or q.status != "consistent"], rec.contradictions,
+            title="Disputed figures")
+    else:
+        text = formats.render(formats.quantity_rows(rec.quantities, include_all=include_all), fmt)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text if text.endswith("\n") else text + "\n")
+    else:
+        _emit(text)
+
+
+# ---------------------------------------------------------------------------
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "jsonl", "csv", "markdown")), default="table",
+              show_default=True)
+@pass_ctx
+def contradictions(obj: Context, fmt: str) -> None:
+    """Every pair of stored claims that cannot both hold, with its kind.
+
+    Kinds: disjoint, denial, self, revision, exceeds-total.
+
+    \b
+    Example:
+      reconcile contradictions
+      reconcile --db dev.db contradictions --format jsonl > pairs.jsonl
+    """
+    from .report.formats import contradiction_rows
+
+    rec = api.reconcile_store(obj.settings)
+    if fmt in ("json", "jsonl"):
+        rows = [x.as_dict() for x in rec.contradictions]
+    else:
+        rows = contradiction_rows(rec.contradictions)
+    _emit(_render(rows, fmt))
+
+
+# ---------------------------------------------------------------------------
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
+@pass_ctx
+def groups(obj: Context, fmt: str) -> None:
+    """The quantities: claims grouped by event, measure and scope.
+
+    \b
+    Example:
+      reconcile groups
+      reconcile groups --format csv > groups.csv
+    """
+    from .report.formats import quantity_rows
+
+    rec = api.reconcile_store(obj.settings)
+    if fmt in ("json", "jsonl"):
+        rows = [q.as_dict() for q in rec.quantities]
+    else:
+        rows = quantity_rows(rec.quantities, include_all=True)
+    _emit(_render(rows, fmt))
+
+
+# ---------------------------------------------------------------------------
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "github", "markdown")), default="table",
+              show_default=True)
+@click.option("--ingest", "ingest_after", is_flag=True, help="Store the new files' claims afterwards.")
+@click.argument("paths", nargs=-1, required=True)
+@pass_ctx
+def check(obj: Context, fmt: str, ingest_after: bool, paths: tuple[str, ...]) -> None:
+    """CI gate: the contradictions that new files introduce against the store.
+
+    Exits 1 when there are any, 0 when there are none, 2 on usage errors.
+
+    \b
+    Example:
+      reconcile --db figures.db check --format github new/*.txt
+      reconcile --db figures.db check --ingest new/*.txt
+    """
+    from .report import formats
+
+    result = api.check(list(paths), obj.settings, ingest_after=ingest_after)
+    found = result.contradictions
+    if fmt == "json":
+        _emit(json.dumps({"claims": len(result.claims), "contradictions": [x.as_dict() for x in found]},
+                         ensure_ascii=False, indent=2))
+    elif fmt == "github":
+        texts = {d.path: d.text for d in result.documents}
+
+        def line_of(path: str, offset: int) -> int:
+            return texts.get(path, "")[:offset].count("\n") + 1
+
+        _emit(formats.github_annotations(found, line_of=line_of))
+    elif fmt == "markdown":
+        _emit(formats.markdown_report([], found, title="Figures that contradict the store"))
+    else:
+        _emit(formats.render(formats.contradiction_rows(found), "table"))
+        click.echo(f"{len(result.claims)} claims checked, {len(found)} contradictions", err=True)
+    if found:
+        raise _Exit(EXIT_CONTRADICTIONS)
+
+
+# ---------------------------------------------------------------------------
+@cli.command()
+@click.argument("claim_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@pass_ctx
+def explain(obj: Context, claim_id: int, fmt: str) -> None:
+    """Why a claim reads as it does: its sentence, the figure marked, the rules that fired.
+
+    \b
+    Example:
+      reconcile claims --measure killed
+      reconcile explain 12
+    """
+    from .report.formats import format_interval
+
+    ex = api.explain(obj.settings, claim_id)
+    c = ex.claim
+    if fmt == "json":
+        _emit(json.dumps({"claim": c.as_dict(), "sentence": ex.marked_sentence,
+                          "rules": [{"id": r, "description": d} for r, d in ex.rules],
+                          "quantity": ex.quantity.key if ex.quantity else None,
+                          "contradictions": [x.as_dict() for x in ex.contradictions]},
+                         ensure_ascii=False, indent=2))
+        return
+    lines = [
+        f"claim {c.id}: {c.measure} {format_interval(c.low, c.high, c.qualifier, c.vague)}"
+        f"  ({c.qualifier}{', vague' if c.vague else ''})",
+        f"document:  {c.doc}  [{c.start}:{c.end}]  published {c.published or 'unknown'}",
+        f"sentence:  {ex.marked_sentence}",
+        f"subject:   {c.subject or '-'}",
+        f"claimant:  {c.claimant or '(the outlet itself)'}  kind={c.claimant_kind}"
+        + (f"  via {' <- '.join(c.via)}" if c.via else ""),
+        f"stance:    {c.stance}",
+        f"event:     {c.event.date or 'date unknown'}  {c.event.place or ''}  {' '.join(c.event.kinds)}",
+        "rules:",
+        *[f"  {r:<32} {d}" for r, d in ex.rules],
+    ]
+    if ex.quantity:
+        q = ex.quantity
+        lines.append(f"quantity:  {q.key}  best={format_interval(q.best, q.best)}  status={q.status}")
+    for x in ex.contradictions:
+        lines.append(f"contradiction ({x.kind}): {x.explanation}")
+    _emit("\n".join(lines))
+
+
+# ---------------------------------------------------------------------------
+@cli.group()
+def db() -> None:
+    """Database schema: upgrade, downgrade, current (Alembic).
+
+    \b
+    Example:
+      reconcile db upgrade
+      reconcile --db postgresql+psycopg://user@host/figures db current
+    """
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+@pass_ctx
+def db_upgrade(obj: Context, revision: str) -> None:
+    """Migrate the database up to REVISION (default: head).
+
+    \b
+    Example:
+      reconcile db upgrade
+    """
+    from .store import migrate
+
+    migrate.upgrade(obj.settings.db, revision)
+    click.echo(f"at revision {migrate.current(obj.settings.db)}")
+
+
+@db.command("downgrade")
+@click.argument("revision", default="-1")
+@pass_ctx
+def db_downgrade(obj: Context, revision: str) -> None:
+    """Migrate the database down to REVISION (default: one step).
+
+    \b
+    Example:
+      reconcile db downgrade base
+    """
+    from .store import migrate
+
+    migrate.downgrade(obj.settings.db, revision)
+    click.echo(f"at revision {migrate.current(obj.settings.db) or 'base'}")
+
+
+@db.command("current")
+@pass_ctx
+def db_current(obj: Context) -> None:
+    """Print the database's schema revision.
+
+    \b
+    Example:
+      reconcile db current
+    """
+    from .store import migrate
+
+    click.echo(migrate.current(obj.settings.db) or "base (empty)")
+
+
+# ---------------------------------------------------------------------------
+@cli.command("config")
+@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
+@pass_ctx
+def config_cmd(obj: Context, fmt: str) -> None:
+    """Print the effective settings and where each came from.
+
+    Precedence: command line > RECONCILE_* environment > config file > defaults.
+
+    \b
+    Example:
+      reconcile config
+      RECONCILE_DB=other.db reconcile config
+    """
+    rows = [{"key": k, "value": json.dumps(v) if isinstance(v, dict) else v, "from": o}
+            for k, v, o in obj.settings.describe()]
+    _emit(_render(rows, fmt))
+
+
+# ---------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="reconcile")
+    except BrokenPipeError:  # pragma: no cover - e.g. `reconcile claims | head`
+        sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

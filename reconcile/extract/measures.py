@@ -1,0 +1,521 @@
+"""What a figure counts: the measure and the subject, from the words around it.
+
+Pure Python.  The lexicons below are ordered, commented tables; every match
+returns the id of the rule that fired, so ``reconcile explain`` can show it.
+
+Shapes handled (F = the figure):
+
+* right of F, through a short noun phrase and auxiliaries:
+  ``F people were killed``, ``F dead``, ``F of its agents died``,
+  ``F others missing``, ``F people lost their lives``, ``F houses were damaged``
+* left of F, a transitive verb or a toll:
+  ``killing F``, ``injured F people``, ``the death toll rose to F``,
+  ``among the dead were F``
+* nouns that name the count: ``F deaths``, ``F casualties``, ``F arrests``
+* ``F shot, one fatally``: the ``one`` is killed
+* ``F of them``: the measure of the figure before it in the sentence
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..model import Figure
+from .sentences import Sentence
+
+# ---------------------------------------------------------------------------
+# Lexicons (ordered, commented).  Keys are lower-case word forms.
+# ---------------------------------------------------------------------------
+
+#: Words that, after the figure and its noun phrase, name a casualty measure.
+#: participles, adjectives and intransitive verbs alike: "F were killed",
+#: "F dead", "F died".
+RIGHT_CUES: dict[str, str] = {
+    # killed
+    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
+    "perished": "killed", "slain": "killed", "murdered": "killed", "executed": "killed",
+    "deaths": "killed", "fatalities": "killed", "lives": "killed", "bodies": "killed",
+    "drowned": "killed", "massacred": "killed", "beheaded": "killed", "electrocuted": "killed",
+    "lynched": "killed", "assassinated": "killed", "fatally": "killed", "mortally": "killed",
+    "deceased": "killed", "dying": "killed", "death": "killed", "expired": "killed",
+    # wounded
+    "injured": "wounded", "wounded": "wounded", "hurt": "wounded", "injuries": "wounded",
+    "injures": "wounded", "injuring": "wounded", "maimed": "wounded", "burnt": "wounded",
+    "hospitalised": "hospitalized", "hospitalized": "hospitalized",
+    # missing
+    "missing": "missing", "disappeared": "missing", "unaccounted": "missing", "vanished": "missing",
+    # detained
+    "arrested": "detained", "detained": "detained", "captured": "detained", "kidnapped": "detained",
+    "abducted": "detained", "held": "detained", "hostages": "detained", "hostage": "detained",
+    "arrests": "detained", "jailed": "detained", "imprisoned": "detained",
+    "rounded": "detained", "apprehended": "detained", "nabbed": "detained", "seized": "detained",
+    "custody": "detained", "prisoners": "detained", "captives": "detained", "booked": "detained",
+    # displaced
+    "displaced": "displaced", "evacuated": "displaced", "homeless": "displaced", "fled": "displaced",
+    "refugees": "displaced", "uprooted": "displaced", "relocated": "displaced", "evacuees": "displaced",
+    # shot (hit by gunfire, fate not given)
+    "shot": "shot", "gunshot": "shot",
+    # things: "three further explosions"
+    "explosions": "exploded", "blasts": "exploded",
+    # casualties (killed and wounded together)
+    "casualties": "casualties", "casualty": "casualties",
+}
+
+#: Verbs right before the figure whose object is the count: "killing F", "injured F".
+LEFT_VERBS: dict[str, str] = {
+    "killing": "killed", "killed": "killed", "kill": "killed", "kills": "killed",
+    "slaying": "killed", "slew": "killed", "murdering": "killed", "murdered": "killed",
+    "claiming": "killed",  # "claiming F lives" (also needs "lives"; see right cues)
+    "injuring": "wounded", "injured": "wounded", "injures": "wounded", "injure": "wounded", "hurts": "wounded",
+    "wounding": "wounded", "wounded": "wounded", "wounds": "wounded", "hurting": "wounded",
+    "hurt": "wounded", "maiming": "wounded",
+    "arresting": "detained", "arrested": "detained", "arrests": "detained", "detaining": "detained",
+    "detained": "detained", "capturing": "detained", "captured": "detained", "kidnapping": "detained",
+    "kidnapped": "detained", "abducting": "detained", "abducted": "detained", "holding": "detained",
+    "rescued": "rescued", "rescuing": "rescued",
+    "evacuated": "displaced", "evacuating": "displaced", "displacing": "displaced", "displaced": "displaced",
+    "shooting": "shot", "shot": "shot", "shoots": "shot",
+}
+
+#: Other counts: verbs that say what happened to things or people, kept as the measure.
+#: The value is the canonical plain word.
+OTHER_VERBS: dict[str, str] = {
+    "fired": "fired", "fire": "fired", "firing": "fired", "launched": "launched", "launching": "launched",
+    "dropped": "dropped", "dropping": "dropped", "exploded": "exploded", "detonated": "exploded",
+    "went": "fired",  # "missiles went up"
+    "destroyed": "destroyed", "destroying": "destroyed", "flattened": "destroyed", "razed": "destroyed",
+    "collapsed": "collapsed", "damaged": "damaged", "damaging": "damaged",
+    "burned": "burned", "burnt": "burned", "torched": "burned", "gutted": "burned",
+    "seized": "seized", "seizing": "seized", "confiscated": "seized", "recovered": "recovered",
+    "found": "found", "smashed": "smashed", "looted": "looted",
+    "rescued": "rescued", "saved": "rescued", "trapped": "trapped", "stranded": "trapped",
+    "failed": "failed", "missed": "failed", "intercepted": "intercepted", "downed": "downed",
+    "shot": "downed",  # "F drones were shot down" (things, not people)
+    "landed": "landed", "fell": "fell", "hit": "hit", "struck": "hit", "sank": "sank", "sunk": "sank",
+    "crashed": "crashed", "released": "released", "freed": "released", "sentenced": "sentenced",
+    "charged": "charged", "convicted": "convicted", "deployed": "deployed",
+    "release": "released", "releases": "released", "releasing": "released", "free": "released",
+    "carrying": "aboard", "carried": "aboard",
+    "aboard": "aboard", "onboard": "aboard", "on": "aboard",
+    "infected": "infected", "sickened": "infected", "poisoned": "poisoned",
+}
+
+#: Nouns that count things (for OTHER_VERBS): "F missiles were fired".
+THING_NOUNS = frozenset(
+    """
+    missile missiles rocket rockets bomb bombs shell shells mortar mortars grenade grenades drone drones
+    shot shots round rounds bullet bullets explosive explosives device devices mine mines
+    house houses home homes building buildings structure structures dwelling dwellings shop shops
+    school schools mosque mosques church churches hospital hospitals bridge bridges road roads
+    vehicle vehicles car cars truck trucks bus buses boat boats ship ships vessel vessels
+    aircraft plane planes jet jets helicopter helicopters tank tanks launcher launchers
+    weapon weapons gun guns rifle rifles pistol pistols handgun handguns firearm firearms
+    ammunition kilograms tonnes village villages revolver revolvers carbine carbines cartridge cartridges
+    platform platforms rig rigs facility facilities position positions target targets
+    explosion explosions blast blasts raid raids airstrike airstrikes strike strikes attack attacks
+    window windows store stores office offices
+    """.split()
+)
+
+#: Nouns for people: a figure followed by one of these is about people.
+PERSON_NOUNS = frozenset(
+    """
+    people persons person man men woman women child children boy boys girl girls baby babies infant infants
+    teen teens teenager teenagers student students pupil pupils worker workers employee employees
+    civilian civilians soldier soldiers troop troops officer officers policeman policemen police
+    agent agents militant militants rebel rebels fighter fighters insurgent insurgents gunman gunmen
+    attacker attackers suspect suspects protester protesters protestors demonstrator demonstrators
+    rioter rioters passenger passengers crew miner miners villager villagers resident residents
+    refugee refugees migrant migrants pilgrim pilgrims worshipper worshippers tourist tourists
+    victim victims patient patients member members others other adult adults family families
+    citizen citizens national nationals guard guards marine marines sailor sailors pirate pirates
+    firefighter firefighters journalist journalists staff doctor doctors nurse nurses climber climbers
+    deputy deputies trooper troopers hostage hostages prisoner prisoners inmate inmates
+    americans palestinians israelis iraqis afghans syrians cubans venezuelans
+    """.split()
+)
+
+#: Auxiliaries and adverbs that may stand between the noun phrase and the cue.
+AUX = frozenset(
+    """
+    were was are is be been being have has had got get gets remain remained remains still also all
+    reportedly reported confirmed believed feared thought said known presumed understood
+    to so far later now since either both each allegedly apparently initially critically seriously
+    badly slightly severely lightly mortally fatally gravely were't not yet just already left
+    being then who that which had
+    """.split()
+)
+
+#: Words that end a noun phrase (the clause goes on elsewhere).
+NP_STOP = frozenset(
+    """
+    and or but while when after before as because since if than though although whereas
+    said says told according per including
+    """.split()
+)
+
+#: Toll phrases: "the death toll rose to F", "casualty toll of F".
+_TOLL = re.compile(
+    r"""(?ix)
+    \b(?P<what>death|casualty|injury|civilian|fatality|final|official|overall|confirmed)?\s*
+    (?:death\s+)?toll\b (?:[^.;]{0,70}?
+    \b(?:to|at|of|reached|hit|passed|topped|exceeded|was|is|stood|stands|now|climbed|rose|risen|jumped|
+    increased|grew|soared|surpassed|:))?\s*$
+    """
+)
+_NUMBER_OF = re.compile(
+    r"""(?ix)
+    \bnumber\s+of\s+(?P<what>dead|deaths|people\s+killed|fatalities|injured|wounded|injuries|casualties|
+    missing|arrests|people\s+arrested|people\s+detained|displaced|people\s+displaced|evacuees)
+    \b [^.;]{0,110}? \b(?:to|at|was|is|reached|stood|stands|rose|climbed|:)\s*$
+    """
+)
+_AMONG = re.compile(r"(?i)\bamong\s+(?:the\s+)?(?P<what>dead|killed|injured|wounded|victims|missing)\b[^.;]{0,25}$")
+_TOLL_WHAT = {
+    "death": "killed", "fatality": "killed", "casualty": "casualties", "injury": "wounded",
+    "civilian": "killed", "final": "killed", "official": "killed", "overall": "killed",
+    "confirmed": "killed", None: "killed",
+}
+_NUMBER_OF_WHAT = {
+    "dead": "killed", "deaths": "killed", "people killed": "killed", "fatalities": "killed",
+    "injured": "wounded", "wounded": "wounded", "injuries": "wounded", "casualties": "casualties",
+    "missing": "missing", "arrests": "detained", "people arrested": "detained",
+    "people detained": "detained", "displaced": "displaced", "people displaced": "displaced",
+    "evacuees": "displaced",
+}
+_AMONG_WHAT = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
+               "victims": "killed", "missing": "missing"}
+
+#: Multi-word cues right of the noun phrase, tried before single words.
+_RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(p, re.I), m, rid) for p, m, rid in (
+        (r"lost\s+(?:their|his|her)\s+lives?\b", "killed", "measure.right.lost_lives"),
+        (r"(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded|hurt)\b", "casualties", "measure.right.killed_or_injured"),
+        (r"(?:shot\s+)?(?:dead|to\s+death)\b", "killed", "measure.right.shot_dead"),
+        (r"shot\s+(?:and\s+killed|dead|to\s+death)\b", "killed", "measure.right.shot_killed"),
+        (r"shot\s+and\s+(?:wounded|injured|hurt)\b", "wounded", "measure.right.shot_wounded"),
+        (r"(?:burned|burnt|stabbed|beaten|crushed|hacked)\s+to\s+death\b", "killed", "measure.right.to_death"),
+        (r"(?:taken|rushed|transported|airlifted|air\s+lifted|admitted|flown|sent)\s+to\s+(?:[\w.'-]+\s+){0,6}?"
+         r"(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?|clinics?)\b",
+         "hospitalized", "measure.right.taken_to_hospital"),
+        (r"(?:remain(?:s|ed)?|are|were|is|was|still)\s+(?:still\s+)?in\s+(?:the\s+)?hospital\b", "hospitalized",
+         "measure.right.in_hospital"),
+        (r"(?:treated|received\s+treatment|being\s+treated)\b", "wounded", "measure.right.treated"),
+        (r"with\s+(?:[\w-]+\s+)?(?:injuries|wounds)\b", "wounded", "measure.right.with_injuries"),
+        (r"in\s+(?:(?:critical|serious|stable|grave|good|fair|satisfactory)\s+(?:(?:or|and|but)\s+)?)+condition\b",
+         "wounded", "measure.right.condition"),
+        (r"(?:expected|likely)\s+to\s+(?:live|survive|recover)\b", "wounded", "measure.right.expected_to_live"),
+        (r"(?:taken|held)\s+(?:into\s+custody|hostage|captive|prisoner)\b", "detained", "measure.right.custody"),
+        (r"(?:in|into)\s+(?:police\s+)?custody\b", "detained", "measure.right.custody"),
+        (r"(?:rounded|picked)\s+up\b", "detained", "measure.right.rounded_up"),
+        (r"forced\s+(?:from|out\s+of)\s+(?:their\s+)?homes\b", "displaced", "measure.right.forced_out"),
+        (r"made\s+homeless\b", "displaced", "measure.right.homeless"),
+        (r"unaccounted\s+for\b", "missing", "measure.right.unaccounted"),
+        (r"(?:\w+\s+)?to\s+safety\b", "rescued", "measure.right.to_safety"),
+        (r"set\s+(?:on\s+fire|ablaze|alight)\b", "burned", "measure.right.set_on_fire"),
+        (r"caught\s+fire\b", "burned", "measure.right.caught_fire"),
+        (r"went\s+up\b", "fired", "measure.right.went_up"),
+    )
+)
+
+#: Left of the figure: the figure continues a list whose measure is known
+#: ("killing 12 civilians and [two] soldiers", "including [one] American").
+_COORDINATION = re.compile(
+    r"(?ix)^[^.;:!?]{0,90}?\b(?:and|or|as\s+well\s+as|plus|including|included|includes|among\s+them|"
+    r"of\s+whom|of\s+them|perhaps|possibly|maybe|with)\s*[\"'\u201c\u2018]*\s*$"
+)
+#: "the dead included", "the surviving victims were", "the dead could be in"
+_THE_DEAD = re.compile(
+    r"(?ix)\bthe\s+(?:(?P<surv>surviving|wounded|injured)\s+)?(?P<what>dead|injured|wounded|missing|victims|casualties)\b"
+    r"[^.;]{0,45}?\b(?:included|include|includes|were|are|is|was|could\s+be|may\s+be|might\s+be|numbered|number|"
+    r"totalled|totaled|total|reached|stood\s+at)\b[^.;\d]{0,45}$"
+)
+_DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
+_RISEN_TO = re.compile(r"(?i)\b(?:number|figure|count|tally)\b[^.;]{0,40}\b(?:risen|rose|climbed|jumped|increased|grown|grew)\s+to\s*$")
+_SHOOTING = re.compile(r"(?i)\b(?:shoot\w*|shot|gunfire|gunm[ae]n|gunshots?|opened\s+fire|fired)\b")
+
+_TOKEN = re.compile(r"\d+(?:-[A-Za-z]+)+|[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\sA-Za-z\d]")
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+    a an another dozen dozens hundreds thousands""".split()
+)
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019`")
+#: verbs for other counts that may follow the figure directly, with no noun ("[four] exploded")
+_BARE_OTHER = frozenset(
+    "exploded detonated landed fell failed missed crashed sank collapsed rescued trapped stranded released freed".split()
+)
+#: other-count verbs that apply to people too ("[14] others trapped", "sentenced [five] supporters")
+_PERSON_OTHER = frozenset(
+    "rescued saved trapped stranded released freed release releases releasing free sentenced charged convicted "
+    "aboard onboard infected poisoned carrying carried".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureHit:
+    measure: str
+    subject: str | None
+    rule: str
+    also: tuple[str, ...] = ()     # further measures the same figure states ("no one was killed or injured")
+
+
+#: returned by the left scan when a negated verb rules the figure out
+_VETO = MeasureHit("", None, "measure.veto.negated")
+
+
+def _tokens(s: str, base: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(0), base + m.start(), base + m.end()) for m in _TOKEN.finditer(s)]
+
+
+def _clean_subject(words: list[str]) -> str | None:
+    drop = {"of", "the", "its", "their", "his", "her", "them", "those", "these", "other", "others",
+            "more", "such", "further", "another", "additional", "some", "a", "an", "whom", "which", "all"}
+    words = [w for w in words if w not in _QUOTES]
+    while words and words[0].lower() in drop:
+        words = words[1:]
+    while words and words[-1].lower() in drop | {"were", "was", "had", "have", "has", "in", "from", "at", "on"}:
+        words = words[:-1]
+    return " ".join(words) or None
+
+
+def _is_person(words: list[str]) -> bool:
+    return any(w.lower() in PERSON_NOUNS for w in words)
+
+
+def _is_thing(words: list[str]) -> bool:
+    return any(w.lower() in THING_NOUNS for w in words)
+
+
+def _is_number_token(tok: str) -> bool:
+    return tok[0].isdigit() or tok.lower() in _NUMBER_WORDS
+
+
+class MeasureFinder:
+    """Classifies figures; ``extra_cues`` (word -> measure) come from config.toml."""
+
+    def __init__(self, extra_cues: Mapping[str, str] | None = None) -> None:
+        self.right = dict(RIGHT_CUES)
+        self.right.update({k.lower(): v for k, v in (extra_cues or {}).items()})
+
+    # -- right of the figure -------------------------------------------------
+    def _right(self, text: str, fig: Figure, sentence: Sentence) -> MeasureHit | None:
+        sent_end = sentence.end
+        toks = _tokens(text[fig.end:min(sent_end, fig.end + 200)], fig.end)
+        np: list[str] = []
+        phase = "np"
+        skipped_paren = coordinations = 0
+        if fig.noun:  # "No Americans", "no casualties": the figure's own noun is the noun phrase
+            np = [fig.noun]
+            w = fig.noun.lower()
+            if w in self.right:
+                return MeasureHit(self.right[w], None, "measure.zero.noun")
+        i = 0
+        while i < len(toks):
+            tok, s, _e = toks[i]
+            low = tok.lower()
+            if tok in _QUOTES:
+                if i > 0 and (np or phase == "aux"):
+                    return None  # a quotation starts: its words are another clause
+                i += 1
+                continue
+            rest = text[s:min(sent_end, s + 90)]
+            for pat, measure, rid in _RIGHT_PHRASES:
+                if pat.match(rest):
+                    if measure == "fired" and not _is_thing(np):
+                        break
+                    if measure in {"rescued", "burned"} or measure not in {"killed", "wounded"} or not _is_thing(np):
+                        if rid == "measure.right.killed_or_injured" and fig.qualifier == "zero":
+                            # "no one was killed or injured": two zeros, not one casualty figure
+                            return MeasureHit("killed", _clean_subject(np), rid, also=("wounded",))
+                        return MeasureHit(measure, _clean_subject(np), rid)
+            if low in self.right:
+                measure = self.right[low]
+                if _is_thing(np) and not _is_person(np) and low in OTHER_VERBS and phase == "aux":
+                    return MeasureHit(OTHER_VERBS[low], _clean_subject(np), f"measure.other.{low}")
+                if _is_thing(np) and not _is_person(np) and measure not in {"exploded"}:
+                    # things are not killed: "[two] car bombs killed 11 people"
+                    return None
+                if low in {"held", "seized"} and phase == "np":
+                    return None  # "held a meeting", "seized weapons" (active voice)
+                if measure == "killed" and low in {"lives"} and phase == "np" and np:
+                    pass
+                return MeasureHit(measure, _clean_subject(np), f"measure.right.{low}")
+            if low == "hit" and phase == "aux" and (_is_person(np) or not np) and _SHOOTING.search(sentence.text):
+                return MeasureHit("shot", _clean_subject(np), "measure.right.hit_by_gunfire")
+            if low == "victims" and phase == "np" and _SHOOTING.search(sentence.text):
+                np.append(tok)
+                nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else "."
+                if nxt in {".", ",", ";", "in", "at", "on", "from", "\u2014", "-"} or nxt in NP_STOP:
+                    return MeasureHit("shot", _clean_subject(np), "measure.right.shooting_victims")
+                i += 1
+                continue
+            if low in OTHER_VERBS:
+                person_ok = low in _PERSON_OTHER
+                bare_ok = not np and low in _BARE_OTHER
+                if (phase == "aux" or np or bare_ok) and (_is_thing(np) or person_ok or bare_ok):
+                    if low in {"on", "hit", "struck", "found", "shot"} and phase != "aux":
+                        return None
+                    if low == "on" and not np:
+                        return None
+                    if low == "went":
+                        return None  # only "went up" (a phrase above) counts
+                    return MeasureHit(OTHER_VERBS[low], _clean_subject(np), f"measure.other.{low}")
+            if low in AUX:
+                phase = "aux"
+                i += 1
+                continue
+            if tok in {",", "-", "\u2014", "\u2013", "("} and not skipped_paren and phase == "np":
+                # a parenthetical: ", one of them a pregnant woman," / "- one with ... -"
+                closer = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}[tok]
+                j = i + 1
+                while j < len(toks) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
+                    j += 1
+                if j < len(toks) and toks[j][0] == closer and j - i > 1:
+                    skipped_paren = 1
+                    i = j + 1
+                    continue
+            if phase == "np" and low in {"and", "or"} and i + 1 < len(toks) and len(np) <= 4 \
+                    and toks[i + 1][0][0].isalpha() and not _is_number_token(toks[i + 1][0]) \
+                    and toks[i + 1][0].lower() not in self.right and toks[i + 1][0].lower() not in OTHER_VERBS \
+                    and toks[i + 1][0].lower() not in LEFT_VERBS and toks[i + 1][0].lower() not in AUX \
+                    and toks[i + 1][0].lower() not in NP_STOP:
+                # "passengers and crew were confirmed dead"
+                np.append(tok)
+                i += 1
+                continue
+            if phase == "np" and low in {"and", "or", ","} and coordinations < 2 and i + 1 < len(toks) \
+                    and _is_number_token(toks[i + 1][0]):
+                # "two women and one man died", "seven men and two women were injured"
+                coordinations += 1
+                np.append(tok)
+                i += 1
+                continue
+            if phase == "np" and tok[0].isdigit() and np and np[-1].lower() in {"of", "the", "aged", "between", "and", "to", "a", "an"}:
+                np.append(tok)
+                i += 1
+                continue
+            if tok in {",", "-", "\u2014", "\u2013", "("} and not skipped_paren and phase == "np":
+                # a parenthetical: ", one of them a pregnant woman," / "- one with ... -"
+                closer = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}[tok]
+                j = i + 1
+                while j < len(toks) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
+                    j += 1
+                if j < len(toks) and toks[j][0] == closer and j - i > 1:
+                    skipped_paren = 1
+                    i = j + 1
+                    continue
+                return None
+            if phase == "np" and tok[0].isalpha() and low not in NP_STOP and len(np) < 10:
+                np.append(tok)
+                i += 1
+                continue
+            return None
+        return None
+
+    # -- left of the figure --------------------------------------------------
+    def _left(self, text: str, fig: Figure, sentence: Sentence) -> MeasureHit | None:
+        head = text[max(sentence.start, fig.start - 140):fig.start]
+        head_nq = head.rstrip(" \t\"'\u201c\u2018")
+        m = _TOLL.search(head_nq)
+        if m:
+            return MeasureHit(_TOLL_WHAT.get((m.group("what") or "").lower() or None, "killed"), None,
+                              "measure.left.toll")
+        m = _NUMBER_OF.search(head_nq)
+        if m:
+            what = re.sub(r"\s+", " ", m.group("what").lower())
+            return MeasureHit(_NUMBER_OF_WHAT[what], None, "measure.left.number_of")
+        m = _AMONG.search(head_nq)
+        if m:
+            return MeasureHit(_AMONG_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
+                              "measure.left.among")
+        m = _THE_DEAD.search(head_nq)
+        if m:
+            what = m.group("what").lower()
+            measure = "wounded" if m.group("surv") else _AMONG_WHAT.get(what, "casualties")
+            return MeasureHit(measure, _clean_subject(self._np_after(text, fig)), "measure.left.the_dead")
+        if _DEATH_OF.search(head_nq):
+            return MeasureHit("killed", _clean_subject(self._np_after(text, fig)), "measure.left.death_of")
+        toks = [t for t in _tokens(head_nq) if t[0] not in _QUOTES]
+        if not toks:
+            return None
+        last = toks[-1][0].lower()
+        before = toks[-2][0].lower() if len(toks) > 1 else ""
+        negated = before in {"not", "n't", "never", "no", "to"} or (len(toks) > 2 and toks[-3][0].lower() in {"not", "never"})
+        # "killed F people", "injuring F"
+        if last in LEFT_VERBS:
+            if negated and before != "to":
+                return _VETO
+            measure = LEFT_VERBS[last]
+            words = self._np_after(text, fig)
+            if measure == "detained" and words and _is_thing(words):
+                measure = "seized"
+            if measure == "shot" and words and _is_thing(words):
+                return None
+            return MeasureHit(measure, _clean_subject(words), f"measure.left.{last}")
+        if last in OTHER_VERBS and last not in {"on", "hit", "struck", "found", "went", "shot", "fell", "landed"}:
+            if negated:
+                return _VETO   # "unable to fire one shot": a negated or hypothetical act
+            words = self._np_after(text, fig)
+            if (words and _is_thing(words)) or last in _PERSON_OTHER:
+                return MeasureHit(OTHER_VERBS[last], _clean_subject(words), f"measure.left.other.{last}")
+        return None
+
+    def _np_after(self, text: str, fig: Figure) -> list[str]:
+        words: list[str] = []
+        for tok, _s, _e in _tokens(text[fig.end:fig.end + 80]):
+            low = tok.lower()
+            if tok in _QUOTES:
+                continue
+            if not tok[0].isalpha() or low in NP_STOP or low in AUX or low in self.right or low in LEFT_VERBS:
+                break
+            if low in {"in", "at", "on", "from", "during", "with", "across", "near", "inside", "of", "to", "for"}:
+                break
+            words.append(tok)
+            if len(words) >= 5:
+                break
+        return words
+
+    # -- entry point ----------------------------------------------------------
+    def classify(self, text: str, sentence: Sentence, fig: Figure,
+                 previous: tuple[Figure, MeasureHit] | None = None,
+                 doc_previous: MeasureHit | None = None) -> MeasureHit | None:
+        """The measure of ``fig`` inside ``sentence``, or None when it counts nothing we know.
+
+        ``previous`` is the figure before it in the same sentence with its measure;
+        ``doc_previous`` the last measure found in the document ("that number has risen to F").
+        """
+        after = text[fig.end:sentence.end]
+        # "ten shot, one fatally": the second figure is the killed part
+        if re.match(r"\s*(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", after, re.I):
+            return MeasureHit("killed", None, "measure.right.fatally")
+        head = text[sentence.start:fig.start]
+        if previous is not None and re.search(r"\bof\s+(?:the\s+)?$", text[previous[0].end:fig.start]) \
+                and previous[0].end > fig.start - 12:
+            return None  # "32 of the [543] passengers": the whole, not a claim of its own
+        if doc_previous is not None and _RISEN_TO.search(head):
+            return MeasureHit(doc_previous.measure, doc_previous.subject, "measure.left.risen_to")
+        left = self._left(text, fig, sentence)
+        if left is _VETO:
+            return None
+        if left is not None and left.rule.startswith(("measure.left.toll", "measure.left.number_of",
+                                                      "measure.left.among", "measure.left.the_dead",
+                                                      "measure.left.death_of")):
+            return left
+        right = self._right(text, fig, sentence)
+        if left is not None:
+            if left.measure == "shot" and right is not None and right.measure in {"killed", "wounded"}:
+                return right
+            return left
+        if right is not None:
+            return right
+        if previous is not None:
+            pfig, phit = previous
+            between = text[pfig.end:fig.start]
+            if _COORDINATION.match(between) or re.match(r"\s*of\s+(?:them|whom|those)\b", after, re.I):
+                words = self._np_after(text, fig)
+                if not (words and _is_thing(words)) or _is_thing((phit.subject or "").split()):
+                    return MeasureHit(phit.measure, _clean_subject(words) or phit.subject,
+                                      "measure.coordination.previous")
+        return None

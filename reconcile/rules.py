@@ -1,0 +1,52 @@
+"""Human descriptions of rule ids, for ``reconcile explain``.
+
+Rule ids are dotted: the first part names the stage (``num`` the number
+grammar, ``measure`` the measure cues, ``attr`` attribution, ``stance`` the
+stance, ``event`` the event anchor, ``engine`` the reconciliation).  The most
+specific prefix in this ordered table wins.
+"""
+from __future__ import annotations
+
+RULE_PREFIXES: tuple[tuple[str, str], ...] = (
+    # number grammar
+    ("num.range", "a range of two figures (between X and Y, X to Y, X or Y)"),
+    ("num.bound", "a figure with a bound word (at least, more than, up to, about...)"),
+    ("num.zero", "a zero phrase (no one, none, No <noun>)"),
+    ("num.vague", "a vague plural (dozens, hundreds, scores) with a conventional interval"),
+    ("num.ref", "a figure given by reference (a similar number) takes the figure before it"),
+    ("num.word", "a number written in words"),
+    ("num.digits", "a number written in digits"),
+    ("num", "the number grammar"),
+    # measures
+    ("measure.zero.noun", "the noun of a zero phrase names the measure (no casualties, no deaths)"),
+    ("measure.right.fatally", "'N shot, one fatally': the second figure counts the killed"),
+    ("measure.right", "a measure word after the figure and its noun phrase (N people were killed)"),
+    ("measure.left.toll", "a toll phrase before the figure (the death toll rose to N)"),
+    ("measure.left.number_of", "'the number of dead/injured ... N' before the figure"),
+    ("measure.left.among", "'among the dead/injured were N'"),
+    ("measure.left", "a transitive verb right before the figure (killing N, injured N people)"),
+    ("measure.of_them", "'N of them' takes the measure of the figure before it"),
+    ("measure.other", "another count: the verb says what happened to the things counted"),
+    ("measure", "the measure lexicon"),
+    # attribution and stance
+    ("attr.according_to", "'according to X' names the claimant"),
+    ("attr.quote", "a quotation attributed to its speaker"),
+    ("attr.resolved", "a title or pronoun resolved to the person or body named earlier"),
+    ("attr.chain", "nested attribution: X reported that Y said"),
+    ("attr.none", "no attribution: the outlet's own voice"),
+    ("attr", "an attribution verb (X said, X told, X reported...)"),
+    ("stance.confirm", "the claimant confirms or admits the figure"),
+    ("stance.deny", "the claimant denies or rejects the figure"),
+    ("stance.hedge", "a hedge (reportedly, allegedly, believed, estimated...)"),
+    ("stance", "the stance rules"),
+    ("event", "the event anchor (date, place, kind words)"),
+    ("engine", "the reconciliation engine"),
+)
+
+
+def describe_rule(rule_id: str) -> str:
+    """The description of the most specific known prefix of ``rule_id``."""
+    for prefix, text in RULE_PREFIXES:
+        if rule_id == prefix or rule_id.startswith(prefix + ".") or rule_id.startswith(prefix + "<"):
+            return text
+    return "(no description)"
