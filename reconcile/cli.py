@@ -307,7 +307,9 @@ def check(obj: Context, fmt: str, ingest_after: bool, paths: tuple[str, ...]) ->
         texts = {d.path: d.text for d in result.documents}
 
         def line_of(path: str, offset: int) -> int:
-            return texts.get(path, "")[:offset].count("\n") + 1
+            if path not in texts:
+                return 0  # a stored file: not annotated
+            return texts[path][:offset].count("\n") + 1
 
         _emit(formats.github_annotations(found, line_of=line_of))
     elif fmt == "markdown":

@@ -1,0 +1,455 @@
+"""One output path for rows: table, markdown, json, jsonl and csv.
+
+Every command that prints a list turns its objects into plain rows
+(``claim_rows``, ``quantity_rows``, ``contradiction_rows``) and hands them to
+``render``.  Nothing here prints, reads the clock or touches the database, so
+the same rows always give the same text.
+
+Returned text carries no trailing newline; the caller adds one (and prints
+nothing for an empty ``jsonl`` result).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from tabulate import tabulate
+
+from reconcile.errors import UsageError
+from reconcile.model import Claim, Contradiction, Quantity
+
+FORMATS: tuple[str, ...] = ("table", "markdown", "json", "jsonl", "csv")
+
+OUTLET = "(outlet)"      # the claimant label when the outlet speaks in its own voice
+LIST_SEP = "; "          # how list cells are joined in table, markdown and csv output
+REPORTED_STATUSES = ("disputed", "revised")
+
+CLAIM_COLUMNS = ("id", "doc", "measure", "figure", "low", "high", "subject", "claimant",
+                 "stance", "event_date", "text")
+QUANTITY_COLUMNS = ("event", "measure", "scope", "figures", "low", "best", "high", "spread",
+                    "sources", "status")
+CONTRADICTION_COLUMNS = ("kind", "quantity", "a", "b", "explanation", "a_doc", "b_doc")
+
+KIND_MEANINGS: dict[str, str] = {
+    "disjoint": "the figures cannot both be true: their ranges do not overlap",
+    "denial": "one side denies the other's figure",
+    "self": "the same claimant gives two incompatible figures",
+    "revision": "a later report supersedes an earlier figure",
+    "exceeds-total": "a part is larger than the whole it belongs to",
+}
+
+
+# --------------------------------------------------------------------- numbers
+
+def format_number(x: float) -> str:
+    """``32.0`` -> ``"32"``, ``2.5`` -> ``"2.5"``; never scientific notation."""
+    x = float(x)
+    if x.is_integer():
+        return str(int(x))
+    return f"{x:.6f}".rstrip("0").rstrip(".")
+
+
+def format_interval(low: float | None, high: float | None, qualifier: str = "exact",
+                    vague: bool = False) -> str:
+    """A claimed interval in a few characters.
+
+    ``32`` -> ``32``; ``100, 120`` -> ``100–120``; ``2, None`` -> ``≥2``
+    (``>100`` for more-than, ``~24+`` when vague); ``None, 50`` -> ``≤50``
+    (``<50`` for fewer-than); ``0, 0`` -> ``0``; about -> ``~30``; no bounds
+    at all -> ``?``.
+    """
+    approx = "~" if (vague or qualifier == "about") else ""
+    if low is None and high is None:
+        return "?"
+    if qualifier == "zero":
+        return "0"
+    if low is not None and high is not None:
+        if float(low) == float(high):
+            return approx + format_number(low)
+        return f"{approx}{format_number(low)}–{format_number(high)}"
+    if high is None:
+        assert low is not None
+        if vague:
+            return f"~{format_number(low)}+"
+        sign = ">" if qualifier == "more-than" else "≥"
+        return f"{approx}{sign}{format_number(low)}"
+    sign = "<" if qualifier == "fewer-than" else "≤"
+    return f"{approx}{sign}{format_number(high)}"
+
+
+def claim_figure(claim: Claim) -> str:
+    return format_interval(claim.low, claim.high, claim.qualifier, claim.vague)
+
+
+def claimant_label(claim: Claim) -> str:
+    return claim.claimant if claim.claimant else OUTLET
+
+
+def _num(x: float | None) -> int | float | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else float(x)
+
+
+def _date(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+# ------------------------------------------------------------------------ rows
+
+def claim_rows(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    """One row per claim, in the given order."""
+    return [
+        {
+            "id": c.id,
+            "doc": c.doc,
+            "measure": c.measure,
+            "figure": claim_figure(c),
+            "low": _num(c.low),
+            "high": _num(c.high),
+            "subject": c.subject,
+            "claimant": claimant_label(c),
+            "stance": c.stance,
+            "event_date": _date(c.event.date),
+            "text": c.text,
+        }
+        for c in claims
+    ]
+
+
+def chronological(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims by published date (undated last), otherwise in the given order."""
+    return sorted(claims, key=lambda c: (c.published is None, c.published or dt.date.min))
+
+
+def figure_summary(claim: Claim) -> str:
+    """``Venezuelan regime: 100–120 (assert, 2026-01-26)``."""
+    notes = [claim.stance] + ([claim.published.isoformat()] if claim.published else [])
+    return f"{claimant_label(claim)}: {claim_figure(claim)} ({', '.join(notes)})"
+
+
+def figures_text(quantity: Quantity) -> str:
+    """Every distinct figure of a quantity, oldest report first."""
+    seen: dict[str, None] = {}
+    for c in chronological(quantity.claims):
+        seen.setdefault(figure_summary(c), None)
+    return LIST_SEP.join(seen)
+
+
+def spread(claims: Sequence[Claim]) -> int | float | None:
+    """Distance between the smallest and the largest number stated (None: fewer than two)."""
+    bounds = [float(b) for c in claims for b in (c.low, c.high) if b is not None]
+    if not bounds:
+        return None
+    return _num(max(bounds) - min(bounds))
+
+
+def is_reported(quantity: Quantity) -> bool:
+    return quantity.status in REPORTED_STATUSES
+
+
+def quantity_rows(quantities: Sequence[Quantity], *, include_all: bool = False) -> list[dict[str, Any]]:
+    """The report rows: disputed and revised quantities only, unless ``include_all``."""
+    return [
+        {
+            "event": q.event,
+            "measure": q.measure,
+            "scope": q.scope,
+            "figures": figures_text(q),
+            "low": _num(q.low),
+            "best": _num(q.best),
+            "high": _num(q.high),
+            "spread": spread(q.claims),
+            "sources": q.sources,
+            "status": q.status,
+        }
+        for q in quantities
+        if include_all or is_reported(q)
+    ]
+
+
+def side_text(claim: Claim) -> str:
+    """``Cuba's communist regime: 32``."""
+    return f"{claimant_label(claim)}: {claim_figure(claim)}"
+
+
+def contradiction_rows(contradictions: Sequence[Contradiction]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": c.kind,
+            "quantity": c.quantity,
+            "a": side_text(c.a),
+            "b": side_text(c.b),
+            "explanation": c.explanation,
+            "a_doc": c.a.doc,
+            "b_doc": c.b.doc,
+        }
+        for c in contradictions
+    ]
+
+
+# ---------------------------------------------------------------------- render
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready value: dates as ISO text, tuples as lists, integral floats as ints."""
+    if isinstance(value, bool) or value is None or isinstance(value, (str, int)):
+        return value
+    if isinstance(value, float):
+        return _num(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return [_plain(v) for v in items]
+    if hasattr(value, "as_dict"):
+        return _plain(value.as_dict())
+    return str(value)
+
+
+def _cell(value: Any) -> str:
+    """A flat text cell for table, markdown and csv."""
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return LIST_SEP.join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _columns(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None) -> list[str]:
+    if columns is not None:
+        return list(columns)
+    seen: dict[str, None] = {}
+    for row in rows:
+        for key in row:
+            seen.setdefault(key, None)
+    return list(seen)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("|", "\\|")
+
+
+def _is_numeric_column(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
+    values = [row.get(col) for row in rows if row.get(col) is not None]
+    return bool(values) and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+
+
+def render(rows: Sequence[Mapping[str, Any]], fmt: str, *,
+           columns: Sequence[str] | None = None) -> str:
+    """Rows as text in one of ``FORMATS``.
+
+    ``columns`` picks and orders the keys (default: every key, in first-seen
+    order).  json keeps nulls and numbers; table, markdown and csv print
+    ``None`` as an empty cell and lists joined with ``"; "``.
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if fmt in ("json", "jsonl"):
+        objs = [
+            {k: _plain(row.get(k)) for k in columns} if columns is not None
+            else {str(k): _plain(v) for k, v in row.items()}
+            for row in rows
+        ]
+        if fmt == "json":
+            return json.dumps(objs, ensure_ascii=False, indent=2)
+        return "\n".join(json.dumps(o, ensure_ascii=False) for o in objs)
+    cols = _columns(rows, columns)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(cols)
+        for row in rows:
+            writer.writerow([_cell(row.get(k)) for k in cols])
+        return buf.getvalue().rstrip("\n")
+    if not rows:
+        return "(none)"
+    if fmt == "markdown":
+        table = [[_md_cell(_cell(row.get(k))) for k in cols] for row in rows]
+        headers = [_md_cell(c) for c in cols]
+        tablefmt = "github"
+    else:
+        table = [[_cell(row.get(k)) for k in cols] for row in rows]
+        headers = cols
+        tablefmt = "simple"
+    align = ["right" if _is_numeric_column(rows, k) else "left" for k in cols]
+    return tabulate(table, headers=headers, tablefmt=tablefmt, disable_numparse=True,
+                    colalign=align)
+
+
+# ------------------------------------------------------------ GitHub Actions
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _gh_line(claim: Claim, line_of: Callable[[str, int], int | None]) -> int | None:
+    try:
+        line = line_of(claim.doc, claim.start)
+    except (KeyError, LookupError, ValueError, OSError):
+        return None
+    return line if line is not None and line > 0 else None
+
+
+def github_annotations(contradictions: Sequence[Contradiction], *,
+                       line_of: Callable[[str, int], int | None]) -> str:
+    """GitHub Actions workflow commands, one ``::error`` line per annotated claim.
+
+    ``line_of(doc, offset)`` gives the 1-based line of a character offset in a
+    checked (new) file, and ``0``/``None`` (or raises ``KeyError``) for a
+    document that is not being checked (a stored one).  Each side of a
+    contradiction that lives in a checked file is annotated, its message naming
+    the other side; a contradiction with neither side in a checked file gets
+    one annotation without a file.
+    """
+    lines: dict[str, None] = {}
+    for c in contradictions:
+        title = _gh_property(f"contradiction ({c.kind})")
+        placed = False
+        for mine, other in ((c.a, c.b), (c.b, c.a)):
+            line = _gh_line(mine, line_of)
+            if line is None:
+                continue
+            placed = True
+            message = (f"{side_text(mine)} contradicts {side_text(other)} "
+                       f"in {other.doc}: {c.explanation}")
+            lines.setdefault(
+                f"::error file={_gh_property(mine.doc)},line={line},title={title}::"
+                f"{_gh_data(message)}", None)
+        if not placed:
+            message = f"{side_text(c.a)} ({c.a.doc}) vs {side_text(c.b)} ({c.b.doc}): {c.explanation}"
+            lines.setdefault(f"::error title={title}::{_gh_data(message)}", None)
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ markdown
+
+_MD_SPECIAL = "\\`*_[]<>#"
+
+
+def md_escape(text: str) -> str:
+    """Inline Markdown text: special characters backslash-escaped, one line."""
+    out = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+    return " ".join(out.split())
+
+
+def related(quantity: Quantity, contradictions: Sequence[Contradiction]) -> list[Contradiction]:
+    """The contradictions about a quantity (by key, or by one of its claims)."""
+    return contradiction_index(contradictions)(quantity)
+
+
+def contradiction_index(contradictions: Sequence[Contradiction]
+                        ) -> Callable[[Quantity], list[Contradiction]]:
+    """A lookup from a quantity to its contradictions, in their given order.
+
+    A contradiction belongs to a quantity when it names the quantity's key or
+    involves one of its claims (so an exceeds-total pair shows under both the
+    part and the whole).
+    """
+    by_key: dict[object, list[int]] = {}
+    for i, c in enumerate(contradictions):
+        for key in (("key", c.quantity), c.a, c.b):
+            by_key.setdefault(key, []).append(i)
+
+    def lookup(quantity: Quantity) -> list[Contradiction]:
+        found: set[int] = set(by_key.get(("key", quantity.key), ()))
+        for claim in quantity.claims:
+            found.update(by_key.get(claim, ()))
+        return [contradictions[i] for i in sorted(found)]
+
+    return lookup
+
+
+def summary_counts(quantities: Sequence[Quantity], contradictions: Sequence[Contradiction]) -> str:
+    """``1 disputed, 1 revised, 3 consistent quantities; 2 contradictions (denial 1, disjoint 1)``."""
+    status = Counter(q.status for q in quantities)
+    kinds = Counter(c.kind for c in contradictions)
+    text = f"{len(contradictions)} contradiction{'s' if len(contradictions) != 1 else ''}"
+    if kinds:
+        text += " (" + ", ".join(f"{k} {kinds[k]}" for k in sorted(kinds)) + ")"
+    if quantities:
+        text = (f"{status['disputed']} disputed, {status['revised']} revised, "
+                f"{status['consistent']} consistent quantities; " + text)
+    return text
+
+
+def quantity_heading(q: Quantity) -> str:
+    scope = f" ({q.scope})" if q.scope and q.scope != "all" else ""
+    return f"{q.event}: {q.measure}{scope}"
+
+
+def _estimate(q: Quantity) -> str:
+    parts = []
+    if q.best is not None:
+        parts.append(f"best {format_number(q.best)}")
+    if q.low != q.high:
+        parts.append(f"range {format_interval(q.low, q.high, 'range')}")
+    parts.append(f"{q.sources} independent source{'s' if q.sources != 1 else ''}")
+    return ", ".join(parts)
+
+
+def _claim_table_rows(q: Quantity) -> list[dict[str, Any]]:
+    claims = chronological(q.claims) if q.status == "revised" else list(q.claims)
+    return [
+        {
+            "claimant": md_escape(claimant_label(c)),
+            "figure": claim_figure(c) + (" (current)" if q.current is not None and c == q.current else ""),
+            "stance": c.stance,
+            "published": _date(c.published),
+            "source": md_escape(c.source or ""),
+            "doc": md_escape(c.doc),
+            "words": md_escape(c.text),
+        }
+        for c in claims
+    ]
+
+
+def _contradiction_item(c: Contradiction) -> str:
+    return (f"- **{c.kind}** ({KIND_MEANINGS.get(c.kind, c.kind)}): "
+            f"{md_escape(side_text(c.a))} in {md_escape(c.a.doc)} vs "
+            f"{md_escape(side_text(c.b))} in {md_escape(c.b.doc)}. {md_escape(c.explanation)}")
+
+
+def markdown_report(quantities: Sequence[Quantity], contradictions: Sequence[Contradiction], *,
+                    title: str) -> str:
+    """A pull-request comment: heading, counts, one table per disputed or revised
+    quantity, and every contradiction explained."""
+    shown = [q for q in quantities if is_reported(q)]
+    out = [f"## {md_escape(title)}", "", summary_counts(quantities, contradictions), ""]
+    if not shown and not contradictions:
+        out += ["No disputed figures.", ""]
+    placed: set[int] = set()
+    lookup = contradiction_index(contradictions)
+    position = {id(c): i for i, c in enumerate(contradictions)}
+    for q in shown:
+        out += [f"### {md_escape(quantity_heading(q))}", "",
+                f"**{q.status}**: {_estimate(q)}", "",
+                render(_claim_table_rows(q), "markdown"), ""]
+        mine = lookup(q)
+        if mine:
+            out += ["Contradictions:", ""]
+            out += [_contradiction_item(c) for c in mine]
+            out.append("")
+        placed.update(position[id(c)] for c in mine)
+    rest = [c for i, c in enumerate(contradictions) if i not in placed]
+    if rest:
+        out += ["### Other contradictions" if shown else "### Contradictions", ""]
+        out += [_contradiction_item(c) for c in rest]
+        out.append("")
+    return "\n".join(out).rstrip("\n")
