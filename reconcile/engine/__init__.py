@@ -1,0 +1,118 @@
+"""The reconciliation engine: ``reconcile(claims, options) -> Reconciliation``.  Pure Python.
+
+Steps:
+
+1. events (``grouping``): each document's claims share its main event unless
+   their anchor names another date or kind; documents' events join across
+   articles by date window, place and kind words.
+2. derived figures (``verdicts.derive_wounded``): "10 shot, one fatally" gives
+   9 wounded when the document states no wounded figure.
+3. quantities: same event, measure and scope (``grouping.scope_of``).
+4. contradictions (``verdicts``): every pair that cannot both hold, with its
+   kind; parts larger than their whole (``exceeds-total``).
+5. low / best / high with the rule and claim behind each, status, sources.
+
+Output is sorted: quantities by key, contradictions by (quantity, a.doc,
+a.start, b.doc, b.start).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from ..model import Claim, Contradiction, Quantity, Reconciliation
+from . import grouping, intervals, verdicts
+
+__all__ = ["EngineOptions", "reconcile", "quantity_keys"]
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    window_days: int = 3                       # event dates this close may be one event
+    undated_joins: bool = True                 # claims with unknown dates may join by place + kind
+    aliases: Mapping[str, str] = field(default_factory=dict)   # claimant alias -> canonical name
+
+
+def _sort_claims(claims: Sequence[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.doc, c.start, c.end, c.measure, c.derived,
+                                         c.low if c.low is not None else -1.0,
+                                         c.high if c.high is not None else -1.0))
+
+
+def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOptions()) -> dict[int, tuple[str, str, str, str]]:
+    """For each claim position: (event label, measure, scope, quantity key)."""
+    events, assign, _rules = grouping.local_events(claims, options.window_days)
+    cluster = grouping.cluster_events(events, options.window_days, options.undated_joins)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, cl in enumerate(cluster):
+        members[cl].append(i)
+    labels: dict[int, str] = {}
+    used: dict[str, int] = defaultdict(int)
+    # stable labels: clusters ordered by their label then their first document
+    order = sorted(members, key=lambda cl: (grouping.event_label([events[i] for i in members[cl]]),
+                                            min((events[i].doc, events[i].index) for i in members[cl])))
+    for cl in order:
+        base = grouping.event_label([events[i] for i in members[cl]])
+        used[base] += 1
+        labels[cl] = base if used[base] == 1 else f"{base} #{used[base]}"
+    out = {}
+    for i, c in enumerate(claims):
+        label = labels[cluster[assign[i]]]
+        scope = grouping.scope_of(c.subject).scope
+        out[i] = (label, c.measure, scope, f"{label}|{c.measure}|{scope}")
+    return out
+
+
+def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions()) -> Reconciliation:
+    """Group claims into quantities and flag every pair that cannot both hold."""
+    claims = _sort_claims(claims)
+    keys = quantity_keys(claims, options)
+    # derived wounded: per document and event
+    per_doc_event: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        per_doc_event[(c.doc, keys[i][0])].append(c)
+    all_claims = list(claims)
+    all_keys = [keys[i] for i in range(len(claims))]
+    for (doc, label), group in sorted(per_doc_event.items()):
+        for d in verdicts.derive_wounded(group):
+            scope = grouping.scope_of(d.subject).scope
+            all_claims.append(d)
+            all_keys.append((label, d.measure, scope, f"{label}|{d.measure}|{scope}"))
+
+    def voice(c: Claim) -> str:
+        return grouping.original_source(c, options.aliases)
+
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    meta: dict[str, tuple[str, str, str]] = {}
+    for c, (label, measure, scope, key) in zip(all_claims, all_keys):
+        groups[key].append(c)
+        meta[key] = (label, measure, scope)
+
+    quantities: list[Quantity] = []
+    contras: list[Contradiction] = []
+    for key in sorted(groups):
+        qclaims = _sort_claims(groups[key])
+        label, measure, scope = meta[key]
+        cs = verdicts.contradictions(key, [c for c in qclaims if not c.derived], voice)
+        low, best, high, reasons, current = verdicts.bounds(qclaims, voice)
+        reasons["scope"] = grouping.scope_of(qclaims[0].subject).rule
+        st = verdicts.status(cs)
+        sources = len({voice(c) for c in qclaims if not c.derived})
+        quantities.append(Quantity(key=key, event=label, measure=measure, scope=scope, claims=tuple(qclaims),
+                                   low=low, best=best, high=high, status=st, reasons=reasons,
+                                   sources=sources, current=current if st == "revised" else None))
+        contras.extend(cs)
+    # parts larger than their whole (same event and measure, scope a part of "all")
+    by_event_measure: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for key, cl in groups.items():
+        label, measure, scope = meta[key]
+        by_event_measure[(label, measure)][scope].extend(c for c in cl if not c.derived)
+    for (label, measure), scopes in sorted(by_event_measure.items()):
+        wholes = scopes.get("all")
+        if not wholes:
+            continue
+        parts = {s: cl for s, cl in scopes.items() if grouping.is_part_scope(s)}
+        contras.extend(verdicts.exceeds_total(f"{label}|{measure}|all", _sort_claims(wholes), parts))
+    contras.sort(key=lambda x: (x.quantity, x.a.doc, x.a.start, x.b.doc, x.b.start, x.kind))
+    return Reconciliation(quantities=tuple(quantities), contradictions=tuple(contras))

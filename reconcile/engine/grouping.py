@@ -1,0 +1,415 @@
+"""Event identity, quantity scopes and claimant aliases.
+
+Everything here reads what the texts say (the claims' event anchors, subjects
+and claimants), never file names or folders.  Rules are ordered, commented
+tables; every decision carries a rule id.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from ..model import Claim
+
+# ---------------------------------------------------------------------------
+# Scopes.  The head noun of a claim's subject names what is counted.  Competing
+# tolls must meet, so every "everyone" word maps to "all"; groups that are a
+# part of everyone keep their own scope.  Ordered: first match wins; the
+# pattern is matched against the subject's noun phrase, lower-case.
+# ---------------------------------------------------------------------------
+SCOPE_RULES: tuple[tuple[str, str, str], ...] = (
+    # (rule id, pattern, scope)
+    # -- soldiers and armed men before their nationality
+    ("scope.soldiers", r"\b(?:soldiers?|troops?|servicem[ae]n|gis?|marines?|service members?|guards(?:men)?|"
+                       r"paratroopers?|sailors?)\b", "soldiers"),
+    ("scope.police", r"\b(?:police(?:m[ae]n| officers?)?|officers?|cops?|deput(?:y|ies)|troopers?|"
+                     r"policem[ae]n|constables?)\b", "police"),
+    ("scope.agents", r"\b(?:agents?|security personnel|bodyguards?)\b", "agents"),
+    ("scope.militants", r"\b(?:militants?|insurgents?|rebels?|guerrillas?|fighters?|militiam[ae]n|"
+                        r"gunm[ae]n|terrorists?|jihadists?|extremists?)\b", "militants"),
+    ("scope.attackers", r"\b(?:attackers?|bombers?|shooters?|assailants?|perpetrators?|suspects?|hijackers?|"
+                        r"pirates?)\b", "suspects"),
+    ("scope.children", r"\b(?:child(?:ren)?|kids?|bab(?:y|ies)|infants?|toddlers?|minors?|boys?|girls?|"
+                       r"teen(?:ager)?s?|youths?|juveniles?)\b", "children"),
+    ("scope.students", r"\b(?:students?|pupils?|schoolchildren)\b", "students"),
+    ("scope.women", r"\b(?:wom[ae]n|females?|mothers?|wives|wife|sisters?|daughters?|grandmothers?)\b", "women"),
+    ("scope.men", r"\b(?:m[ae]n|males?|fathers?|husbands?|brothers?|sons?)\b", "men"),
+    ("scope.civilians", r"\bcivilians?\b", "civilians"),
+    ("scope.protesters", r"\b(?:protesters?|demonstrators?|marchers?|rioters?)\b", "protesters"),
+    ("scope.miners", r"\bminers?\b", "miners"),
+    ("scope.staff", r"\b(?:staff|employees?|aid workers?|journalists?|reporters?|diplomats?|crew(?: members?)?)\b",
+     "staff"),
+    ("scope.others", r"\bothers?\b", "others"),
+    # -- everyone: competing tolls meet here
+    ("scope.all", r"\b(?:people|persons?|person|victims?|individuals?|dead|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|"
+                  r"toll|bodies|body|none|no one|nobody|unnamed|residents?|villagers?|passengers?|inhabitants?|"
+                  r"lives|injur(?:ies|ed)|wounded|killed|survivors?|workers?|patients?|occupants?|"
+                  r"those|everyone|all)\b", "all"),
+)
+_SCOPE_RES = tuple((rid, re.compile(p), scope) for rid, p, scope in SCOPE_RULES)
+
+# Nationality words kept in a scope ("Cuban agents" -> "cuba-agents"; "Americans"
+# -> "us").  adjective or demonym -> country key.
+NATIONALITIES: dict[str, str] = {
+    "american": "us", "americans": "us", "u.s.": "us", "us": "us", "u.s": "us",
+    "cuban": "cuba", "cubans": "cuba", "venezuelan": "venezuela", "venezuelans": "venezuela",
+    "iraqi": "iraq", "iraqis": "iraq", "iranian": "iran", "iranians": "iran",
+    "israeli": "israel", "israelis": "israel", "palestinian": "palestine", "palestinians": "palestine",
+    "afghan": "afghanistan", "afghans": "afghanistan", "syrian": "syria", "syrians": "syria",
+    "british": "uk", "briton": "uk", "britons": "uk", "english": "uk", "french": "france",
+    "german": "germany", "germans": "germany", "russian": "russia", "russians": "russia",
+    "ukrainian": "ukraine", "ukrainians": "ukraine", "chinese": "china", "japanese": "japan",
+    "indian": "india", "indians": "india", "pakistani": "pakistan", "pakistanis": "pakistan",
+    "australian": "australia", "australians": "australia", "egyptian": "egypt", "egyptians": "egypt",
+    "somali": "somalia", "somalis": "somalia", "sudanese": "sudan", "turkish": "turkey", "turks": "turkey",
+    "lebanese": "lebanon", "saudi": "saudi-arabia", "saudis": "saudi-arabia", "yemeni": "yemen",
+    "nigerian": "nigeria", "mexican": "mexico", "mexicans": "mexico", "colombian": "colombia",
+    "indonesian": "indonesia", "indonesians": "indonesia", "thai": "thailand", "filipino": "philippines",
+    "filipinos": "philippines", "greek": "greece", "greeks": "greece", "korean": "korea", "koreans": "korea",
+    "kurdish": "kurds", "kurds": "kurds", "nato": "nato", "coalition": "coalition",
+    "foreign": "foreign", "foreigners": "foreign", "tourists": "foreign",
+}
+# Words ending the subject's noun phrase: what follows describes the event, not the group.
+_NP_END = re.compile(
+    r"\b(?:who|that|which|killed|died|dead|injured|wounded|hurt|shot|arrested|detained|missing|"
+    r"in|on|at|by|from|after|during|when|while|among|including|incl|besides|near|across|"
+    r"as|with|of the|for|to|aged|said|were|was|are|is|have|has|had|being|still|later|"
+    r"confirmed|reported|feared|believed|taken|held|captured|kidnapped|fired|launched)\b"
+)
+_CLEAN = re.compile(r"[\u2019']s\b|[^\w\s.\-]")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    scope: str
+    rule: str
+
+
+def scope_of(subject: str | None) -> Scope:
+    """The scope of a claim from its subject text ("Cuban state security agents" -> "cuba-agents")."""
+    if not subject or not subject.strip():
+        return Scope("all", "scope.none")
+    s = _CLEAN.sub(" ", subject.lower().replace("\u2019", "'"))
+    s = re.sub(r"\s+", " ", s).strip()
+    m = _NP_END.search(s, 1)
+    np = s[: m.start()].strip() if m and m.start() > 0 else s
+    # "No Americans", "both Americans"
+    np = re.sub(r"^(?:no|both|all|the|a|an|some|other|at least|more than|about|\d+|[a-z]+-?\s?(?:year|yr)s?-old)\s+", "",
+                np).strip() or np
+    nation = None
+    for w in re.findall(r"[a-z.]+", np):
+        key = w.strip(".") if w not in NATIONALITIES else w
+        if key in NATIONALITIES or w in NATIONALITIES:
+            nation = NATIONALITIES.get(w, NATIONALITIES.get(key))
+            break
+    for rid, rx, scope in _SCOPE_RES:
+        if rx.search(np):
+            if scope == "all":
+                return Scope(f"{nation}" if nation else "all", f"{rid}+nation" if nation else rid)
+            return Scope(f"{nation}-{scope}" if nation else scope, f"{rid}+nation" if nation else rid)
+    if nation:
+        return Scope(nation, "scope.nationality")
+    # unknown head noun: the noun phrase's last word, so "missiles" and "Igla missiles" meet
+    words = re.findall(r"[a-z][a-z\-]*", np)
+    if words:
+        head = words[-1]
+        if head.endswith("ies") and len(head) > 4:
+            head = head[:-3] + "y"
+        elif head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+            head = head[:-1]
+        return Scope(head, "scope.head-noun")
+    return Scope("all", "scope.default")
+
+
+# Scopes that are parts of "all" (for exceeds-total).  Every scope except "all" is.
+def is_part_scope(scope: str) -> bool:
+    return scope != "all" and scope != "others"
+
+
+# Part pairs that add up to a whole when a text gives both (35 children and 7 adults).
+COMPLEMENTS: tuple[frozenset[str], ...] = (
+    frozenset({"men", "women"}),
+    frozenset({"children", "adults"}),
+)
+
+# ---------------------------------------------------------------------------
+# Claimants.  Normalised so that one voice counts once: articles, possessives
+# and political adjectives are stripped; a country adjective and the country's
+# name meet; government words meet ("regime", "authorities", "government").
+# ---------------------------------------------------------------------------
+CLAIMANT_STOP = frozenset(
+    "the a an its their his her of 's according to".split()
+)
+# Political or descriptive adjectives that do not change who speaks.
+CLAIMANT_DROP = frozenset(
+    "communist socialist deposed new former interim local state-run state run official officials' "
+    "national federal provincial regional top senior".split()
+)
+# Words that name a country's government (all map to "government").
+GOVERNMENT_WORDS = frozenset("government regime authorities administration state cabinet leadership".split())
+# Titles stripped from personal names ("President Donald Trump" -> "trump").
+TITLES = frozenset(
+    "president prime minister mr mrs ms dr gen general col lt sgt capt chief sheriff governor gov "
+    "ambassador secretary spokesman spokeswoman spokesperson senator sen rep mayor police commissioner "
+    "defense defence foreign interior minister's officer detective deputy lieutenant captain sergeant "
+    "nopd".split()
+)
+_PERSON = re.compile(r"^(?:[A-Z][\w.\-']+\s+){0,3}[A-Z][\w\-']+$")
+
+
+def claimant_key(claim: Claim, aliases: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """(key, rule): one key per independent voice.  ``None`` claimant = the outlet."""
+    aliases = aliases or {}
+    raw = claim.claimant
+    if raw is None or not raw.strip():
+        return f"outlet:{(claim.source or claim.doc).strip().lower()}", "claimant.outlet"
+    text = raw.strip().replace("\u2019", "'")
+    low = text.lower()
+    for alias, canon in sorted(aliases.items()):
+        if low == alias.lower():
+            return _norm_words(canon.lower())[0], "claimant.alias.config"
+    key, rule = _norm_words(low)
+    for alias, canon in sorted(aliases.items()):
+        if key == _norm_words(alias.lower())[0]:
+            return _norm_words(canon.lower())[0], "claimant.alias.config"
+    # a personal name: its last word ("President Donald Trump" = "Trump")
+    words = [w for w in re.findall(r"[A-Za-z][\w\-']*", text) if w.lower() not in TITLES]
+    if words and _PERSON.match(" ".join(words)) and not (set(w.lower() for w in words) & GOVERNMENT_WORDS) \
+            and not any(w.lower() in NATIONALITIES for w in words):
+        return f"person:{words[-1].lower()}", "claimant.person.surname"
+    return key, rule
+
+
+def _norm_words(low: str) -> tuple[str, str]:
+    low = re.sub(r"'s\b", " ", low)
+    words = [w for w in re.findall(r"[a-z][\w\-.]*", low) if w not in CLAIMANT_STOP and w not in CLAIMANT_DROP]
+    country = None
+    rest: list[str] = []
+    for w in words:
+        c = NATIONALITIES.get(w) or (w if w in NATIONALITIES.values() else None)
+        if c and country is None:
+            country = c
+            continue
+        rest.append("government" if w in GOVERNMENT_WORDS else w)
+    if country and (not rest or set(rest) <= {"government"}):
+        return f"gov:{country}", "claimant.country-government"
+    if country:
+        return f"{country} {' '.join(rest)}", "claimant.country-adjective"
+    return " ".join(rest) or low, "claimant.words"
+
+
+def original_source(claim: Claim, aliases: Mapping[str, str] | None = None) -> str:
+    """The original voice of a claim: its claimant (a relayed claim counts for its origin, not the relay)."""
+    return claimant_key(claim, aliases)[0]
+
+
+# ---------------------------------------------------------------------------
+# Events.  A document's claims share the document's main event unless their
+# anchor says otherwise (another date beyond the window, another kind of
+# event); events of different documents join when dates fall within the
+# window, kinds are compatible and places meet.
+# ---------------------------------------------------------------------------
+# Kinds that may name the same event (the kind words are in extract/events.py) (kind -> kinds it is compatible with).
+# "attack" is a wildcard among violent kinds; disasters chain into each other.
+_VIOLENT = ("shooting", "airstrike", "bombing", "clashes", "riot", "protest", "raid", "piracy",
+            "kidnapping", "stabbing", "attack", "fire")
+KIND_FAMILIES: dict[str, frozenset[str]] = {
+    "attack": frozenset(_VIOLENT),
+    "bombing": frozenset({"airstrike", "attack", "fire"}),     # a blast sets a fire; "bombing" raids
+    "airstrike": frozenset({"bombing", "attack", "raid"}),
+    "riot": frozenset({"protest", "attack", "fire", "clashes"}),
+    "protest": frozenset({"riot", "attack", "clashes"}),
+    "clashes": frozenset({"riot", "protest", "attack", "raid", "airstrike"}),
+    "raid": frozenset({"attack", "airstrike", "clashes", "shooting"}),
+    "shooting": frozenset({"attack", "raid"}),
+    "fire": frozenset({"bombing", "attack", "riot"}),
+    "earthquake": frozenset({"tsunami", "landslide"}),
+    "tsunami": frozenset({"earthquake"}),
+    "landslide": frozenset({"earthquake", "flood", "storm"}),
+    "flood": frozenset({"storm", "landslide"}),
+    "storm": frozenset({"flood", "landslide"}),
+    "mine": frozenset({"bombing", "fire", "flood"}),
+    "piracy": frozenset({"attack", "kidnapping"}),
+    "kidnapping": frozenset({"attack", "piracy"}),
+}
+
+
+def kinds_compatible(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozenset[str]) -> bool:
+    """True when two kind sets may name one event (or either is empty)."""
+    if not a or not b:
+        return True
+    for x in a:
+        for y in b:
+            if x == y or y in KIND_FAMILIES.get(x, ()) or x in KIND_FAMILIES.get(y, ()):
+                return True
+    return False
+
+
+
+
+def _place_key(p: str) -> str:
+    p = p.lower().replace("\u2019", "'")
+    p = re.sub(r"'s\b", "", p)
+    p = re.sub(r"\b(?:the|province|county|district|region|island|city|village|state|camp)\b", " ", p)
+    return re.sub(r"\s+", " ", p).strip()
+
+
+def _place_tokens(places: Sequence[str]) -> frozenset[str]:
+    """Distinctive words of the places (so "Indonesia's Aceh" meets "Aceh", "Banda Aceh")."""
+    toks: set[str] = set()
+    for p in places:
+        for w in _place_key(p).split():
+            if len(w) > 2 and w not in _PLACE_GENERIC:
+                toks.add(w)
+    return frozenset(toks)
+
+
+# Words inside place names that do not identify a place on their own.
+_PLACE_GENERIC = frozenset(
+    "new north south east west northern southern eastern western central upper lower gulf bay sea ocean "
+    "river lake mount mt port san santa saint st. fort great little street avenue road ave club "
+    "national park international airport medical center hospital university school church bank "
+    "shooting bombing attack kill kills killed nightclub night party house home building".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LocalEvent:
+    """The event of a group of claims inside one document."""
+
+    doc: str
+    index: int                      # 0 = the document's main event
+    date: dt.date | None
+    places: frozenset[str]          # place tokens
+    place: str | None
+    kinds: tuple[str, ...]
+    published: dt.date | None
+
+
+def _main_of(claims: Sequence[Claim]) -> tuple[dt.date | None, tuple[str, ...], str | None, tuple[str, ...]]:
+    """The document's main event: the most common (date, kinds) among its claims, earliest first."""
+    dates = Counter(c.event.date for c in claims if c.event.date is not None)
+    kinds = Counter(k for c in claims for k in c.event.kinds[:1])
+    first_kind = {}
+    for i, c in enumerate(claims):
+        for k in c.event.kinds[:1]:
+            first_kind.setdefault(k, i)
+    first_date = {}
+    for i, c in enumerate(claims):
+        if c.event.date is not None:
+            first_date.setdefault(c.event.date, i)
+    main_date = min(dates, key=lambda d: (-dates[d], first_date[d])) if dates else None
+    main_kinds = tuple(sorted(kinds, key=lambda k: (-kinds[k], first_kind[k])))[:2]
+    places: list[str] = []
+    for c in claims:
+        for p in c.event.places:
+            if p not in places:
+                places.append(p)
+    place = claims[0].event.places[-1] if False else None
+    pc = Counter(c.event.place for c in claims if c.event.place)
+    if pc:
+        place = min(pc, key=lambda p: (-pc[p], p))
+    return main_date, main_kinds, place, tuple(places)
+
+
+def local_events(claims: Sequence[Claim], window_days: int) -> tuple[list[LocalEvent], list[int], list[str]]:
+    """Split each document's claims into its main event and any other events it mentions.
+
+    Returns the local events, the local event index of every claim, and the rule that placed it.
+    """
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_doc[c.doc].append(i)
+    events: list[LocalEvent] = []
+    assign = [0] * len(claims)
+    rules = [""] * len(claims)
+    for doc in sorted(by_doc):
+        idxs = by_doc[doc]
+        dclaims = [claims[i] for i in idxs]
+        main_date, main_kinds, main_place, main_places = _main_of(dclaims)
+        published = next((c.published for c in dclaims if c.published), None)
+        base = len(events)
+        events.append(LocalEvent(doc, 0, main_date, _place_tokens(([main_place] if main_place else []) + list(main_places[:2])), main_place, main_kinds,
+                                 published))
+        others: dict[tuple, int] = {}
+        for i in idxs:
+            c = claims[i]
+            d = c.event.date
+            other_date = (d is not None and main_date is not None and abs((d - main_date).days) > window_days)
+            other_kind = bool(c.event.kinds) and bool(main_kinds) and not kinds_compatible(c.event.kinds[:1], main_kinds)
+            if not (other_date or other_kind):
+                assign[i] = base
+                rules[i] = "event.doc.main"
+                continue
+            sig = (d if other_date else main_date, c.event.kinds[:1] if other_kind else main_kinds)
+            if sig not in others:
+                others[sig] = len(events)
+                events.append(LocalEvent(doc, len(others), sig[0], _place_tokens(c.event.places[:3]),
+                                         c.event.place, tuple(sig[1]), published))
+            assign[i] = others[sig]
+            rules[i] = "event.doc.other-date" if other_date else "event.doc.other-kind"
+    return events, assign, rules
+
+
+def _compatible(a: LocalEvent, b: LocalEvent, window_days: int, undated_joins: bool) -> str | None:
+    """The rule that joins two local events of different documents, or None."""
+    if a.doc == b.doc:
+        return None
+    if not kinds_compatible(a.kinds, b.kinds):
+        return None
+    places_meet = bool(a.places & b.places)
+    if a.date is not None and b.date is not None:
+        if abs((a.date - b.date).days) > window_days:
+            return None
+        if places_meet:
+            return "event.join.date+place"
+        if (not a.places or not b.places) and a.kinds and b.kinds:
+            return "event.join.date+kind"
+        return None
+    if not undated_joins:
+        return None
+    if places_meet and a.kinds and b.kinds:
+        return "event.join.undated.place+kind"
+    return None
+
+
+def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins: bool) -> list[int]:
+    """Cluster id per local event: complete linkage, so unrelated events never chain together.
+
+    Events are taken in date order; each joins the first existing cluster whose
+    every member it is compatible with (and that holds no event of its own
+    document), else starts a new cluster.
+    """
+    order = sorted(range(len(events)), key=lambda i: (events[i].date is None, events[i].date or dt.date.min,
+                                                      events[i].doc, events[i].index))
+    clusters: list[list[int]] = []
+    out = [0] * len(events)
+    for i in order:
+        placed = False
+        for ci, members in enumerate(clusters):
+            if any(events[j].doc == events[i].doc for j in members):
+                continue
+            if all(_compatible(events[i], events[j], window_days, undated_joins) for j in members):
+                members.append(i)
+                out[i] = ci
+                placed = True
+                break
+        if not placed:
+            out[i] = len(clusters)
+            clusters.append([i])
+    return out
+
+
+def event_label(events: Sequence[LocalEvent]) -> str:
+    """"2026-01-03 caracas raid": earliest date, most named place, most common kind."""
+    dates = sorted(e.date for e in events if e.date)
+    date = dates[0].isoformat() if dates else "undated"
+    pc = Counter(e.place for e in events if e.place)
+    place = min(pc, key=lambda p: (-pc[p], p)) if pc else "somewhere"
+    kc = Counter(k for e in events for k in e.kinds[:1])
+    kind = min(kc, key=lambda k: (-kc[k], k)) if kc else "event"
+    place = re.sub(r"[^a-z0-9]+", "-", _place_key(place)).strip("-") or "somewhere"
+    return f"{date} {place} {kind}"

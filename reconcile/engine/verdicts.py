@@ -1,0 +1,265 @@
+"""Contradiction kinds, revision versus dispute, low/best/high with reasons, derived figures."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import replace
+from typing import Callable, Mapping, Sequence
+
+from ..model import Claim, Contradiction
+from . import intervals
+
+# Kinds, in the order they are tried for a pair that cannot both hold:
+#   denial   exactly one side denies (the denial targets the other's figure)
+#   self     one claimant contradicts itself (same document, or same day)
+#   revision a later report (by publication date) or the same claimant later
+#            supersedes an earlier figure; for different claimants only when
+#            the toll rises (tolls usually rise)
+#   disjoint the intervals do not overlap
+KIND_ORDER = ("denial", "self", "revision", "disjoint")
+
+
+def cannot_both_hold(a: Claim, b: Claim) -> bool:
+    """Disjoint intervals, or overlapping ones where exactly one side denies."""
+    a_deny, b_deny = a.stance == "deny", b.stance == "deny"
+    if a_deny != b_deny:
+        return True
+    return intervals.disjoint(a, b)
+
+
+def _later(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+    """(earlier, later) by publication date, or None when the dates do not tell."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return None
+    return (a, b) if a.published < b.published else (b, a)
+
+
+def pair_kind(a: Claim, b: Claim, key: Callable[[Claim], str]) -> tuple[str, str]:
+    """(kind, explanation) for two claims that cannot both hold."""
+    ia, ib = intervals.of(a), intervals.of(b)
+    fa, fb = _fmt(a), _fmt(b)
+    if (a.stance == "deny") != (b.stance == "deny"):
+        d, o = (a, b) if a.stance == "deny" else (b, a)
+        return "denial", f"{_who(d)} denies {_fmt(d)} against {_who(o)}'s {_fmt(o)}"
+    same_voice = key(a) == key(b)
+    order = _later(a, b)
+    if same_voice and (a.doc == b.doc or order is None):
+        return "self", f"{_who(a)} gives both {fa} and {fb}"
+    if order is not None:
+        early, late = order
+        rising = intervals.of(late).low > intervals.of(early).high
+        if same_voice or rising:
+            return "revision", (f"{_fmt(early)} ({early.published}) revised to {_fmt(late)} ({late.published})")
+    return "disjoint", f"{fa} and {fb} do not overlap" if not ia.overlaps(ib) else f"{fa} against {fb}"
+
+
+def _fmt(c: Claim) -> str:
+    lo, hi = c.low, c.high
+    def n(x: float) -> str:
+        return str(int(x)) if float(x).is_integer() else str(x)
+    if lo is not None and hi is not None:
+        return n(lo) if lo == hi else f"{n(lo)}-{n(hi)}"
+    if lo is not None:
+        return f"at least {n(lo)}"
+    if hi is not None:
+        return f"up to {n(hi)}"
+    return "an unknown number"
+
+
+def _who(c: Claim) -> str:
+    return c.claimant or (c.source or "the outlet")
+
+
+def contradictions(quantity_key: str, claims: Sequence[Claim], key: Callable[[Claim], str]) -> list[Contradiction]:
+    """Every pair of claims in one quantity that cannot both hold."""
+    out: list[Contradiction] = []
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if _same_figure(a, b):
+                continue
+            if not cannot_both_hold(a, b):
+                continue
+            kind, why = pair_kind(a, b, key)
+            out.append(Contradiction(kind, a, b, quantity_key, why))
+    return out
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """One figure read twice (same span), never a contradiction."""
+    return a.doc == b.doc and a.start == b.start and a.end == b.end
+
+
+# ---------------------------------------------------------------------------
+# Bounds and best estimate.
+# ---------------------------------------------------------------------------
+def bounds(claims: Sequence[Claim], key: Callable[[Claim], str]) -> tuple[
+        float | None, float | None, float | None, dict[str, str], Claim | None]:
+    """(low, best, high, reasons, current) over a quantity's claims.
+
+    * low:  the least value any non-denied claim allows (its lower bound),
+      rule ``low.min-claimed``; ``low.max-floor`` when only open bounds exist.
+    * high: the greatest finite upper bound claimed, rule ``high.max-claimed``;
+      open (None) when a claimed floor is above it or every claim is open.
+    * best: the latest non-denied exact figure backed by the most
+      independent sources; else the highest stated floor ("at least 12" ->
+      12); else the middle of a range.  ``reasons`` names the rule and the
+      claim (``doc@start``) behind each bound.
+    """
+    reasons: dict[str, str] = {}
+    live = [c for c in claims if c.stance != "deny" and not c.derived] or \
+           [c for c in claims if c.stance != "deny"]
+    if not live:
+        reasons.update(low="low.none.all-denied", best="best.none.all-denied", high="high.none.all-denied")
+        return None, None, None, reasons, None
+    firm = [c for c in live if not c.vague] or live
+    ivs = [(intervals.of(c, widen_vague=False), c) for c in firm]
+    # low
+    lo_iv, lo_c = min(ivs, key=lambda t: (t[0].low, _pos(t[1])))
+    low = lo_iv.low
+    reasons["low"] = "low.min-claimed"
+    reasons["low.claim"] = _ref(lo_c)
+    # high
+    finite = [(iv, c) for iv, c in ivs if iv.high != intervals.INF]
+    floor_iv, floor_c = max(ivs, key=lambda t: (t[0].low, -_pos(t[1])[0].toordinal() if False else 0))
+    if finite:
+        hi_iv, hi_c = max(finite, key=lambda t: (t[0].high, _neg_pos(t[1])))
+        if floor_iv.low > hi_iv.high:
+            high = None
+            reasons["high"] = "high.open.floor-above-ceilings"
+            reasons["high.claim"] = _ref(floor_c)
+        else:
+            high = hi_iv.high
+            reasons["high"] = "high.max-claimed"
+            reasons["high.claim"] = _ref(hi_c)
+    else:
+        high = None
+        reasons["high"] = "high.open.all-open"
+        reasons["high.claim"] = _ref(floor_c)
+    # best
+    best, rule, best_c = _best(firm, key)
+    reasons["best"] = rule
+    if best_c is not None:
+        reasons["best.claim"] = _ref(best_c)
+    if best is not None:
+        if low is not None and best < low:
+            low = best
+        if high is not None and best > high:
+            high = best
+    current = _current(firm)
+    return low, best, high, reasons, current
+
+
+def _pos(c: Claim) -> tuple:
+    return (c.published or dt.date.min, c.doc, c.start)
+
+
+def _neg_pos(c: Claim) -> tuple:
+    return (-(c.published or dt.date.min).toordinal(), c.doc, -c.start)
+
+
+def _ref(c: Claim) -> str:
+    return f"{c.doc}@{c.start}"
+
+
+def _best(claims: Sequence[Claim], key: Callable[[Claim], str]) -> tuple[float | None, str, Claim | None]:
+    exact = [c for c in claims if c.low is not None and c.low == c.high]
+    if exact:
+        # support of each value: independent voices, latest publication, how often stated
+        voices: dict[float, set[str]] = defaultdict(set)
+        latest: dict[float, dt.date] = {}
+        count: dict[float, int] = defaultdict(int)
+        rep: dict[float, Claim] = {}
+        for c in exact:
+            v = float(c.low)
+            voices[v].add(key(c))
+            count[v] += 1
+            d = c.published or dt.date.min
+            if v not in latest or d > latest[v]:
+                latest[v] = d
+            if v not in rep or _pos(c) > _pos(rep[v]):
+                rep[v] = c
+        # a figure that a stated floor exceeds is out of date ("at least 34" beats "22")
+        open_floors = [c for c in claims if c.low is not None and c.high is None]
+        top = max(open_floors, key=lambda c: (float(c.low), _pos(c))) if open_floors else None
+        ok = [v for v in voices if top is None or v >= float(top.low)]
+        if not ok:
+            return float(top.low), "best.floor-above-exact", top
+        dates = {latest[v] for v in ok}
+        if len(dates) > 1:
+            # the latest report wins; among equals the most independent voices, then the higher figure
+            v = max(ok, key=lambda v: (latest[v], len(voices[v]), count[v], v))
+            return v, "best.latest-exact", rep[v]
+        v = max(ok, key=lambda v: (len(voices[v]), count[v], v))
+        if len(ok) == 1:
+            return v, "best.exact", rep[v]
+        return v, "best.most-sources-exact", rep[v]
+    floors = [c for c in claims if c.low is not None]
+    if floors:
+        c = max(floors, key=lambda c: (float(c.low), _pos(c)))
+        if c.high is None:
+            return float(c.low), "best.floor", c
+        return (float(c.low) + float(c.high)) / 2, "best.range-middle", c
+    ceils = [c for c in claims if c.high is not None]
+    if ceils:
+        c = min(ceils, key=lambda c: (float(c.high), _pos(c)))
+        return float(c.high), "best.ceiling", c
+    return None, "best.none", None
+
+
+def _current(claims: Sequence[Claim]) -> Claim | None:
+    dated = [c for c in claims if c.published is not None]
+    if not dated:
+        return None
+    return max(dated, key=_pos)
+
+
+def status(contras: Sequence[Contradiction]) -> str:
+    if not contras:
+        return "consistent"
+    if all(c.kind == "revision" for c in contras):
+        return "revised"
+    return "disputed"
+
+
+# ---------------------------------------------------------------------------
+# Derived figures and parts of totals.
+# ---------------------------------------------------------------------------
+DERIVED_RULE = "derived.wounded=shot-killed"
+
+
+def derive_wounded(group: Sequence[Claim]) -> list[Claim]:
+    """10 shot, one fatally -> 9 wounded, when the same document and event give no wounded figure.
+
+    ``group`` holds one document's claims about one event.
+    """
+    if any(c.measure == "wounded" for c in group):
+        return []
+    shot = [c for c in group if c.measure == "shot" and c.low is not None and c.low == c.high
+            and c.stance != "deny" and not c.vague]
+    killed = [c for c in group if c.measure == "killed" and c.low is not None and c.low == c.high
+              and c.stance != "deny" and not c.vague]
+    if not shot or not killed:
+        return []
+    s = max(shot, key=lambda c: (c.low, -c.start))
+    k = max(killed, key=lambda c: (c.low, -c.start))
+    if k.low > s.low:
+        return []
+    w = float(s.low) - float(k.low)
+    return [replace(s, measure="wounded", low=w, high=w, qualifier="exact", derived=True,
+                    subject=s.subject, rules=(*s.rules, DERIVED_RULE), id=None)]
+
+
+def exceeds_total(whole_key: str, wholes: Sequence[Claim], parts_by_scope: Mapping[str, Sequence[Claim]],
+                  ) -> list[Contradiction]:
+    """Parts larger than their whole: a part alone, or parts one document adds up (men + women)."""
+    out: list[Contradiction] = []
+    firm_wholes = [w for w in wholes if w.stance != "deny" and not w.vague]
+    for scope in sorted(parts_by_scope):
+        for p in parts_by_scope[scope]:
+            if p.stance == "deny" or p.vague:
+                continue
+            for w in firm_wholes:
+                if intervals.part_exceeds(p, w):
+                    out.append(Contradiction("exceeds-total", p, w, whole_key,
+                                             f"{_fmt(p)} {scope} exceeds the total of {_fmt(w)}"))
+    return out

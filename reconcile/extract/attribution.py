@@ -1,0 +1,1036 @@
+"""Who makes a numeric claim (claimant, kind, attribution chain) and the stance.
+
+Rules only, pure Python.  ``build_context`` runs once per document: it finds
+the people named in the text (with their titles), the quotation spans and,
+sentence by sentence in reading order, every attribution cue (``X said``,
+``said X``, ``according to X``, ``X was quoted as saying``, ...), resolving
+pronouns and titles (``he``, ``the diplomat``, ``Mr Lang``) to the person or
+body named earlier.  ``attribute`` then picks, for one figure, the cue that
+governs the clause holding it and reads the stance from the governing verb
+and from hedge / confirm words around the figure.
+
+Every decision carries a rule id (``attr.said.before``, ``attr.tag.after``,
+``attr.according_to``, ``attr.quote.after``, ``stance.hedge.reportedly``...).
+
+Tables below are ordered and commented; all regular expressions are compiled
+once at import time.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..model import CLAIMANT_KINDS
+from .sentences import Sentence
+
+__all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+# Reporting verbs: surface form -> stance the verb gives the reported figure.
+# The stance of a verb applies to the figures in the clause it governs.
+VERBS: dict[str, str] = {
+    # plain reporting: assert
+    **dict.fromkeys(
+        """said says say told tells tell reported reports claimed claims claim
+        announced announces stated states added adds insisted insists indicated
+        indicates noted notes explained explains wrote writes tweeted posted
+        testified asserted asserts maintained maintains alleged alleges
+        warned warns recounted recalled described describes""".split(),
+        "assert",
+    ),
+    # confirmation
+    **dict.fromkeys(
+        """confirmed confirms confirm acknowledged acknowledges acknowledge
+        admitted admits admit conceded concedes verified verifies""".split(),
+        "confirm",
+    ),
+    # denial of a figure
+    **dict.fromkeys(
+        """denied denies deny rejected rejects reject dismissed dismisses
+        disputed disputes dispute refuted refutes refute contested contests""".split(),
+        "deny",
+    ),
+    # hedged reporting: the claimant only estimates or believes
+    **dict.fromkeys(
+        """estimated estimates estimate believe believes believed fear fears
+        feared suspect suspects suspected think thinks thought""".split(),
+        "hedge",
+    ),
+}
+# Forms that are also nouns ("initial estimates", "two suspects", "news reports"):
+# they count as verbs only when a complement follows (that, a figure, a name).
+AMBIGUOUS_FORMS = frozenset(
+    """estimates estimate reports report claims claim fears fear suspects suspect
+    states notes adds denies thought""".split()
+)
+# Verbs whose object is the listener ("told AFP"), never an inverted subject.
+OBJECT_VERBS = frozenset("told tells tell".split())
+NOT_COMPLEMENT = frozenset(
+    """in on at of for from by with to into after before during was were is are
+    had has have and or but as""".split()
+)
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve dozen dozens
+    hundreds thousands several many some both all no""".split()
+)
+# verbs that take the claimant as subject only when used actively in the present
+# or past with a subject; "X is believed", "were reported" are passives, handled
+# by the hedge-scope table instead.
+AUX_BE = frozenset("is are was were be been being am 's".split())
+
+# Words that may stand between the subject and the reporting verb ("police later said").
+ADVERBS_BEFORE_VERB = frozenset(
+    """also later earlier initially previously first then now again separately
+    subsequently officially publicly had has have would will did does do
+    quickly immediately yesterday today tonight further repeatedly""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+# Words that end a noun phrase when walking backwards from a verb.
+STOP_BACK = frozenset(
+    """that which whom whose when where while because after before as if since
+    but so than then though although unless until said says told reported
+    what how why whether""".split()
+)
+# Relative markers: the words after them belong to a relative clause, the
+# subject lies before them ("an activist who spoke to aid workers later said").
+RELATIVE = frozenset("who where whose".split())
+RELATIVE_SUBJECTS = frozenset("who whom which that whose what".split())
+# Words that end a noun phrase when walking forwards (inverted "said X", "according to X").
+STOP_FWD = frozenset(
+    """who which that whom to in on at as after while when adding speaking
+    citing late early yesterday today tonight last this and/or said says told
+    reported during from with because but than""".split()
+) | WEEKDAYS
+PREPOSITIONS = frozenset(
+    "in on at during after before with from since by to through despite under over for".split()
+)
+DETERMINERS = frozenset("the a an this that these those its his her their our".split())
+PRONOUNS_PERSON = frozenset("he she him her".split())
+PRONOUNS_PLURAL = frozenset("they them".split())
+PRONOUNS_THING = frozenset("it".split())
+HONORIFICS = frozenset("mr mrs ms dr miss sir prof".split())
+# words in the tail after a verb that show it is followed by a clause (so the
+# verb does not close the clause as a speaker tag does)
+CLAUSE_WORDS = frozenset(
+    "that was were is are had has have will would could may might can did does".split()
+)
+
+# Title words: they make a capitalised name a person and let "the diplomat"
+# find "Ambassador Sergey Melik-Bagdasarov".  Order is irrelevant here; the
+# kind is decided by TITLE_KIND below.
+TITLE_WORDS = frozenset(
+    """president minister ambassador diplomat envoy consul spokesman spokeswoman
+    spokesperson official chief commissioner governor mayor sheriff coroner
+    doctor dr nurse physician surgeon director head commander general colonel
+    captain lieutenant sergeant officer deputy secretary senator representative
+    premier king queen leader administrator manager witness activist worker
+    resident analyst expert journalist correspondent reporter chairman
+    superintendent inspector detective trooper prosecutor attorney judge
+    councillor councilman lawmaker mp spokesperson regent chancellor
+    emir sheikh cleric imam priest pastor owner driver pilot medic paramedic
+    agent investigator examiner ranger marshal""".split()
+)
+# Title synonyms for resolution: "the diplomat" matches an ambassador.
+TITLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "diplomat": frozenset("diplomat ambassador envoy consul".split()),
+    "envoy": frozenset("envoy ambassador diplomat".split()),
+    "doctor": frozenset("doctor dr physician surgeon".split()),
+    "physician": frozenset("doctor dr physician surgeon".split()),
+    "spokesman": frozenset("spokesman spokeswoman spokesperson".split()),
+    "spokeswoman": frozenset("spokesman spokeswoman spokesperson".split()),
+    "official": frozenset(
+        "official commissioner governor mayor chief director head administrator secretary minister".split()
+    ),
+    "leader": frozenset("leader president premier chief head".split()),
+    "minister": frozenset("minister secretary".split()),
+}
+
+# Claimant kinds: (rule id, kind, words).  Checked in order against the
+# lower-case tokens of the claimant string (multi-word entries as phrases);
+# the first hit wins.
+KIND_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("kind.media.agency", "media", (
+        "news agency", "tass", "reuters", "ap", "afp", "associated press", "agence france",
+        "xinhua", "irna", "isna", "fars", "mehr", "anadolu", "anatolian", "bernama", "antara",
+        "map", "saba", "sana", "wafa", "kyodo", "yonhap", "interfax", "ria", "itar", "bbc",
+        "cnn", "nhk", "sky", "al jazeera", "fox", "nbc", "abc", "cbs", "wdsu",
+    )),
+    ("kind.media.outlet", "media", (
+        "media", "television", "tv", "radio", "newspaper", "daily", "broadcaster",
+        "channel", "network", "outlet", "press", "website", "times", "post", "journal",
+        "broadcast", "report", "reports", "news",
+    )),
+    ("kind.group.armed", "group", (
+        "rebels", "rebel", "militants", "militant", "insurgents", "hamas", "taliban",
+        "hezbollah", "isis", "isil", "islamic state", "al qaeda", "al-qaeda", "militia",
+        "militias", "separatists", "boko haram", "guerrillas", "jihadists", "group",
+    )),
+    ("kind.police", "police", (
+        "police", "policeman", "policemen", "sheriff", "sheriff's", "deputies", "deputy",
+        "officers", "officer", "constabulary", "trooper", "troopers", "nopd", "lapd",
+        "nypd", "gendarmerie",
+    )),
+    ("kind.military", "military", (
+        "army", "military", "forces", "troops", "soldiers", "navy", "air force",
+        "pentagon", "idf", "marines", "general", "colonel", "commander", "brigade",
+        "defence forces", "defense forces", "coalition",
+    )),
+    ("kind.ngo", "ngo", (
+        "red cross", "red crescent", "united nations", "un", "unicef", "unhcr", "who",
+        "amnesty", "human rights watch", "msf", "doctors without borders", "hospital",
+        "medical", "aid workers", "charity", "observatory", "ngo", "enough project",
+        "relief", "rescue",
+    )),
+    ("kind.government", "government", (
+        "ministry", "government", "regime", "cabinet", "kremlin", "white house",
+        "state department", "minister", "president", "ambassador", "diplomat", "envoy",
+        "prime", "premier", "embassy", "administration", "parliament", "king",
+    )),
+    ("kind.official", "official", (
+        "officials", "official", "authorities", "authority", "mayor", "governor", "chief",
+        "commissioner", "coroner", "fire department", "firefighters", "spokesman",
+        "spokeswoman", "spokesperson", "agency", "department", "office", "examiner",
+        "county", "council", "administrator", "secretary",
+    )),
+    ("kind.person", "person", (
+        "witness", "witnesses", "resident", "residents", "neighbors", "neighbours",
+        "survivor", "survivors", "relatives", "activist", "activists", "refugees",
+        "doctor", "nurse", "worker", "workers", "villagers", "people", "man", "woman",
+        "sources",
+    )),
+)
+
+# Hedge words inside the figure's clause: (rule id, pattern).  "reported" alone
+# does not hedge ("No casualties were reported" is an assert); "reported dead"
+# and "are reported to have been killed" do.
+HEDGE_RULES: tuple[tuple[str, str], ...] = (
+    ("stance.hedge.reportedly", r"\breportedly\b"),
+    ("stance.hedge.allegedly", r"\b(?:allegedly|purportedly|supposedly)\b"),
+    ("stance.hedge.reported_dead", r"\breported\s+(?:to\s+(?:have\s+been|be)\s+)?(?:dead|killed|injured|wounded|hurt|missing|drowned|kidnapped|abducted)\b"),
+    ("stance.hedge.reported_to", r"\b(?:is|are|was|were)\s+reported\s+to\b"),
+    ("stance.hedge.said_to", r"\b(?:is|are|was|were)\s+said\s+to\b"),
+    ("stance.hedge.believed", r"\b(?:believed|thought|presumed|understood)\s+(?:to|dead|killed)\b"),
+    ("stance.hedge.feared", r"\bfeared\b"),
+    ("stance.hedge.estimated", r"\b(?:an\s+)?estimated\b"),
+    ("stance.hedge.unconfirmed", r"\b(?:unconfirmed|unverified|rumou?red)\b"),
+    ("stance.hedge.modal", r"\b(?:may|might|could)\s+(?:have|be)\b"),
+    ("stance.hedge.possibly", r"\b(?:possibly|perhaps)\b"),
+    ("stance.hedge.seem", r"\b(?:seems?|seemed|appears?|appeared)\s+(?:certain\s+)?to\b"),
+    ("stance.hedge.it_is_thought", r"\bit\s+is\s+(?:thought|believed|feared)\b"),
+)
+CONFIRM_RULES: tuple[tuple[str, str], ...] = (
+    ("stance.confirm.confirmed", r"(?<!un)\bconfirmed\b"),
+    ("stance.confirm.verified", r"\bverified\b"),
+)
+
+# Headline cues: "Police: 2 arrested ..." and "..., five hurt: media".
+HEADLINE_BODIES = frozenset(
+    """police officials official authorities media report reports army military
+    witnesses sheriff coroner government ministry officers hospital""".split()
+)
+
+# ---------------------------------------------------------------------------
+# Compiled patterns
+# ---------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"``|''|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
+)
+_HEDGES = tuple((rid, re.compile(p, re.I)) for rid, p in HEDGE_RULES)
+_CONFIRMS = tuple((rid, re.compile(p, re.I)) for rid, p in CONFIRM_RULES)
+_NAME_TOK = r"(?:[A-Z][a-z\u00E0-\u024F][A-Za-z\u00C0-\u024F'\u2019]*(?:-[A-Za-z][A-Za-z\u00C0-\u024F]+)*|[A-Z]\.)"
+_NAME = rf"{_NAME_TOK}(?:\s+(?:(?:de|van|von|der|den|al|bin|da|du|le|la|del|dos)\s+)?{_NAME_TOK}){{0,3}}"
+_TITLE_ALT = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+# "Police Chief Ken Barnes", "disaster agency official Fauzi"
+_TITLED_NAME = re.compile(rf"\b(?P<title>(?i:{_TITLE_ALT}))\.?\s+(?P<name>{_NAME})")
+# "Fauzi, an official of the local disaster agency," / "Melik-Bagdasarov, Russia's ambassador"
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{_NAME})\s*,\s+(?P<app>(?:(?:a|an|the)\s+|[A-Z][\w'\u2019]*\s+)[^,.;:\"\u201c\u201d]{{0,90}}?\b(?i:{_TITLE_ALT})\b[^,.;:\"\u201c\u201d]{{0,60}})"
+)
+# "Russia's ambassador to Caracas, Sergey Melik-Bagdasarov,"
+_TITLE_THEN_NAME = re.compile(
+    rf"\b(?P<title>(?i:{_TITLE_ALT}))\b[^,.;:\"\u201c\u201d]{{0,40}},\s+(?P<name>{_NAME})\s*,"
+)
+_CAP_WORD = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'\u2019.\-]*$")
+_DIGIT = re.compile(r"\d")
+_OPEN_QUOTES = frozenset(('"', "\u201c", "``"))
+_NEW_QUOTED_SENTENCE = re.compile(r"[.!?]\s+(?:``|\"|\u201c)")
+_LOWER_ABBREV = re.compile(r"^[a-z]\.(?:[a-z]\.)+$")
+_QUOTE_CHARS = {"\u201c": "open", "\u201d": "close", "``": "open", "''": "close", '"': "toggle"}
+_HEADLINE_PREFIX = re.compile(r"^\s*(?P<np>[A-Z][\w'\u2019 ]{1,30}?)\s*:\s+\S")
+_HEADLINE_SUFFIX = re.compile(r":\s*(?P<np>[A-Za-z][\w'\u2019 ]{1,30}?)\s*[.!]?\s*$")
+_HARD_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|,\s+but\s+(?!that\b)")
+
+
+# ---------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    claimant: str | None      # as named in the text, resolved within the document; None = the outlet's own voice
+    kind: str                 # one of CLAIMANT_KINDS
+    via: tuple[str, ...]      # attribution chain outward
+    stance: str               # assert | confirm | deny | hedge
+    rules: tuple[str, ...]    # ids of the rules that fired
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass(slots=True)
+class _Person:
+    start: int
+    name: str                 # "Ken Barnes"
+    full: str                 # "Alturas Police Chief Ken Barnes"
+    titles: frozenset[str]
+    kind: str
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int                # where the cue's words begin (absolute)
+    end: int                  # where they end
+    verb_start: int
+    verb_end: int
+    np: str                   # the noun phrase as written
+    form: str                 # pre | tag | inv | according | quoted | elided
+    stance: str
+    rule: str
+    claimant: str | None = None
+    kind: str = "unknown"
+    resolve_rule: str | None = None
+    via: str | None = None    # "X quoted Y as saying": X
+
+
+@dataclass(slots=True)
+class _Quote:
+    start: int                # position of the opening mark
+    end: int                  # position after the closing mark (or paragraph end)
+    closed: bool
+    speaker: _Cue | None = None
+    rule: str | None = None
+
+
+@dataclass(slots=True)
+class AttributionContext:
+    text: str
+    sentences: list[Sentence]
+    persons: list[_Person] = field(default_factory=list)
+    quotes: list[_Quote] = field(default_factory=list)
+    cues: list[list[_Cue]] = field(default_factory=list)          # per sentence
+    tokens: list[list[_Tok]] = field(default_factory=list)        # per sentence
+    speakers: list[_Cue] = field(default_factory=list)            # resolved cues in reading order
+    _quote_starts: list[int] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def _tokens(text: str, offset: int) -> list[_Tok]:
+    return [_Tok(m.start() + offset, m.end() + offset, m.group(), m.group().lower())
+            for m in _TOKEN.finditer(text)]
+
+
+def _is_word(t: _Tok) -> bool:
+    return t.text[0].isalnum()
+
+
+def _lows(s: str) -> list[str]:
+    return [m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(s) if m.group()[0].isalnum()]
+
+
+def _kind_of(claimant: str | None, person: _Person | None = None) -> tuple[str, str]:
+    """Kind of a claimant string; a person with a title is classed by the title."""
+    if not claimant:
+        return "unknown", "kind.none"
+    lows = _lows(claimant)
+    joined = " " + " ".join(lows) + " "
+    if person is not None:
+        for rid, kind, words in KIND_RULES:
+            if kind in ("police", "military", "government", "official") and any(w in person.titles for w in words):
+                return kind, rid
+        return "person", "kind.person.named"
+    for rid, kind, words in KIND_RULES:
+        for w in words:
+            if " " + w + " " in joined:
+                return kind, rid
+    return "unknown", "kind.unknown"
+
+
+def _titles_in(s: str) -> frozenset[str]:
+    return frozenset(w for w in _lows(s) if w in TITLE_WORDS)
+
+
+def _clean_np(toks: list[_Tok]) -> list[_Tok]:
+    """Trim a collected noun phrase: leading conjunctions / prepositional lead-ins, trailing adverbs."""
+    while toks and toks[-1].low in ADVERBS_BEFORE_VERB:
+        toks = toks[:-1]
+    while toks and not _is_word(toks[0]) and toks[0].text not in ("'s",):
+        toks = toks[1:]
+    if toks and toks[0].low in PREPOSITIONS:
+        dets = [i for i, t in enumerate(toks) if i > 0 and t.low in ("the", "a", "an")]
+        if dets:
+            toks = toks[dets[-1]:]
+        else:
+            toks = toks[2:]
+    while toks and not _is_word(toks[-1]):
+        toks = toks[:-1]
+    return toks
+
+
+def _span_text(text: str, toks: list[_Tok]) -> str:
+    return text[toks[0].start:toks[-1].end] if toks else ""
+
+
+def _name_like(text: str, toks: list[_Tok]) -> bool:
+    """A short phrase ending in a capitalised word (a name or a named body)."""
+    words = [t for t in toks if _is_word(t)]
+    return bool(words) and len(words) <= 6 and bool(_CAP_WORD.match(words[-1].text)) and bool(_CAP_WORD.match(words[0].text))
+
+
+# ---------------------------------------------------------------------------
+# build_context
+# ---------------------------------------------------------------------------
+
+
+def build_context(text: str, sentences: list[Sentence]) -> AttributionContext:
+    """Everything ``attribute`` needs, computed once per document."""
+    ctx = AttributionContext(text=text, sentences=sentences)
+    if not sentences:
+        return ctx
+    ctx.persons = _find_persons(text, sentences[0].start, sentences[-1].end)
+    ctx.quotes = _find_quotes(text, sentences)
+    ctx._quote_starts = [q.start for q in ctx.quotes]
+    ctx.tokens = [_tokens(s.text, s.start) for s in sentences]
+    for i, s in enumerate(sentences):
+        cues = _find_cues(ctx, i)
+        for c in cues:
+            _resolve_cue(ctx, c)
+            if c.claimant:
+                ctx.speakers.append(c)
+        ctx.cues.append(cues)
+    _assign_quote_speakers(ctx)
+    return ctx
+
+
+def _find_persons(text: str, start: int, end: int) -> list[_Person]:
+    """People named with a title, in order of first mention."""
+    body = text[start:end]
+    found: dict[int, _Person] = {}
+    for m in _TITLED_NAME.finditer(body):
+        name = m.group("name")
+        if name.split()[0].lower() in TITLE_WORDS:
+            continue
+        # extend the title backwards over capitalised modifiers ("Alturas Police Chief")
+        head = body[:m.start()]
+        ext = re.search(r"((?:[A-Z][\w'\u2019.\-]*\s+){0,3})$", head)
+        lead = ext.group(1) if ext else ""
+        lead_words = lead.split()
+        while lead_words and lead_words[0].lower() in ("the", "a", "an", "and", "but", "said", "according"):
+            lead_words = lead_words[1:]
+        full = " ".join(lead_words + [m.group("title"), name])
+        titles = _titles_in(" ".join(lead_words + [m.group("title")]))
+        pos = start + m.start("name")
+        found[pos] = _Person(pos, name, full, titles, "person")
+    for m in _APPOSITIVE.finditer(body):
+        name = m.group("name")
+        if name.split()[0].lower() in DETERMINERS | TITLE_WORDS | {"police"}:
+            continue
+        pos = start + m.start("name")
+        titles = _titles_in(m.group("app"))
+        prev = _overlapping(found, pos, len(name))
+        if prev is not None:
+            prev.titles = prev.titles | titles
+        else:
+            found[pos] = _Person(pos, name, name, titles, "person")
+    for m in _TITLE_THEN_NAME.finditer(body):
+        pos = start + m.start("name")
+        titles = _titles_in(m.group(0))
+        prev = _overlapping(found, pos, len(m.group("name")))
+        if prev is not None:
+            prev.titles = prev.titles | titles
+        else:
+            found[pos] = _Person(pos, m.group("name"), m.group("name"), titles, "person")
+    persons = [found[k] for k in sorted(found)]
+    for p in persons:
+        p.kind = _kind_of(p.full, p)[0]
+    return persons
+
+
+def _overlapping(found: dict[int, _Person], pos: int, length: int) -> _Person | None:
+    for k, p in found.items():
+        if k <= pos < k + len(p.name) or pos <= k < pos + length:
+            return p
+    return None
+
+
+def _find_quotes(text: str, sentences: list[Sentence]) -> list[_Quote]:
+    """Quotation spans, paragraph by paragraph (an unclosed quote ends with its paragraph)."""
+    quotes: list[_Quote] = []
+    paras: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        a, b = paras.get(s.paragraph, (s.start, s.end))
+        paras[s.paragraph] = (min(a, s.start), max(b, s.end))
+    for p in sorted(paras):
+        a, b = paras[p]
+        open_at: int | None = None
+        for m in re.finditer(r"``|''|[\"\u201c\u201d]", text[a:b]):
+            pos = a + m.start()
+            mark = _QUOTE_CHARS[m.group()]
+            if mark == "toggle":
+                mark = "open" if open_at is None else "close"
+            if mark == "open":
+                if open_at is None:
+                    open_at = pos
+            elif open_at is not None:
+                quotes.append(_Quote(open_at, a + m.end(), True))
+                open_at = None
+        if open_at is not None:
+            quotes.append(_Quote(open_at, b, False))
+    return quotes
+
+
+def _quote_at(ctx: AttributionContext, pos: int) -> _Quote | None:
+    i = bisect_right(ctx._quote_starts, pos) - 1
+    if i >= 0 and ctx.quotes[i].start < pos < ctx.quotes[i].end:
+        return ctx.quotes[i]
+    return None
+
+
+def _in_quote(ctx: AttributionContext, pos: int) -> bool:
+    return _quote_at(ctx, pos) is not None
+
+
+def _sentence_subject(toks: list[_Tok]) -> list[_Tok]:
+    """The leading noun phrase of a sentence, after a dateline ("JAKARTA, Indonesia -- Police ...")."""
+    begin = 0
+    for i, t in enumerate(toks[:10]):
+        if t.text in ("--", "\u2014", "-", ":") or (t.text == ")" and i < 6):
+            begin = i + 1
+    out: list[_Tok] = []
+    for t in toks[begin:begin + 7]:
+        if not _is_word(t):
+            break
+        if t.text[0].isupper() or t.low in ("the", "a", "an", "of", "and") or t.low.endswith("'s"):
+            out.append(t)
+        else:
+            break
+    return out
+
+
+def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_Tok], str]:
+    """Collect the subject noun phrase ending at token j (inclusive).
+
+    Returns (tokens, how): how is "np", "elided" (and said), "relative" (who said)
+    or "none".
+    """
+    text = ctx.text
+    # skip adverbs and "on Tuesday" between the subject and the verb
+    while j >= 0 and (toks[j].low in ADVERBS_BEFORE_VERB or toks[j].low in WEEKDAYS
+                      or (toks[j].low == "on" and j + 1 < len(toks) and toks[j + 1].low in WEEKDAYS)):
+        j -= 1
+    if j < 0:
+        return [], "none"
+    t = toks[j]
+    if t.low in ("and", "but", "or"):
+        return [], "elided"
+    if t.low in RELATIVE_SUBJECTS:
+        return [], "relative"
+    if t.text == ",":
+        # appositive: "Mr Lang, the commissioner of ..., said"
+        k = j - 1
+        seg_a: list[_Tok] = []
+        while k >= 0 and toks[k].text not in (",", ";", ":", "(", ")") and toks[k].low not in ("that",):
+            seg_a.insert(0, toks[k])
+            k -= 1
+        if k >= 0 and toks[k].text == ",":
+            m = k - 1
+            seg_b: list[_Tok] = []
+            while m >= 0 and toks[m].text not in (",", ";", ":", '"', "\u201c", "\u201d", "``", "''") \
+                    and toks[m].low not in STOP_BACK and len(seg_b) < 6:
+                seg_b.insert(0, toks[m])
+                m -= 1
+            seg_b = _clean_np(seg_b)
+            if seg_a and seg_a[0].low in PREPOSITIONS | {"according", "speaking", "citing"}:
+                if seg_b:
+                    return seg_b, "np"
+            elif seg_b and _name_like(text, seg_b) and not any(_DIGIT.search(x.text) for x in seg_b):
+                return seg_b, "np"
+        seg_a = _clean_np(seg_a)
+        return (seg_a, "np") if seg_a else ([], "none")
+    out: list[_Tok] = []
+    k = j
+    while k >= 0 and len(out) < 12:
+        t = toks[k]
+        if (not _is_word(t) and t.text not in ("&",)) or _LOWER_ABBREV.match(t.text):
+            break
+        if t.low in RELATIVE:
+            if not out:
+                return [], "relative"
+            out = []          # drop the relative clause, keep walking to its head
+            k -= 1
+            continue
+        if t.low in STOP_BACK or t.low in VERBS:
+            if not out and t.low in RELATIVE_SUBJECTS:
+                return [], "relative"
+            break
+        out.insert(0, t)
+        k -= 1
+    out = _clean_np(out)
+    while out and out[0].low in ("and", "but", "or"):
+        out = out[1:]
+    if len(out) == 1 and out[0].low in RELATIVE_SUBJECTS:
+        return [], "relative"
+    return out, ("np" if out else "none")
+
+
+def _np_fwd(toks: list[_Tok], j: int) -> list[_Tok]:
+    """Collect a noun phrase starting at token j ("said Fauzi, an official ..." -> Fauzi)."""
+    out: list[_Tok] = []
+    k = j
+    while k < len(toks) and len(out) < 12:
+        t = toks[k]
+        if not _is_word(t) and t.text not in ("-", "&"):
+            break
+        if out and (t.low in STOP_FWD):
+            break
+        if not out and (t.low in ("on", "late", "early", "yesterday", "today") or t.low in WEEKDAYS):
+            break
+        out.append(t)
+        k += 1
+    return _clean_np(out)
+
+
+def _np_ends_clause(toks: list[_Tok], last: _Tok) -> bool:
+    """The token after a forward noun phrase closes the clause (punctuation, end, who, to ...)."""
+    k = next(i for i, t in enumerate(toks) if t is last) + 1
+    if k >= len(toks):
+        return True
+    t = toks[k]
+    return (not _is_word(t)) or t.low in STOP_FWD
+
+
+def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
+    """After the verb the clause ends (", police said." / "told AFP late Tuesday.")."""
+    n = 0
+    for t in toks[v + 1:]:
+        if t.text in (",", ".", ";", "!", "?", ")", "\u2014", "--") or t.low in ("adding", "saying", "as", "while", "citing", "according"):
+            return True
+        if t.text in ('"', "\u201c", "``", ":"):
+            return False
+        if t.low in CLAUSE_WORDS or _DIGIT.search(t.text) or t.low in NUMBER_WORDS:
+            return False
+        n += 1
+        if n > 8:
+            return False
+    return True
+
+
+def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
+    toks = ctx.tokens[si]
+    text = ctx.text
+    cues: list[_Cue] = []
+    n = len(toks)
+    for v, t in enumerate(toks):
+        low = t.low
+        # according to X
+        if low == "according" and v + 1 < n and toks[v + 1].low == "to":
+            np = _np_fwd(toks, v + 2)
+            if np and not _in_quote(ctx, t.start):
+                cues.append(_Cue(t.start, np[-1].end, t.start, toks[v + 1].end, _span_text(text, np),
+                                 "according", "assert", "attr.according_to"))
+            continue
+        # adding (that) / saying: the subject is the speaker of the previous cue
+        if low in ("adding", "saying") and v > 0 and toks[v - 1].text == "," and not _in_quote(ctx, t.start):
+            prev = next((c for c in reversed(cues) if c.np), None)
+            if prev is not None:
+                cues.append(_Cue(t.start, t.end, t.start, t.end, prev.np, "elided", "assert",
+                                 f"attr.{low}.participle"))
+            else:
+                subj = _sentence_subject(toks)
+                if subj:
+                    cues.append(_Cue(t.start, t.end, t.start, t.end, _span_text(text, subj), "elided", "assert",
+                                     f"attr.{low}.participle"))
+            continue
+        if low not in VERBS or _in_quote(ctx, t.start):
+            continue
+        stance = VERBS[low]
+        j = v - 1
+        prev = toks[j] if j >= 0 else None
+        # passives: "was quoted as saying" is a cue; "is said to", "were reported" are not
+        if prev is not None and prev.low in AUX_BE:
+            continue
+        if low == "quoted":
+            continue
+        if prev is not None and (prev.low in ("the", "a", "an", "this", "its", "their", "his", "her", "to")
+                                 or _DIGIT.search(prev.text) or prev.low in NUMBER_WORDS):
+            continue
+        nxt = toks[v + 1] if v + 1 < n else None
+        if low in AMBIGUOUS_FORMS and nxt is not None and (
+                nxt.low in NOT_COMPLEMENT or not (_is_word(nxt) or nxt.text in _OPEN_QUOTES or nxt.text in ".!:")):
+            continue
+        if low.startswith("claim") and nxt is not None and (
+                _DIGIT.search(nxt.text) or nxt.low in NUMBER_WORDS or nxt.low in ("the", "lives")) \
+                and any(x.low in ("lives", "life") for x in toks[v + 1:v + 5]):
+            continue
+        after_punct = prev is None or prev.text in (",", '"', "\u201d", "''", ":")
+        if after_punct and nxt is not None and _is_word(nxt) and low not in OBJECT_VERBS \
+                and nxt.low not in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING | {"i", "we", "you"}:
+            np2 = _np_fwd(toks, v + 1)
+            end_k = v + 1 + len(np2)
+            if np2 and not any(x.low in CLAUSE_WORDS or _DIGIT.search(x.text) for x in np2) \
+                    and np2[0].low not in ("that",) and _np_ends_clause(toks, np2[-1]):
+                cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
+                                 f"attr.{low}.inverted"))
+                continue
+        # present plural forms like "estimate", "claim", "report" need a plural subject; skip after "to"
+        np, how = _np_back(ctx, toks, j)
+        if how == "np" and not any(_DIGIT.search(x.text) for x in np) and not any(x.low in VERBS and x.low not in AMBIGUOUS_FORMS for x in np):
+            form = "tag" if _tail_is_tag(toks, v) else "pre"
+            cues.append(_Cue(np[0].start, t.end, t.start, t.end, _span_text(text, np), form, stance,
+                             f"attr.{low}.{'tag' if form == 'tag' else 'before'}"))
+        elif how == "elided":
+            subj = _sentence_subject(toks)
+            if subj and subj[-1].end <= t.start:
+                cues.append(_Cue(t.start, t.end, t.start, t.end, _span_text(text, subj), "elided", stance,
+                                 f"attr.{low}.elided_subject"))
+        elif how == "none" and after_punct:
+            np2 = _np_fwd(toks, v + 1)
+            if np2 and not any(_DIGIT.search(x.text) for x in np2) and np2[0].low not in ("that",):
+                cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
+                                 f"attr.{low}.inverted"))
+    # passive quotation: "X was quoted as saying", "X quoted Y as saying"
+    for v in range(n - 2):
+        if toks[v].low == "quoted" and toks[v + 1].low == "as" and toks[v + 2].low in ("saying", "telling"):
+            if _in_quote(ctx, toks[v].start):
+                continue
+            j = v - 1
+            if j >= 0 and toks[j].low in AUX_BE:
+                np, how = _np_back(ctx, toks, j - 1)
+                if np:
+                    cues.append(_Cue(np[0].start, toks[v + 2].end, toks[v].start, toks[v + 2].end,
+                                     _span_text(text, np), "quoted", "assert", "attr.quoted_as_saying"))
+        if toks[v].low == "quoted" and not _in_quote(ctx, toks[v].start):
+            k = v + 1
+            while k < n and k < v + 10 and toks[k].low != "as":
+                k += 1
+            if k < n - 1 and k > v + 1 and toks[k].low == "as" and toks[k + 1].low in ("saying", "telling"):
+                if v > 0 and toks[v - 1].low in AUX_BE:
+                    continue
+                obj = _clean_np(toks[v + 1:k])
+                subj, how = _np_back(ctx, toks, v - 1)
+                if obj:
+                    c = _Cue(obj[0].start, toks[k + 1].end, toks[v].start, toks[k + 1].end,
+                             _span_text(text, obj), "quoted", "assert", "attr.quoted_object_as_saying")
+                    if subj and how == "np":
+                        c.via = _span_text(text, subj)
+                    cues.append(c)
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, str, str]:
+    """(claimant, kind, rule) for a noun phrase found at ``pos``."""
+    lows = _lows(np)
+    if not lows:
+        return None, "unknown", "attr.resolve.empty"
+    if len(lows) == 1 and lows[0] in PRONOUNS_PERSON:
+        for c in reversed(ctx.speakers):
+            if c.start < pos and c.kind == "person" or (c.start < pos and _person_of(ctx, c.claimant)):
+                return c.claimant, c.kind, "attr.resolve.pronoun.speaker"
+        p = _last_person(ctx, pos)
+        if p is not None:
+            return p.full, p.kind, "attr.resolve.pronoun.person"
+        return np, "person", "attr.resolve.pronoun.unresolved"
+    if len(lows) == 1 and lows[0] in PRONOUNS_PLURAL:
+        for c in reversed(ctx.speakers):
+            if c.start < pos and c.claimant and _person_of(ctx, c.claimant) is None \
+                    and _lows(c.claimant)[-1] not in PRONOUNS_PLURAL | PRONOUNS_PERSON:
+                return c.claimant, c.kind, "attr.resolve.they.speaker"
+        return np, "unknown", "attr.resolve.they.unresolved"
+    if len(lows) == 1 and lows[0] in PRONOUNS_THING:
+        for c in reversed(ctx.speakers):
+            if c.start < pos and c.claimant and _person_of(ctx, c.claimant) is None and c.kind != "person":
+                return c.claimant, c.kind, "attr.resolve.it.speaker"
+        return np, "unknown", "attr.resolve.it.unresolved"
+    # "the diplomat", "the local official", "the chief"
+    if lows[0] in ("the", "this") and len(lows) <= 4 and lows[-1] in TITLE_WORDS \
+            and not any(w[0].isupper() for w in np.split()[1:-1] if w[0].isalpha() and w.lower() not in TITLE_WORDS):
+        head = lows[-1]
+        wanted = TITLE_SYNONYMS.get(head, frozenset((head,)))
+        p = _person_with_title(ctx, pos, wanted)
+        if p is not None:
+            return p.full, p.kind, "attr.resolve.title"
+        kind = _kind_of(np)[0]
+        return np, kind, "attr.resolve.title.unresolved"
+    # "Mr Lang", "Harrison": a surname met earlier in full
+    words = [w for w in np.split() if w.lower().rstrip(".") not in HONORIFICS]
+    if words and len(words) <= 2 and all(w[0].isupper() for w in words):
+        last = words[-1].lower()
+        p = _person_by_surname(ctx, pos, last)
+        if p is not None and len(p.full.split()) >= len(words):
+            return p.full, p.kind, "attr.resolve.surname"
+    p = _person_of(ctx, np)
+    if p is not None:
+        return np if len(np) >= len(p.full) else p.full, p.kind, "attr.resolve.person"
+    kind = _kind_of(np)[0]
+    if kind == "unknown" and len(words) in (2, 3) and all(w[0].isupper() for w in words):
+        kind = "person"
+    return np, kind, "attr.resolve.as_written"
+
+
+def _person_of(ctx: AttributionContext, claimant: str | None) -> _Person | None:
+    if not claimant:
+        return None
+    for p in ctx.persons:
+        if p.name in claimant or claimant in p.full:
+            return p
+    return None
+
+
+def _last_person(ctx: AttributionContext, pos: int) -> _Person | None:
+    best = None
+    for p in ctx.persons:
+        if p.start < pos:
+            best = p
+    return best
+
+
+def _person_with_title(ctx: AttributionContext, pos: int, wanted: frozenset[str]) -> _Person | None:
+    before = [p for p in ctx.persons if p.start < pos and p.titles & wanted]
+    if before:
+        return before[-1]
+    after = [p for p in ctx.persons if p.start >= pos and p.titles & wanted]
+    return after[0] if after else None
+
+
+def _person_by_surname(ctx: AttributionContext, pos: int, last: str) -> _Person | None:
+    cands = [p for p in ctx.persons if p.name.split()[-1].lower() == last]
+    before = [p for p in cands if p.start < pos]
+    if before:
+        return before[0]
+    return cands[0] if cands else None
+
+
+def _resolve_cue(ctx: AttributionContext, c: _Cue) -> None:
+    claimant, kind, rule = _resolve(ctx, c.np, c.start)
+    if kind == "unknown":
+        p = _person_of(ctx, claimant)
+        if p is not None:
+            kind = p.kind
+    c.claimant, c.kind, c.resolve_rule = claimant, kind, rule
+
+
+def _assign_quote_speakers(ctx: AttributionContext) -> None:
+    text = ctx.text
+    sents = ctx.sentences
+    starts = [s.start for s in sents]
+    last: _Quote | None = None
+    for q in ctx.quotes:
+        si_close = max(0, bisect_right(starts, q.end - 1) - 1)
+        si_open = max(0, bisect_right(starts, q.start) - 1)
+        # 1. speaker tag after the closing mark: '," he said' / '" said Fauzi' / '. the minister said.'
+        if q.closed:
+            for si in (si_close, si_close + 1):
+                if si >= len(sents):
+                    break
+                for c in ctx.cues[si]:
+                    if c.start < q.end or not c.claimant:
+                        continue
+                    gap = text[q.end:c.start]
+                    if re.fullmatch(r"[\s,.:;!?]*", gap) and c.form in ("tag", "inv", "quoted", "pre"):
+                        q.speaker, q.rule = c, "attr.quote.after"
+                        break
+                    break
+                if q.speaker is not None or si == si_close and sents[si].end > q.end + 2:
+                    break
+        # 2. speaker before the opening mark: 'X told reporters: "'
+        if q.speaker is None:
+            for c in reversed(ctx.cues[si_open]):
+                if c.verb_end <= q.start and c.claimant:
+                    gap = text[c.end:q.start]
+                    if re.fullmatch(r"[\s,:]*(?:(?:reporters|journalists|parliament|the [a-z]+|[A-Z][\w.]+)[\s,:]*)?", gap):
+                        q.speaker, q.rule = c, "attr.quote.before"
+                    break
+        # 3. a quote that opens a sentence with no tag continues the previous speaker
+        if q.speaker is None and last is not None and last.speaker is not None:
+            s = sents[si_open]
+            if s.start >= q.start - 1 and _para_of(sents, q.start) - _para_of(sents, last.end - 1) <= 2:
+                q.speaker, q.rule = last.speaker, "attr.quote.continued"
+        last = q
+
+
+def _para_of(sents: list[Sentence], pos: int) -> int:
+    starts = [s.start for s in sents]
+    i = max(0, bisect_right(starts, pos) - 1)
+    return sents[i].paragraph
+
+
+# ---------------------------------------------------------------------------
+# attribute
+# ---------------------------------------------------------------------------
+
+
+def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_end: int) -> Attribution:
+    """Claimant, kind, chain and stance of the figure at ``fig_start:fig_end``."""
+    if not ctx.sentences or not (0 <= sentence_index < len(ctx.sentences)):
+        return Attribution(None, "unknown", (), "assert", ("attr.none",))
+    s = ctx.sentences[sentence_index]
+    cues = ctx.cues[sentence_index]
+    text = ctx.text
+    rules: list[str] = []
+    chain: list[_Cue] = []            # outermost first
+    q = _quote_at(ctx, fig_start)
+    if q is not None and q.speaker is not None and not _scare_quote(ctx, q, s):
+        chain = [q.speaker]
+        rules.append(q.rule or "attr.quote")
+    else:
+        chain = _sentence_chain(ctx, s, cues, fig_start, fig_end)
+    if not chain:
+        hl = _headline(ctx, s)
+        if hl is not None:
+            chain = [hl]
+    # choose the claimant: media relaying someone else stays in the chain
+    claimant_cue: _Cue | None = None
+    via: list[str] = []
+    for i, c in enumerate(chain):
+        if c.kind == "media" and i + 1 < len(chain):
+            via.insert(0, c.claimant or c.np)
+            continue
+        claimant_cue = c
+        break
+    if claimant_cue is not None and claimant_cue.via:
+        vc, _vk, _vr = _resolve(ctx, claimant_cue.via, claimant_cue.start)
+        if vc:
+            via.append(vc)
+    stance_cue = chain[-1] if chain else None
+    stance, srules = _stance(ctx, s, stance_cue, fig_start, fig_end, cues)
+    if claimant_cue is None:
+        rules.append("attr.none.outlet")
+        return Attribution(None, "unknown", (), stance, tuple(rules + srules))
+    for c in chain:
+        rules.append(c.rule)
+    if claimant_cue.resolve_rule and claimant_cue.resolve_rule != "attr.resolve.as_written":
+        rules.append(claimant_cue.resolve_rule)
+    kind = claimant_cue.kind if claimant_cue.kind in CLAIMANT_KINDS else "unknown"
+    return Attribution(claimant_cue.claimant, kind, tuple(dict.fromkeys(v for v in via if v)), stance,
+                       tuple(dict.fromkeys(rules + srules)))
+
+
+def _scare_quote(ctx: AttributionContext, q: _Quote, s: Sentence) -> bool:
+    """A short quoted phrase inside a sentence that has its own reporting verb."""
+    return q.end - q.start < 40 and q.rule == "attr.quote.continued"
+
+
+def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: int, fe: int) -> list[_Cue]:
+    text = ctx.text
+    pre = []
+    for c in cues:
+        if not c.claimant:
+            continue
+        if c.verb_end <= fs and c.form != "inv":
+            lead = c.form == "according" and c.start - s.start < 4
+            between = text[c.end if c.form == "according" else c.verb_end:fs]
+            if lead or not _HARD_BOUNDARY.search(between):
+                pre.append(c)
+    post = None
+    for c in cues:
+        if c.claimant and c.start >= fe and c.form in ("tag", "inv", "according", "quoted"):
+            between = text[fe:c.start]
+            if not _HARD_BOUNDARY.search(between) and not _NEW_QUOTED_SENTENCE.search(between):
+                post = c
+            break
+    chain: list[_Cue] = []
+    if post is not None:
+        chain.append(post)
+    # outer cues whose clause holds the figure
+    chain.extend(pre)
+    # drop duplicate speakers in a row ("he said ... adding")
+    out: list[_Cue] = []
+    for c in chain:
+        if out and out[-1].claimant == c.claimant:
+            out[-1] = c if c.form != "elided" else out[-1]
+            continue
+        out.append(c)
+    return out
+
+
+def _headline(ctx: AttributionContext, s: Sentence) -> _Cue | None:
+    for rx, rule in ((_HEADLINE_PREFIX, "attr.headline.prefix"), (_HEADLINE_SUFFIX, "attr.headline.suffix")):
+        m = rx.search(s.text)
+        if m:
+            np = m.group("np").strip()
+            lows = _lows(np)
+            if lows and lows[-1] in HEADLINE_BODIES and len(lows) <= 3:
+                c = _Cue(s.start + m.start("np"), s.start + m.end("np"), s.start + m.start("np"),
+                         s.start + m.end("np"), np, "tag", "assert", rule)
+                _resolve_cue(ctx, c)
+                return c
+    return None
+
+
+def _stance(ctx: AttributionContext, s: Sentence, cue: _Cue | None, fs: int, fe: int,
+            cues: list[_Cue]) -> tuple[str, list[str]]:
+    text = ctx.text
+    if cue is not None and cue.stance == "deny":
+        return "deny", [f"stance.deny.{text[cue.verb_start:cue.verb_end].lower()}"]
+    # the figure's clause: back to the governing verb or a clause break, forward to a clause break
+    lo = s.start
+    for c in cues:
+        if c.verb_end <= fs and c.form in ("pre", "elided", "according", "quoted"):
+            lo = max(lo, c.verb_end)
+    pre = text[lo:fs]
+    m = None
+    for m in re.finditer(r";|\band\b|\bbut\b|\u2014|--", pre):
+        pass
+    if m is not None:
+        pre = pre[m.end():]
+    post = _post_scope(text, fe, s.end)
+    scope = pre + " " + text[fs:fe] + " " + post
+    for rid, rx in _HEDGES:
+        if rx.search(scope):
+            return "hedge", [rid]
+    for rid, rx in _CONFIRMS:
+        if rx.search(scope):
+            return "confirm", [rid]
+    if cue is not None and cue.stance in ("confirm", "hedge"):
+        return cue.stance, [f"stance.{cue.stance}.{text[cue.verb_start:cue.verb_end].lower()}"]
+    return "assert", ["stance.assert"]
+
+
+_POST_STOP = frozenset("what when which who that because while since after as where".split())
+_AUX_OR_VERB = re.compile(r"^(?:is|are|was|were|have|has|had|been|be|\w+ed|died|hurt)$", re.I)
+
+
+def _post_scope(text: str, fe: int, end: int) -> str:
+    """Words after the figure up to the end of its clause (", and ..." ends it once a verb was seen)."""
+    out: list[str] = []
+    seen_verb = False
+    for m in _TOKEN.finditer(text, fe, end):
+        w = m.group()
+        lw = w.lower()
+        if w in (",", ";", ".", ":", "\u2014", "--", "(", '"', "\u201c", "\u201d", "?", "!") or lw in _POST_STOP:
+            break
+        if lw in ("and", "but", "or") and seen_verb:
+            break
+        if _AUX_OR_VERB.match(w):
+            seen_verb = True
+        out.append(w)
+        if len(out) > 12:
+            break
+    return " ".join(out)

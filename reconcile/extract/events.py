@@ -1,0 +1,445 @@
+"""Event anchors: what a claim says about its event (date, place, kind words).
+
+Pure Python, no I/O, no clock.  Called by the extractor once per document
+(:func:`build_event_context`) and then once per claim (:func:`anchor`).
+
+* The *reference date* is the document's publication date, else the first
+  full date written in its first lines (the header block included, e.g.
+  ``date: July 2nd , 2013 (as printed in text)`` or an ECB+ body starting
+  ``11 November 2011 Last updated at ...``).
+* Relative dates ("on Sunday", "yesterday", "last week", "January 3") are
+  resolved against the reference date; each resolution names its rule.
+* Places come from a dateline (``ALTURAS, Calif. (AP) --``) and from
+  capitalised names after place prepositions (in/at/near/outside/...), with no
+  gazetteer: a commented stop list drops capitalised words that are not
+  places (months, weekdays, titles, institutions).
+* Event kinds come from an ordered table of kind words (``KIND_WORDS``).
+
+The anchor of a sentence: its own date, else the document's event date (the
+first dated sentence of the lead), else the reference date; its own places,
+else the document's; its own kinds, else the document's.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Document, EventAnchor
+from .sentences import Sentence
+
+__all__ = ["EventContext", "KIND_WORDS", "build_event_context", "anchor", "resolve_dates",
+           "find_places", "find_kinds"]
+
+# ---------------------------------------------------------------------------
+# Kind words.  Ordered (pattern, kind): exclusions first (kind "" drops the
+# words), then the kinds.  A sentence's kinds are the distinct kinds found, in
+# order of first appearance.
+# ---------------------------------------------------------------------------
+KIND_WORDS: tuple[tuple[str, str], ...] = (
+    # -- exclusions: words that look like kind words but name no event
+    (r"cease-?fire|under fire|fire (?:department|fighters?|brigade|chief|truck|station)s?|"
+     r"firefighters?|fired (?:from|by) (?:his|her|the) (?:job|company)", ""),
+    (r"open(?:s|ed|ing)? fire|gunfire|cross-?fire|fired (?:shots|at|into|on|upon)", "shooting"),
+    (r"(?:coal )?mine (?:blast|explosion|disaster|accident|collapse|fire|flood)s?|coal ?mines?|"
+     r"colliery|collieries|miners|pit (?:blast|explosion)", "mine"),
+    (r"landmines?", "bombing"),
+    # -- natural disasters
+    (r"earthquakes?|quakes?|tremors?|aftershocks?|temblors?|seismic", "earthquake"),
+    (r"tsunamis?|tidal waves?", "tsunami"),
+    (r"landslides?|mudslides?|mud ?flows?", "landslide"),
+    (r"floods?|flooding|flooded|flash-?floods?|inundat\w+", "flood"),
+    (r"typhoons?|hurricanes?|cyclones?|tropical storms?|storms?|tornado(?:e?s)?|rainstorms?", "storm"),
+    (r"volcan(?:o|oes|ic)|volcanic eruptions?", "eruption"),
+    (r"avalanches?", "avalanche"),
+    # -- violence
+    (r"shootings?|shoot-?outs?|gunm[ae]n|gunshots?|shots|shot|drive-?by|snipers?|gun (?:attack|violence|battle)s?",
+     "shooting"),
+    (r"air ?strikes?|air ?raids?|airstrikes?|shelling|shelled|rockets?|mortars?|missile (?:strike|attack)s?|"
+     r"drone strikes?", "airstrike"),
+    (r"(?:car |truck |suicide |twin |roadside )?bomb(?:s|ing|ings|ed|er|ers)?|blasts?|explosions?|exploded|"
+     r"explosives?|grenades?|IEDs?|molotov|firebomb\w*|petrol bombs?", "bombing"),
+    (r"fires?|blazes?|arson\w*|burn(?:ed|t|ing)|inferno", "fire"),
+    (r"crash(?:es|ed)?|collisions?|collided|derail\w*|plane (?:crash|accident)s?", "crash"),
+    (r"ferry|ferries|capsiz\w+|sank|sinking|shipwrecks?", "sinking"),
+    (r"clashes|clashed|fighting|firefights?|gun ?battles?|battles?|offensive", "clashes"),
+    (r"riots?|rioting|rioters|unrest|looting", "riot"),
+    (r"protests?|protesters?|demonstrat\w+|rall(?:y|ies)|general strike|marches|marchers", "protest"),
+    (r"raids?|operations?|incursions?|commandos?", "raid"),
+    (r"pirates?|piracy|hijack\w*", "piracy"),
+    (r"kidnap\w*|abduct\w*|hostages?", "kidnapping"),
+    (r"stabb\w+|knife attacks?", "stabbing"),
+    (r"attacks?|attacked|ambush\w*|massacres?|assaults?", "attack"),
+)
+_KIND_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), k) for p, k in KIND_WORDS)
+
+def find_kinds(text: str) -> tuple[str, ...]:
+    """Event kinds named in ``text``, in order of first appearance."""
+    hits: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for rx, kind in _KIND_RES:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if kind:
+                hits.append((m.start(), kind))
+    out: list[str] = []
+    for _, k in sorted(hits):
+        if k not in out:
+            out.append(k)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------
+# Dates.
+# ---------------------------------------------------------------------------
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "novemer": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thurs": 3, "fri": 4,
+            "sat": 5, "sun": 6}
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Novemer|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th))?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# Ordered date rules: (rule id, precision, pattern).  Precision "day" beats
+# "month" beats "year" when a sentence holds several.  Tokenised ECB+ text
+# puts spaces before commas ("July 2 , 2013"); every pattern allows them.
+DATE_RULES: tuple[tuple[str, str, str], ...] = (
+    # a period total ("so far this year", "since January") is not one event: it dates to the period's start
+    ("date.period", "period", r"\b(?P<per>so far this year|this year|since (?:the start of |the beginning of )?(?:the year|January|Jan\.?)|"
+                              r"(?:in )?the first \d+ (?:days|weeks|months) of (?:the year|(?:19|20)\d\d))\b"),
+    ("date.iso", "day", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("date.dd-mon-yyyy", "day", r"\b(?P<day>[0-3]?\d)-(?P<mon>[A-Za-z]{3})-(?P<year>(?:19|20)\d\d)\b"),
+    ("date.month-day-year", "day", rf"\b{_MON}\s+{_DAY}\s*,?\s*{_YEAR}\b"),
+    ("date.day-month-year", "day", rf"\b{_DAY}\s+{_MON}\s*,?\s*{_YEAR}\b"),
+    ("date.numeric", "day", r"\b(?P<a>[0-3]?\d)\s?/\s?(?P<b>[0-3]?\d)\s?/\s?(?P<y>(?:19|20)?\d\d)\b"),
+    ("date.month-day", "day", rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?!\s*[:%])"),
+    ("date.day-month", "day", rf"\b{_DAY}\s+{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)"),
+    ("date.yesterday", "day", r"\b(?P<rel>yesterday|last night|overnight)\b"),
+    ("date.today", "day", r"\b(?P<rel>today|tonight|this (?:morning|afternoon|evening))\b"),
+    ("date.days-ago", "day", r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+ago\b"),
+    ("date.weekday", "day", rf"\b{_WD}(?:'s|\s's)?\b"),
+    ("date.last-week", "day", r"\b(?P<rel>last week|a week ago|earlier this week)\b"),
+    ("date.month-year", "month", rf"\b{_MON}\s*,?\s*{_YEAR}\b"),
+    ("date.last-month", "month", r"\b(?P<rel>last month)\b"),
+    ("date.month", "month", rf"\b(?:in|since|last|this|early|late|mid-?)\s+{_MON}\b"),
+    ("date.year", "year", rf"(?<![\d,.$])\b(?:in |since |of |the )?{_YEAR}\b(?!\s*(?:[,.]\s*\d|%|-year|\s*(?:people|persons|dead|killed)))"),
+)
+_DATE_RES = tuple((rid, prec, re.compile(p, re.I if rid != "date.month-day" else re.I)) for rid, prec, p in DATE_RULES)
+_PRECISION = {"period": -1, "day": 0, "month": 1, "year": 2}
+_NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    start: int
+    end: int
+    text: str
+    rule: str
+    precision: str
+    date: dt.date | None       # None when relative and no reference date is known
+
+
+def _mk(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, ref: dt.date | None) -> dt.date | None:
+    """A month and day without a year: the latest such date not after the reference (+1 day)."""
+    if ref is None:
+        return None
+    d = _mk(ref.year, month, day)
+    if d is None:
+        return None
+    if d > ref + dt.timedelta(days=1):
+        d = _mk(ref.year - 1, month, day)
+    return d
+
+
+def _resolve(rid: str, m: re.Match[str], ref: dt.date | None) -> dt.date | None:
+    g = m.groupdict()
+    if rid == "date.iso":
+        return _mk(int(g["year"]), int(g["mnum"]), int(g["day"]))
+    if rid in ("date.dd-mon-yyyy", "date.month-day-year", "date.day-month-year"):
+        mon = MONTHS.get(g["mon"].lower().rstrip("."))
+        return _mk(int(g["year"]), mon, int(g["day"])) if mon else None
+    if rid == "date.numeric":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        y = y + (2000 if y < 50 else 1900) if y < 100 else y
+        if a > 12:          # day / month / year
+            return _mk(y, b, a)
+        return _mk(y, a, b)  # month / day / year (US)
+    if rid in ("date.month-day", "date.day-month"):
+        mon = MONTHS.get(g["mon"].lower().rstrip("."))
+        return _year_for(mon, int(g["day"]), ref) if mon else None
+    if rid == "date.month-year":
+        mon = MONTHS.get(g["mon"].lower().rstrip("."))
+        return _mk(int(g["year"]), mon, 1) if mon else None
+    if rid == "date.year":
+        return _mk(int(g["year"]), 1, 1)
+    if rid == "date.period":
+        y = re.search(r"(?:19|20)\d\d", g["per"])
+        if y:
+            return _mk(int(y.group(0)), 1, 1)
+        return _mk(ref.year, 1, 1) if ref else None
+    if ref is None:
+        return None
+    if rid == "date.yesterday":
+        return ref - dt.timedelta(days=1)
+    if rid == "date.today":
+        return ref
+    if rid == "date.days-ago":
+        n = g["n"].lower()
+        return ref - dt.timedelta(days=_NUMWORD.get(n) or int(n))
+    if rid == "date.weekday":
+        # "on Sunday": the latest Sunday on or before the reference date
+        back = (ref.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+        return ref - dt.timedelta(days=back)
+    if rid == "date.last-week":
+        return ref - dt.timedelta(days=7)
+    if rid == "date.last-month":
+        return (ref.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    if rid == "date.month":
+        mon = MONTHS.get(g["mon"].lower().rstrip("."))
+        if not mon:
+            return None
+        y = ref.year if mon <= ref.month else ref.year - 1
+        return _mk(y, mon, 1)
+    return None  # pragma: no cover
+
+
+def resolve_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[DateHit]:
+    """Every date expression in ``text``, resolved against ``ref``, in text order.
+
+    Earlier rules win where spans overlap ("July 2 , 2013" is one full date,
+    not a month-day plus a year).
+    """
+    hits: list[DateHit] = []
+    for rid, prec, rx in _DATE_RES:
+        for m in rx.finditer(text):
+            if rid == "date.month-day" and m.group("mon").lower() in ("may", "march", "mar") \
+                    and not m.group("mon")[0].isupper():
+                continue  # "may 3" the verb, "march 5" the walk
+            if rid in ("date.month", "date.month-year") and m.group("mon").lower() == "may" \
+                    and not m.group("mon")[0].isupper():
+                continue
+            if any(m.start() < h.end - offset and h.start - offset < m.end() for h in hits):
+                continue
+            hits.append(DateHit(offset + m.start(), offset + m.end(), m.group(0), rid, prec,
+                                _resolve(rid, m, ref)))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _best_date(hits: list[DateHit], ref: dt.date | None) -> DateHit | None:
+    """The date a sentence is about: the most precise resolved one, the first among equals."""
+    usable = [h for h in hits if h.date is not None]
+    if not usable:
+        return None
+    # a sentence that names another year ("the 2004 tsunami", "the April 2012 quake") is about that year
+    if ref is not None:
+        other = [h for h in usable if h.precision in ("month", "year") and h.rule in ("date.month-year", "date.year")
+                 and h.date.year != ref.year]
+        if other:
+            return other[0]
+    return min(usable, key=lambda h: (_PRECISION[h.precision], h.start))
+
+
+# ---------------------------------------------------------------------------
+# Places.
+# ---------------------------------------------------------------------------
+# Capitalised words after these prepositions are place candidates.
+_PLACE_PREPS = r"in|at|near|outside|across|into|from|off|around|inside|to|of"
+# Capitalised words that are never (the start of) a place name.
+NOT_PLACES = frozenset(
+    """
+    a an the this that these those his her its their our my he she it they we i you
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mr mrs ms dr president prime minister gov governor police officer officers sgt lt capt chief
+    sheriff deputy detective spokesman spokeswoman secretary general gen col maj sen rep
+    reuters ap afp upi associated press news tv radio online update updated posted published
+    christmas easter ramadan thanksgiving
+    god allah congress parliament senate court hospital university school church
+    english spanish french arabic
+    part one two three four five six seven eight nine ten all some many most
+    after before during when while since until but and or
+    state department ministry army navy military forces government regime
+    """.split()
+)
+_CAP = r"(?:[A-Z][A-Za-z'\u2019.\-]*|[A-Z]\.)"
+_PLACE_RX = re.compile(
+    rf"\b(?:{_PLACE_PREPS})\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:{_CAP}|of|de|del|al|el)){{0,3}})"
+)
+# "Indonesia's Aceh province", "Cook County": capitalised names before a place noun.
+_PLACE_NOUN_RX = re.compile(
+    rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:province|county|district|region|island|city|village|town|"
+    r"state|parish|prefecture|neighbou?rhood|camp)\b"
+)
+# Datelines: "ALTURAS, Calif. (AP) --", "ZEEBRUGGE, Belgium, March 6 -", "JAKARTA (Reuters) -".
+_DATELINE_RX = re.compile(
+    r"(?:^|\n|\s\s|\.\s)(?P<name>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})\s?"
+    r"(?:,[^\n\-\u2014(]{0,40})?\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|Xinhua|dpa|IANS|PTI)\))?\s*(?:\u2014|--|-|:)\s"
+)
+_PLACE_SUFFIX = re.compile(r"\s+(?:province|county|district|region|island|city|village|town|state|parish)$", re.I)
+
+
+def _norm_place(name: str) -> str | None:
+    name = re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip(" .,'-")
+    name = re.sub(r"\s?'s$", "", name)
+    name = _PLACE_SUFFIX.sub("", name)
+    words = name.split(" ")
+    while words and words[0].lower().strip(".") in NOT_PLACES:
+        words = words[1:]
+    while words and (words[-1].lower().strip(".") in NOT_PLACES or words[-1] in ("of", "de", "al", "el")):
+        words = words[:-1]
+    if not words:
+        return None
+    name = " ".join(words)
+    if len(name) < 3 or not name[0].isupper():
+        return None
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    return name
+
+
+def find_places(text: str) -> tuple[str, ...]:
+    """Place names in ``text`` (gazetteer-free), in order of first appearance."""
+    found: list[tuple[int, str]] = []
+    for rx in (_PLACE_RX, _PLACE_NOUN_RX):
+        for m in rx.finditer(text):
+            p = _norm_place(m.group("name"))
+            if p:
+                found.append((m.start("name"), p))
+    out: list[str] = []
+    for _, p in sorted(found):
+        if p not in out:
+            out.append(p)
+    return tuple(out)
+
+
+def _dateline(text: str) -> str | None:
+    m = _DATELINE_RX.search(text)
+    if not m:
+        return None
+    name = m.group("name")
+    if name.lower().strip(".") in NOT_PLACES or len(name) < 3:
+        return None
+    return _norm_place(name)
+
+
+# ---------------------------------------------------------------------------
+# The context.
+# ---------------------------------------------------------------------------
+LEAD_SENTENCES = 4          # title + lead: where the document's own event is named
+HEAD_CHARS = 600            # how far into the text the reference date is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class EventContext:
+    """Document-level event facts, plus per-sentence dates, places and kinds."""
+
+    reference: dt.date | None
+    reference_rule: str
+    event_date: dt.date | None          # the document's own event date (lead), else the reference
+    event_date_text: str | None
+    place: str | None                   # the document's main place
+    places: tuple[str, ...]             # the document's places, most salient first
+    kinds: tuple[str, ...]              # the document's kinds, most frequent first
+    sentence_dates: tuple[tuple[dt.date | None, str | None], ...]
+    sentence_places: tuple[tuple[str, ...], ...]
+    sentence_kinds: tuple[tuple[str, ...], ...]
+
+
+def _reference(doc: Document) -> tuple[dt.date | None, str]:
+    if doc.published is not None:
+        return doc.published, "ref.published"
+    head = doc.text[: doc.body_start + HEAD_CHARS]
+    for h in resolve_dates(head, None):
+        if h.precision == "day" and h.date is not None and h.rule != "date.year":
+            return h.date, f"ref.text.{h.rule}"
+    return None, "ref.none"
+
+
+def build_event_context(doc: Document, sentences: list[Sentence]) -> EventContext:
+    ref, ref_rule = _reference(doc)
+    s_dates: list[tuple[dt.date | None, str | None]] = []
+    s_places: list[tuple[str, ...]] = []
+    s_kinds: list[tuple[str, ...]] = []
+    for s in sentences:
+        best = _best_date(resolve_dates(s.text, ref), ref)
+        s_dates.append((best.date, best.text) if best else (None, None))
+        s_places.append(find_places(s.text))
+        s_kinds.append(find_kinds(s.text))
+    # the document's event date: the first day-precise date in the lead that is not after the reference
+    ev_date, ev_text = None, None
+    for i, s in enumerate(sentences[:LEAD_SENTENCES + 2]):
+        d, t = s_dates[i]
+        if d is None:
+            continue
+        hits = [h for h in resolve_dates(s.text, ref) if h.date == d]
+        if hits and hits[0].precision != "day":
+            continue
+        if ref is not None and (d > ref + dt.timedelta(days=1) or (ref - d).days > 14):
+            continue
+        ev_date, ev_text = d, t
+        break
+    if ev_date is None:
+        ev_date = ref
+    # places: dateline first, then the lead's most frequent, then the whole text's
+    head = doc.text[doc.body_start: doc.body_start + HEAD_CHARS]
+    dl = _dateline(head)
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, ps in enumerate(s_places):
+        weight = 3 if i < LEAD_SENTENCES else 1
+        for p in ps:
+            counts[p] += weight
+            first.setdefault(p, i)
+    ranked = sorted(counts, key=lambda p: (-counts[p], first[p], p))
+    places = ([dl] if dl else []) + [p for p in ranked if p != dl]
+    kcount: Counter[str] = Counter()
+    kfirst: dict[str, int] = {}
+    for i, ks in enumerate(s_kinds):
+        for k in ks:
+            kcount[k] += 3 if i < LEAD_SENTENCES else 1
+            kfirst.setdefault(k, i)
+    kinds = tuple(sorted(kcount, key=lambda k: (-kcount[k], kfirst[k], k)))
+    return EventContext(
+        reference=ref, reference_rule=ref_rule, event_date=ev_date, event_date_text=ev_text,
+        place=places[0] if places else None, places=tuple(places[:6]), kinds=kinds[:4],
+        sentence_dates=tuple(s_dates), sentence_places=tuple(s_places), sentence_kinds=tuple(s_kinds),
+    )
+
+
+def anchor(ctx: EventContext, sentence_index: int) -> EventAnchor:
+    """The event anchor of a claim in sentence ``sentence_index``."""
+    if 0 <= sentence_index < len(ctx.sentence_dates):
+        d, t = ctx.sentence_dates[sentence_index]
+        ps = ctx.sentence_places[sentence_index]
+        ks = ctx.sentence_kinds[sentence_index]
+    else:
+        d, t, ps, ks = None, None, (), ()
+    if d is None:
+        d, t = ctx.event_date, ctx.event_date_text
+    places = tuple(dict.fromkeys(ps + ctx.places))
+    return EventAnchor(
+        date=d,
+        date_text=t,
+        place=ps[0] if ps else ctx.place,
+        places=places,
+        kinds=ks if ks else ctx.kinds,
+    )

@@ -1,0 +1,945 @@
+"""The number grammar: figures (counts) in news text, and the numbers that are not counts.
+
+Public functions::
+
+    find_figures(text, start=0, end=None, *, exclude_non_counts=True) -> list[Figure]
+    find_non_counts(text, start=0, end=None) -> list[tuple[int, int, str]]
+    parse_number_words(s) -> float | None
+
+Everything is driven by ordered rule tables; every rule has an id
+(``num.range.between``, ``num.bound.at_least``, ``num.zero.no_noun`` ...) that
+ends up in ``Figure.rule``.  Regular expressions are compiled once, at import.
+
+How ``find_figures`` works: every figure rule (``FIGURE_RULES``) proposes
+candidates over ``text[start:end]``; with ``exclude_non_counts`` candidates
+that overlap a non-count span (``NON_COUNT_RULES``, then quantulum3 as a
+second opinion) are dropped; the rest are chosen greedily, longest first
+(ties: earlier rule in the table, then earlier start), so the result is
+sorted and non-overlapping.  Because the filter runs before the choice, a
+long candidate spoilt by a non-count ("two to 10 years") gives way to its
+shorter parts ("two").
+
+Value conventions (the scorer's, see shared/eval/GOLD.md):
+
+=====================  ===============  ============
+words                  low / high       qualifier
+=====================  ===============  ============
+``32``                 32 / 32          exact
+``between 100 and 120`` 100 / 120       range
+``at least 2``         2 / None         at-least
+``more than 100``      100 / None       more-than
+``up to 50``           None / 50        up-to
+``fewer than 10``      None / 10        fewer-than
+``about 30``           30 / 30          about
+``no one``             0 / 0            zero
+``dozens``             24 / None        vague (vague=True)
+``a similar number``   None / None      reference (the caller fills it)
+=====================  ===============  ============
+
+Vague plurals take twice their unit as the lower bound and no upper bound:
+``dozens`` 24, ``scores`` 40, ``hundreds`` 200, ``thousands`` 2000, ``tens of
+thousands`` 20000, ``hundreds of thousands`` 200000, ``millions`` 2000000;
+``several``, ``a few``, ``a handful``, ``multiple``, ``numerous`` 2.
+
+Tokenised text (ECB+) is understood: ``22 , 000`` is 22000, ``6 . 1`` is 6.1,
+``2 : 53 p . m .`` is a time, ``no - one`` a zero.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..model import Figure
+
+__all__ = ["find_figures", "find_non_counts", "parse_number_words",
+           "FIGURE_RULES", "NON_COUNT_RULES", "ZERO_NOUNS"]
+
+_I = re.IGNORECASE | re.VERBOSE
+
+# ---------------------------------------------------------------------------
+# Number words
+# ---------------------------------------------------------------------------
+
+# Cardinal words below twenty, tens, and scale words.
+UNIT_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS: dict[str, int] = {
+    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Abbreviated scales after digits ("1.2 mln", "3bn").
+SCALE_ABBREV: dict[str, int] = {"mln": 1_000_000, "bn": 1_000_000_000}
+
+_WORD_TOKENS = sorted(
+    [w for w in UNIT_WORDS if w != "zero"] + list(TENS_WORDS) + list(SCALE_WORDS) + ["hundred", "dozen"],
+    key=len, reverse=True,
+)
+_TOKEN_ALT = "|".join(_WORD_TOKENS)
+_SCALE_ALT = "hundred|thousand|million|billion|trillion"
+
+# A run of number words: "thirty-two", "a hundred and twenty", "two dozen",
+# "TWO HUNDRED", "half a dozen".  "and" only after hundred/thousand/million.
+WORDNUM = rf"""
+(?:
+   \bhalf\s+(?:a|an)\s+(?:dozen|hundred|thousand|million|billion)\b
+ | \b(?:(?:a|an)\s+(?=(?:dozen|{_SCALE_ALT})\b))?
+   (?:{_TOKEN_ALT})\b
+   (?:
+      (?:\s*-\s*|\s+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+)
+      (?:{_TOKEN_ALT})\b
+   )*
+)
+"""
+
+# Digits: "1,500", "22 , 000" (tokenised), "80 000", "6.1", "6 . 1", optional scale word.
+DIGITS = r"""
+(?:
+   (?<![\w$£€¥#/.,])(?<![A-Za-z]-)(?<![\w][,.])
+   (?:\d{1,3}(?:(?:\s?,\s?|[ \u00a0])\d{3}(?!\d))+ | \d+(?:\.\d+|\ \.\ \d+)?)
+   (?![\w]|[.,]\d)
+   (?:\s*-?\s*(?:hundred|thousand|million|billion|trillion|mln|bn)\b)?
+)
+"""
+
+NUM = rf"(?:{DIGITS}|{WORDNUM})"
+
+# Vague quantity words (value = twice the unit, open above); ordered, longest first.
+#   (rule id, pattern, low)
+VAGUE_TABLE: list[tuple[str, str, float]] = [
+    ("num.vague.tens_of_thousands", r"tens\s+of\s+thousands", 20_000),
+    ("num.vague.hundreds_of_thousands", r"hundreds\s+of\s+thousands", 200_000),
+    ("num.vague.tens_of_millions", r"tens\s+of\s+millions", 20_000_000),
+    ("num.vague.several_dozen", r"(?:several|a\s+few|a\s+couple\s+(?:of\s+)?)\s*dozens?", 24),
+    ("num.vague.several_hundred", r"(?:several|a\s+few|a\s+couple\s+(?:of\s+)?)\s*hundreds?", 200),
+    ("num.vague.several_thousand", r"(?:several|a\s+few|a\s+couple\s+(?:of\s+)?)\s*thousands?", 2_000),
+    ("num.vague.dozens", r"dozens", 24),
+    # "scores" is a sports word too: only "scores of", "scores more", "scores were"
+    ("num.vague.scores", r"scores(?=\s+(?:of|more|were|have|had|are|died|killed|dead|injured|wounded)\b)", 40),
+    ("num.vague.hundreds", r"hundreds", 200),
+    ("num.vague.thousands", r"thousands", 2_000),
+    ("num.vague.millions", r"millions", 2_000_000),
+    ("num.vague.several", r"several", 2),
+    ("num.vague.a_few", r"(?<!\bvery\s)a\s+few(?!\s+(?:more\s+)?(?:times|words|questions|minutes|moments|seconds))", 2),
+    ("num.vague.handful", r"a\s+handful", 2),
+    ("num.vague.multiple", r"multiple", 2),
+    ("num.vague.numerous", r"numerous", 2),
+]
+VAGUE = "(?:" + "|".join(p for _, p, _ in VAGUE_TABLE) + ")"
+_VAGUE_COMPILED = [(rid, re.compile(p + r"\Z", _I), low) for rid, p, low in VAGUE_TABLE]
+
+# Bounds before a number, ordered so that longer phrases come first.
+#   (rule id, pattern, qualifier)
+BOUND_TABLE: list[tuple[str, str, str]] = [
+    ("num.bound.no_fewer_than", r"no\s+fewer\s+than|not\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than", "at-least"),
+    ("num.bound.at_least", r"at\s+least|a\s+minimum\s+of|as\s+few\s+as", "at-least"),
+    ("num.bound.no_more_than", r"no\s+more\s+than|not\s+more\s+than|at\s+(?:the\s+)?most|a\s+maximum\s+of", "up-to"),
+    ("num.bound.up_to", r"up\s+to|as\s+many\s+as|as\s+much\s+as", "up-to"),
+    ("num.bound.just_under", r"(?:just|slightly)\s+(?:under|below)", "fewer-than"),
+    ("num.bound.fewer_than", r"fewer\s+than|less\s+than", "fewer-than"),
+    ("num.bound.more_than", r"(?:well\s+|just\s+|slightly\s+|far\s+|many\s+|much\s+)?(?:more\s+than|over|greater\s+than)", "more-than"),
+    ("num.bound.in_excess_of", r"in\s+excess\s+of|upwards?\s+of|north\s+of", "more-than"),
+    ("num.bound.about", r"about|around|roughly|approximately|approx\.|circa|some|nearly|almost"
+                        r"|close\s+to|an?\s+estimated|estimated|an?\s+approximate", "about"),
+    ("num.bound.total", r"a\s+total\s+of|exactly|precisely|a\s+further|an\s+additional", "exact"),
+]
+BOUND = "(?:" + "|".join(p for _, p, _ in BOUND_TABLE) + ")"
+_BOUND_COMPILED = [(rid, re.compile(r"(?:" + p + r")\Z", _I), q) for rid, p, q in BOUND_TABLE]
+# "at least another 20": a word between the bound and the number, kept inside the span.
+_ANOTHER = r"(?:(?:another|a\s+further|an\s+additional|an\s+extra)\s+)?"
+
+# Suffix bounds after a number.
+#   (rule id, pattern, qualifier)
+SUFFIX_TABLE: list[tuple[str, str, str]] = [
+    ("num.bound.or_more", r"\s+or\s+more|\s+and\s+more|\s*-\s*plus\b|\+", "at-least"),
+    ("num.bound.or_fewer", r"\s+or\s+(?:fewer|less)", "up-to"),
+    ("num.about.or_so", r"\s+or\s+so|\s*-\s*odd\b", "about"),
+]
+_SUFFIX_COMPILED = [(rid, re.compile(r"(?:" + p + r")\Z", _I), q) for rid, p, q in SUFFIX_TABLE]
+SUFFIX = "(?:" + "|".join(p for _, p, _ in SUFFIX_TABLE) + ")"
+
+# ---------------------------------------------------------------------------
+# Nouns that make "no X" a figure (zero), and that follow counts.
+# ---------------------------------------------------------------------------
+
+# "no" + one of these (plural or singular) is a zero figure: "No Americans",
+# "no casualties", "no other injuries".  Other "no X" (no comment, no
+# evidence, no doubt) are not figures.
+ZERO_NOUNS: tuple[str, ...] = tuple("""
+    people persons person
+    men women man woman children child kids kid babies baby infants teenagers boys girls
+    adults family families
+    civilians civilian residents resident villagers bystanders passers-by pedestrians
+    citizens nationals foreigners tourists visitors migrants refugees pilgrims worshippers
+    shoppers spectators fans guests
+    students student pupils pupil teachers teacher staff employees employee workers worker
+    miners farmers journalists journalist reporters
+    passengers passenger crew crewmen crewmembers sailors
+    soldiers soldier troops servicemen serviceman servicemembers marines marine airmen
+    personnel officers officer policemen policeman police guards guard firefighters
+    militants rebels fighters insurgents gunmen attackers suspects suspect
+    protesters protestors demonstrators prisoners inmates detainees hostages
+    patients victims victim survivors bodies lives
+    casualties casualty injuries injury deaths death fatalities fatality dead injured wounded
+    arrests arrest detentions
+    missiles missile rockets rocket shells shell bombs bomb shots shot rounds bullets bullet
+    drones drone aircraft planes plane jets helicopters ships vessels boats
+    vehicles vehicle tanks homes houses buildings
+    americans american britons briton french british chinese japanese
+    israelis israeli palestinians palestinian iraqis iraqi afghans afghan
+    """.split())
+_ZERO_NOUN_ALT = "|".join(sorted((re.escape(n) for n in ZERO_NOUNS), key=len, reverse=True))
+# Capitalised plural demonyms not in the table: "No Germans", "No Pakistanis".
+_DEMONYM = r"(?-i:[A-Z][a-z]{2,}(?:ans|ese|(?<!s)is|(?<!i)ons|men)\b)"
+ZERO_NOUN = rf"(?:(?:{_ZERO_NOUN_ALT})\b|{_DEMONYM})"
+# Words that may not sit between "no" and the noun.
+_NO_MODIFIER_BLOCK = (
+    r"than|longer|more|less|fewer|sooner|doubt|matter|way|word|sign|signs|news|information|details"
+    r"|indication|indications|confirmation|mention|figure|figures|estimate|estimates|count|number"
+    r"|data|of|on|about|for|from|in|at|to|the|a|an|and|or|with|by|as|is|was|were|has|had|have|be"
+    r"|been|one|reports?|immediate\s+word|" + _TOKEN_ALT
+)
+_NO_MODIFIER = rf"(?:(?!(?:{_NO_MODIFIER_BLOCK})\b)[A-Za-z][\w'.-]*\s+)"
+
+# Words after a digit string that make it a count (so "2000 troops" is not a year).
+COUNT_FOLLOWERS: frozenset[str] = frozenset(ZERO_NOUNS) | frozenset("""
+    others other more were are was have had died killed dead hurt injured wounded missing
+    arrested detained displaced evacuated fled homeless shot captured kidnapped abducted
+    remain remained each
+    """.split())
+
+# ---------------------------------------------------------------------------
+# parse_number_words
+# ---------------------------------------------------------------------------
+
+_TOKENISED_COMMA = re.compile(r"(?<=\d)\s?,\s?(?=\d{3}(?!\d))")
+_TOKENISED_SPACE = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))")
+_TOKENISED_POINT = re.compile(r"(?<=\d)\s?\.\s?(?=\d)")
+_PLAIN_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?:\s*-?\s*([a-z]+))?")
+_WORD_SPLIT = re.compile(r"\s*-\s*|\s+")
+
+
+def parse_number_words(s: str) -> float | None:
+    """The value of a number written in digits, words or both.
+
+    ``"thirty-two"`` -> 32, ``"a hundred and twenty"`` -> 120, ``"1,500"`` ->
+    1500, ``"22 , 000"`` -> 22000, ``"1.2 million"`` -> 1200000, ``"two
+    dozen"`` -> 24, ``"half a dozen"`` -> 6.  None when ``s`` is not a number.
+    """
+    if not isinstance(s, str):
+        return None
+    t = s.strip().lower()
+    if not t:
+        return None
+    if t[0].isdigit():
+        t = _TOKENISED_COMMA.sub("", t)
+        t = _TOKENISED_SPACE.sub("", t)
+        t = _TOKENISED_POINT.sub(".", t)
+        m = _PLAIN_NUMBER.fullmatch(t)
+        if not m:
+            return None
+        value = float(m.group(1))
+        scale = m.group(2)
+        if scale is None:
+            return value
+        mult = SCALE_WORDS.get(scale) or SCALE_ABBREV.get(scale) or {"hundred": 100, "dozen": 12}.get(scale)
+        return value * mult if mult else None
+    return _parse_words(_WORD_SPLIT.split(t))
+
+
+def _parse_words(tokens: list[str]) -> float | None:
+    if not tokens or tokens == [""]:
+        return None
+    # "half a dozen", "half a million"
+    if tokens[0] == "half":
+        if len(tokens) == 3 and tokens[1] in ("a", "an"):
+            inner = _parse_words(["a", tokens[2]])
+            return inner / 2 if inner is not None else None
+        return None
+    if tokens[0] in ("a", "an"):
+        if len(tokens) < 2 or tokens[1] not in ("hundred", "dozen", *SCALE_WORDS):
+            return None
+        tokens = ["one", *tokens[1:]]
+    total = 0.0
+    current: float | None = None
+    last = "start"          # start | unit | teen | tens | hundred | scale | dozen | and
+    last_scale = float("inf")
+    for tok in tokens:
+        if tok == "and":
+            if last not in ("hundred", "scale"):
+                return None
+            last = "and"
+            continue
+        if tok in UNIT_WORDS:
+            v = UNIT_WORDS[tok]
+            kind = "unit" if v < 10 else "teen"
+            if last in ("unit", "teen", "dozen"):
+                return None
+            if last == "tens":
+                if kind != "unit" or v == 0:
+                    return None
+                current = (current or 0) + v
+            else:
+                current = (current or 0) + v
+            last = kind
+        elif tok in TENS_WORDS:
+            if last in ("unit", "teen", "tens", "dozen"):
+                return None
+            current = (current or 0) + TENS_WORDS[tok]
+            last = "tens"
+        elif tok == "hundred":
+            if last in ("tens", "hundred", "dozen", "and"):
+                return None
+            base = current if current is not None else 1
+            if base >= 100:
+                return None
+            current = base * 100
+            last = "hundred"
+        elif tok in SCALE_WORDS:
+            scale = SCALE_WORDS[tok]
+            if last in ("scale", "dozen", "and") or scale >= last_scale:
+                return None
+            total += (current if current is not None else 1) * scale
+            current = None
+            last_scale = scale
+            last = "scale"
+        elif tok == "dozen":
+            if last in ("dozen", "and", "scale"):
+                return None
+            current = (current if current is not None else 1) * 12
+            last = "dozen"
+        else:
+            return None
+    if last == "and":
+        return None
+    return total + (current or 0)
+
+
+# ---------------------------------------------------------------------------
+# Figure rules
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    qualifier: str
+    vague: bool
+    rule: str
+    noun: str | None
+    order: int
+
+
+Builder = Callable[[re.Match[str], str], "tuple | None"]
+
+
+def _value(s: str) -> float | None:
+    return parse_number_words(s)
+
+
+def _bound_of(phrase: str) -> tuple[str, str] | None:
+    for rid, rx, q in _BOUND_COMPILED:
+        if rx.match(phrase.strip()):
+            return rid, q
+    return None
+
+
+def _apply(q: str, v: float) -> tuple[float | None, float | None]:
+    if q in ("at-least", "more-than"):
+        return v, None
+    if q in ("up-to", "fewer-than"):
+        return None, v
+    return v, v
+
+
+def _num_rule(s: str) -> str:
+    low = s.lower()
+    if any(ch.isdigit() for ch in s):
+        return "num.digits.scale" if re.search(r"[a-z]", low) else "num.digits"
+    if "dozen" in low:
+        return "num.word.dozen"
+    return "num.word"
+
+
+_SCALE_IN = re.compile(rf"(?:{_SCALE_ALT}|mln|bn)\s*$", re.I)
+_REVISION_BEFORE = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbs|climbing|increased|increases|jumped|jumps|grew|"
+    r"raised|raising|revised|revising|lowered|lowering|cut|fell|fallen|dropped|went|gone|up|down|"
+    r"doubled|changed|upped|surged|soared)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+
+
+def _range_values(a: str, b: str) -> tuple[float, float] | None:
+    lo, hi = _value(a), _value(b)
+    if lo is None or hi is None:
+        return None
+    # "between 1 and 2 million", "10-15,000"? only the scale word is shared
+    m = _SCALE_IN.search(b)
+    if m and not _SCALE_IN.search(a) and lo < hi and any(c.isdigit() for c in a) == any(c.isdigit() for c in b):
+        scaled = _value(f"{a.strip()} {m.group(0).strip()}")
+        if scaled is not None and scaled <= hi:
+            lo = scaled
+    if not lo < hi:
+        return None
+    return lo, hi
+
+
+def _b_range(m: re.Match[str], text: str) -> tuple | None:
+    vals = _range_values(m.group("a"), m.group("b"))
+    if vals is None:
+        return None
+    if m.re is _RANGE_TO_RX or m.re is _RANGE_FROM_RX:
+        before = text[max(0, m.start() - 60):m.start()]
+        if _REVISION_BEFORE.search(before) or re.search(r"\bfrom\s+$", before, re.I) and m.re is _RANGE_TO_RX:
+            return None
+    return vals[0], vals[1], "range", False, None
+
+
+def _b_bound(m: re.Match[str], text: str) -> tuple | None:
+    found = _bound_of(m.group("bound"))
+    if found is None:
+        return None
+    _, q = found
+    num = m.group("n")
+    if num is not None:
+        v = _value(num)
+        if v is None:
+            return None
+        lo, hi = _apply(q, v)
+        return lo, hi, q, False, None
+    vague = m.group("v")
+    for _rid, rx, low in _VAGUE_COMPILED:
+        if rx.match(vague):
+            return low, None, "vague", True, None
+    return None
+
+
+def _bound_rule(m: re.Match[str]) -> str:
+    found = _bound_of(m.group("bound"))
+    return found[0] if found else "num.bound"
+
+
+def _b_suffix(m: re.Match[str], text: str) -> tuple | None:
+    v = _value(m.group("n"))
+    if v is None:
+        return None
+    suf = m.group("suf")
+    for _rid, rx, q in _SUFFIX_COMPILED:
+        if rx.match(suf):
+            lo, hi = _apply(q, v)
+            return lo, hi, q, False, None
+    return None
+
+
+def _suffix_rule(m: re.Match[str]) -> str:
+    for rid, rx, _q in _SUFFIX_COMPILED:
+        if rx.match(m.group("suf")):
+            return rid
+    return "num.bound.suffix"
+
+
+def _b_exact(m: re.Match[str], text: str) -> tuple | None:
+    v = _value(m.group("n"))
+    if v is None:
+        return None
+    return v, v, "exact", False, None
+
+
+_ONE_NOT_FIGURE_AFTER = re.compile(r"^\s*(?:-\s*)?(?:another|by\s+one|on\s+one|off\b|or\s+another|time\b|way\b|sided)", re.I)
+_ONE_NOT_FIGURE_BEFORE = re.compile(r"\b(?:no|every|any|each|which|this|that|the\s+only|anyone|some)\s*-?\s*$", re.I)
+
+
+def _b_plain(m: re.Match[str], text: str) -> tuple | None:
+    s = m.group(0)
+    v = _value(s)
+    if v is None:
+        return None
+    if s.lower() == "one":
+        after = text[m.end():m.end() + 20]
+        before = text[max(0, m.start() - 15):m.start()]
+        if _ONE_NOT_FIGURE_AFTER.match(after) or _ONE_NOT_FIGURE_BEFORE.search(before):
+            return None
+    return v, v, "exact", False, None
+
+
+def _plain_rule(m: re.Match[str]) -> str:
+    return _num_rule(m.group(0))
+
+
+def _b_words_fallback(m: re.Match[str], text: str) -> tuple | None:
+    return None
+
+
+def _b_vague(m: re.Match[str], text: str) -> tuple | None:
+    s = m.group(0)
+    for _rid, rx, low in _VAGUE_COMPILED:
+        if rx.match(s):
+            return low, None, "vague", True, None
+    return None
+
+
+def _vague_rule(m: re.Match[str]) -> str:
+    for rid, rx, _low in _VAGUE_COMPILED:
+        if rx.match(m.group(0)):
+            return rid
+    return "num.vague"
+
+
+def _b_zero(m: re.Match[str], text: str) -> tuple | None:
+    noun = m.groupdict().get("noun")
+    return 0.0, 0.0, "zero", False, noun
+
+
+def _b_zero_word(m: re.Match[str], text: str) -> tuple | None:
+    before = text[max(0, m.start() - 12):m.start()]
+    if re.search(r"\b(?:ground|below|above|from|to|near|sub)\s*-?\s*$", before, re.I):
+        return None
+    return 0.0, 0.0, "zero", False, m.groupdict().get("noun")
+
+
+def _b_none(m: re.Match[str], text: str) -> tuple | None:
+    before = text[max(0, m.start() - 12):m.start()]
+    if re.search(r"\b(?:to|of)\s+$", before, re.I):      # "second to none"
+        return None
+    return 0.0, 0.0, "zero", False, m.groupdict().get("noun")
+
+
+def _b_both(m: re.Match[str], text: str) -> tuple | None:
+    return 2.0, 2.0, "exact", False, None
+
+
+def _b_reference(m: re.Match[str], text: str) -> tuple | None:
+    return None, None, "reference", False, None
+
+
+_NONE_NOUN_STOP = (
+    r"was|were|is|are|had|has|have|could|would|will|can|did|do|does|should|might|may|must|"
+    r"appeared|seemed|of|in|on|at|to|by|for|with|from|and|or|but|who|that|which|"
+    r"reportedly|apparently|immediately|" + _TOKEN_ALT
+)
+
+# Each rule: (rule id or function of the match, compiled regex, builder).
+# Order matters only to break ties between candidates of the same length.
+_RANGE_BETWEEN_RX = re.compile(
+    rf"\b(?:(?:{BOUND})\s+)?between\s+(?P<a>{NUM})\s+(?:and|-|to|–)\s+(?P<b>{NUM})", _I)
+_RANGE_FROM_RX = re.compile(
+    rf"\bfrom\s+(?P<a>{NUM})\s+(?:to|-|–)\s+(?P<b>{NUM})", _I)
+_RANGE_TO_RX = re.compile(
+    rf"(?:\b(?:{BOUND})\s+)?(?P<a>{NUM})\s+(?:to|through|-to-)\s+(?P<b>{NUM})", _I)
+_RANGE_DASH_RX = re.compile(
+    rf"(?:\b(?:{BOUND})\s+)?(?P<a>{NUM})\s*(?:-|–|—)\s*(?P<b>{NUM})", _I)
+_RANGE_OR_RX = re.compile(
+    rf"(?:\b(?:{BOUND})\s+)?(?P<a>{NUM})\s+or\s+(?P<b>{NUM})", _I)
+
+FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], Builder]] = [
+    # figures by reference: the caller takes the value of the claim before
+    ("num.ref.similar", re.compile(r"\b(?:a|an)\s+(?:similar|equal|comparable|like)\s+number\b", _I), _b_reference),
+    ("num.ref.same", re.compile(r"\bthe\s+same\s+number\b", _I), _b_reference),
+    # ranges: "between 100 and 120", "from 10 to 15", "15 to 20", "100-120", "five or six"
+    ("num.range.between", _RANGE_BETWEEN_RX, _b_range),
+    ("num.range.from", _RANGE_FROM_RX, _b_range),
+    ("num.range.to", _RANGE_TO_RX, _b_range),
+    ("num.range.dash", _RANGE_DASH_RX, _b_range),
+    ("num.range.or", _RANGE_OR_RX, _b_range),
+    # bounds before a number or a vague word: "at least 12", "more than a dozen", "at least another 20"
+    (_bound_rule, re.compile(
+        rf"\b(?P<bound>{BOUND})\s+{_ANOTHER}(?:(?P<n>{NUM})|(?P<v>\b{VAGUE}))", _I), _b_bound),
+    # suffix bounds: "20 or more", "100-plus", "50 or so"
+    (_suffix_rule, re.compile(rf"(?P<n>{NUM})(?P<suf>{SUFFIX})", _I), _b_suffix),
+    # "all 10", "All five": exact, the word "all" inside the span
+    ("num.all", re.compile(rf"\ball\s+(?P<n>{NUM})", _I), _b_exact),
+    # zeros
+    ("num.zero.no_one", re.compile(r"\bno\s*-?\s*one\b(?!['\u2019]s)", _I), _b_zero),
+    ("num.zero.nobody", re.compile(r"\bnobody\b", _I), _b_zero),
+    ("num.zero.reports", re.compile(
+        rf"\bno\s+(?:(?:immediate|initial|early|other|further|official)\s+)?reports?\s+of\s+(?:any\s+)?"
+        rf"{_NO_MODIFIER}{{0,2}}(?P<noun>{ZERO_NOUN})", _I), _b_zero),
+    ("num.zero.no_noun", re.compile(
+        rf"\bno(?![.\w])\s+{_NO_MODIFIER}{{0,2}}?(?P<noun>{ZERO_NOUN})"
+        rf"(?:\s+(?:or|and|nor)\s+(?:{ZERO_NOUN}))?", _I), _b_zero),
+    ("num.zero.none", re.compile(
+        rf"\bnone\b(?!\s+(?:other|too|the\s+less|the\s+wiser)\b)"
+        rf"(?:\s+of\s+(?:the|them|these|those|its|their|our|us|his|her|you)\b"
+        rf"(?:\s+(?!(?:{_NONE_NOUN_STOP})\b)(?P<noun>[A-Za-z][\w-]*))?)?", _I), _b_none),
+    ("num.zero.not_single", re.compile(
+        rf"\bnot\s+(?:a\s+single|one|even\s+one)\b(?!\s+but\b)(?:\s+{_NO_MODIFIER}{{0,1}}?(?P<noun>{ZERO_NOUN}))?", _I),
+     _b_zero),
+    ("num.zero.zero", re.compile(
+        rf"\bzero\b(?!\s*-?\s*(?:tolerance|sum|hour|gravity|day|point|emissions?)\b)(?:\s+(?P<noun>{ZERO_NOUN}))?", _I),
+     _b_zero_word),
+    ("num.zero.neither", re.compile(r"\bneither(?=\s+of\b)", _I), _b_zero),
+    # vague plurals and quantity words
+    (_vague_rule, re.compile(rf"\b{VAGUE}\b", _I), _b_vague),
+    # "both" (not the conjunction "both in ... and ...")
+    ("num.both", re.compile(
+        r"\bboth\b(?!\s+(?:in|at|by|to|as|from|for|with|on|inside|within|here|there|sides?|ways)\b)", _I), _b_both),
+    # "a couple", "a pair"
+    ("num.word.couple", re.compile(r"\ba\s+(?:couple|pair)(?=\s+of\b)", _I),
+     lambda m, t: (2.0, 2.0, "exact", False, None)),
+    # plain digits and number words
+    (_plain_rule, re.compile(NUM, _I), _b_plain),
+]
+
+
+def _candidates(text: str, start: int, end: int) -> list[_Cand]:
+    out: list[_Cand] = []
+    for order, (rid, rx, build) in enumerate(FIGURE_RULES):
+        for m in rx.finditer(text, start, end):
+            if m.end() <= m.start():
+                continue
+            got = build(m, text)
+            if got is None:
+                continue
+            low, high, q, vague, noun = got
+            rule = rid if isinstance(rid, str) else rid(m)
+            s, e = m.start(), m.end()
+            # trim white space the pattern may have taken at the edges
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            out.append(_Cand(s, e, low, high, q, vague, rule, noun, order))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    # spans sorted by start; small lists, linear scan is fine
+    for a, b in spans:
+        if a >= e:
+            break
+        if b > s:
+            return True
+    return False
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None, *,
+                 exclude_non_counts: bool = True) -> list[Figure]:
+    """Every count-like figure in ``text[start:end]``, absolute offsets,
+    sorted by start, non-overlapping (longest match wins)."""
+    if not text:
+        return []
+    n = len(text)
+    if end is None or end > n:
+        end = n
+    start = max(0, start)
+    if start >= end:
+        return []
+    cands = _candidates(text, start, end)
+    if exclude_non_counts and cands:
+        blocked = sorted((s, e) for s, e, _ in find_non_counts(text, start, end))
+        if blocked:
+            cands = [c for c in cands if not _overlaps(blocked, c.start, c.end)]
+    cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    chosen: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in cands:
+        if any(c.start < b and a < c.end for a, b in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+    return [Figure(start=c.start, end=c.end, text=text[c.start:c.end], low=c.low, high=c.high,
+                   qualifier=c.qualifier, vague=c.vague, rule=c.rule, noun=c.noun)
+            for c in chosen]
+
+
+# ---------------------------------------------------------------------------
+# Non-counts
+# ---------------------------------------------------------------------------
+
+_MONTH = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
+          r"|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\b\.?"
+_DAYNUM = r"\d{1,2}(?!\d)(?:\s?(?:st|nd|rd|th))?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
+# number for non-count patterns: digits, words, vague words, "a"/"an"
+_NC_NUM = rf"(?:{DIGITS}|{WORDNUM}|\b{VAGUE}\b|\b(?:a|an|one|a\s+couple\s+of|a\s+few)\b)"
+
+_TIME_UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?|decades?|centuries|century|fortnights?|weekends?)"
+_LENGTH_ETC_UNITS = (
+    r"(?:feet|foot|ft|inch(?:es)?|miles?|mi|kms?|kilometres?|kilometers?|kilo-?metres?|metres?|meters?|m|cm|mm"
+    r"|yards?|yds?|acres?|hectares?|ha|sq\.?\s*(?:km|miles?|m|ft|metres?|meters?)|square\s+(?:kilometres?|kilometers?|miles?|metres?|meters?|feet|km|yards?)"
+    r"|tons?|tonnes?|kgs?|kilos?|kilograms?|grams?|lbs?|ounces?|oz|gallons?|litres?|liters?|barrels?|bpd|cubic\s+\w+"
+    r"|mph|kph|km/h|kmh|knots?|degrees?|°[CF]?|celsius|fahrenheit|megawatts?|mw|kw|kilowatts?|gigawatts?|volts?|watts?"
+    r"|calibre|caliber|storeys?|stories|floors?|points?|pts|gb|mb|tb|megabytes?|gigabytes?|megatons?|kilotons?"
+    r"|nautical\s+miles?|light\s+years?|decibels?|db|richter)"
+)
+_MONEY_WORDS = (r"(?:dollars?|dlrs|usd|euros?|eur|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|"
+                r"rs|cents?|pence|francs?|marks|riyals?|dinars?|pesos?|rubles?|roubles?|shekels?|lira|"
+                r"naira|rand|baht|ringgit|taka|birr|shillings?|crowns?|kronor|kroner)")
+_CURRENCY_SIGN = r"(?:US\s?\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|₦|Rs\.?|INR|USD|EUR|GBP|JPY|CNY|NIS)"
+_SPORTS = re.compile(
+    r"\b(?:won|win|wins|beat|beats|beaten|defeat|defeated|defeats|victory|victories|loses|"
+    r"drew|draw|tied|score|scored|scoreline|match|game|games|goals?|innings?|"
+    r"seed|league|cup|overtime|vote|votes|voted|margin|points|rout|routed|"
+    r"trailed|edged|thrashed|clinched|halftime|half-time)\b", re.I)
+
+# Identifier heads: a word before a number that makes it a name, not a count.
+IDENTIFIER_HEADS: tuple[str, ...] = tuple("""
+    flight route highway interstate channel article resolution boeing airbus apollo room gate
+    terminal platform level category chapter section paragraph page pages volume vol version
+    apartment apt suite unit precinct district ward block lot pier building hangar bus train line
+    exit game week round stage phase grade class form act proposition prop amendment bill law
+    decree order ordinance windows iphone galaxy model mark mk type series division corps brigade
+    battalion regiment squadron fleet station engine truck ladder local studio camp tower zone
+    sector hall pavilion stand court row seat box lane pier highway road county state number no
+    psalm verse rule clause item figure table appendix exhibit episode season part act scene
+    tsunami hurricane typhoon storm sura cell floor gallery wing bay berth pump runway mission
+    """.split())
+# Capitalised words before a number that do NOT make it an identifier.
+NOT_IDENTIFIER_WORDS: frozenset[str] = frozenset("""
+    at least about around some all over nearly almost only just and but or the of in on to for from
+    with by as than another more fewer less up roughly approximately estimated an a total exactly
+    including kill kills killing killed leave leaves leaving left injure injures injuring injured wound
+    wounds wounding wounded hurt hurts dead die dies died claim claims claimed hit hits top tops reach
+    reaches rises rise rose climb climbs passes pass near nears exceed exceeds arrest arrests arrested
+    detain detains detained kidnap kidnaps kidnapped abduct abducts abducted rescue rescues rescued
+    evacuate evacuates evacuated displace displaces displaced fire fires fired launch launches launched
+    shoot shoots shot seize seizes seized toll tolls now is are was were has have had says said say
+    report reports reported confirm confirms confirmed after before since between among amid against
+    police officials military army troops when while where who what that this these those there here
+    then also even still yet so if because though although until unless once per each every both
+    no none nobody zero only another other others his her their its our my your we they he she it i
+    you me us them him january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday dozens hundreds thousands
+    rescuers firefighters doctors medics sources witnesses residents authorities ministry officers
+    """.split())
+
+_IDENT_HEAD_ALT = "|".join(sorted(IDENTIFIER_HEADS, key=len, reverse=True))
+
+
+def _nc_generic_identifier(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    """'Rossiya 24', 'KPIX 5': a capitalised name right before a number."""
+    word = m.group("w")
+    low = word.lower()
+    if low in NOT_IDENTIFIER_WORDS:
+        return None
+    if low.endswith(("s", "ed", "ing")):
+        return None
+    nxt = re.match(r"[ \t]*([A-Za-z]+)", text[m.end():m.end() + 30])
+    if nxt and nxt.group(1).lower() in COUNT_FOLLOWERS:
+        return None
+    # a number at a line start after a capitalised word on the previous line is not covered: [ \t] only
+    return m.start("n"), m.end("n")
+
+
+def _nc_year(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    nxt = re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 30])
+    if nxt and nxt.group(1).lower() in COUNT_FOLLOWERS:
+        return None
+    return m.start(), m.end()
+
+
+def _nc_age_comma(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    v = int(m.group("n"))
+    if v > 110:
+        return None
+    if m.group("w").lower() in NOT_IDENTIFIER_WORDS:
+        return None
+    return m.start("n"), m.end("n")
+
+
+def _nc_score(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    a, b = int(m.group("a")), int(m.group("b"))
+    window = text[max(0, m.start() - 50):m.end() + 40]
+    if b <= a or _SPORTS.search(window):
+        return m.start(), m.end()
+    return None
+
+
+def _nc_plain(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    return m.start(), m.end()
+
+
+def _nc_decimal(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    nxt = text[m.end():m.end() + 12]
+    if re.match(r"\s*-?\s*(?:hundred|thousand|million|billion|trillion|mln|bn)\b", nxt, re.I):
+        return None
+    return m.start(), m.end()
+
+
+NcBuilder = Callable[[re.Match[str], str], "tuple[int, int] | None"]
+
+# (rule id, reason, compiled regex, span builder); ordered, commented.
+NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder]] = [
+    # --- dates -------------------------------------------------------------
+    ("nc.date.iso", "date", re.compile(r"\b\d{4}\s?-\s?\d{1,2}\s?-\s?\d{1,2}\b"), _nc_plain),
+    ("nc.date.slash", "date", re.compile(r"\b\d{1,2}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b"), _nc_plain),
+    ("nc.date.month_day", "date", re.compile(
+        rf"(?:\b{_WEEKDAY},?\s+)?\b{_MONTH}\s*,?\s*{_DAYNUM}(?:\s?,?\s?{_YEAR})?", _I), _nc_plain),
+    ("nc.date.day_month", "date", re.compile(
+        rf"(?:\b{_WEEKDAY},?\s+)?\b{_DAYNUM}(?:\s+of)?\s*,?\s*-?\s*{_MONTH}(?:\s?[,-]?\s?{_YEAR})?", _I), _nc_plain),
+    ("nc.date.month_year", "date", re.compile(rf"\b{_MONTH}\s?[,-]?\s?{_YEAR}", _I), _nc_plain),
+    ("nc.date.weekday_day", "date", re.compile(rf"\b{_WEEKDAY},?\s+{_DAYNUM}\b", _I), _nc_plain),
+    # --- times -------------------------------------------------------------
+    ("nc.time.clock", "time", re.compile(
+        r"\b\d{1,2}\s?[:.]\s?\d{2}(?!\d)(?:\s?[:.]\s?\d{2})?(?:\s?(?:[ap]\s?\.?\s?m\b\s?\.?|hrs|h\b|GMT|UTC|BST|CET|EST|EDT|CST|PST|IST|local\s+time))?", re.I),
+     lambda m, t: (m.start(), m.end()) if ":" in m.group(0) or re.search(r"[ap]\s?\.?\s?m|GMT|UTC|local|hrs|[A-Z]ST", m.group(0), re.I) else None),
+    ("nc.time.ampm", "time", re.compile(r"\b\d{1,2}\s?(?:[ap]\s?\.\s?m\b\s?\.?|[ap]m\b)", re.I), _nc_plain),
+    ("nc.time.military", "time", re.compile(
+        r"\b\d{3,4}\s?(?:GMT|UTC|BST|CET|EST|EDT|IST|Zulu|hrs|hours\s+(?:GMT|local)|h\b|local\s+time)", re.I), _nc_plain),
+    ("nc.time.oclock", "time", re.compile(rf"(?:{DIGITS}|{WORDNUM})\s+o['\u2019]\s?clock", _I), _nc_plain),
+    # --- ages --------------------------------------------------------------
+    ("nc.age.year_old", "age", re.compile(
+        rf"(?:{_NC_NUM})\s*-?\s*(?:years?|yrs?|months?|weeks?|days?)\s*-?\s*olds?\b", _I), _nc_plain),
+    ("nc.age.aged", "age", re.compile(
+        rf"\b(?:aged|ages|age|ageing)\s+(?:between\s+)?(?:{DIGITS}|{WORDNUM})(?:\s*(?:-|to|and|–)\s*(?:{DIGITS}|{WORDNUM}))?", _I), _nc_plain),
+    ("nc.age.decade", "age", re.compile(r"\b(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s*-?\s*|late\s+)?\d0\s?'?s\b", re.I), _nc_plain),
+    ("nc.age.paren", "age", re.compile(r"(?-i:\b(?P<w>[A-Z][a-z]+))\s?\(\s?(?P<n>\d{1,2})\s?\)"),
+     lambda m, t: (m.start("n") - 1 if t[m.start("n") - 1] == "(" else m.start("n"), m.end())),
+    ("nc.age.comma", "age", re.compile(r"(?-i:\b(?P<w>[A-Z][a-z]+))\s?,\s?(?P<n>\d{1,3})\s?(?=[,;]|\.(?!\d))"),
+     _nc_age_comma),
+    # --- durations ---------------------------------------------------------
+    ("nc.duration", "duration", re.compile(
+        rf"(?:{_NC_NUM})(?:\s+and\s+a\s+half)?\s*-?\s*{_TIME_UNITS}\b", _I), _nc_plain),
+    ("nc.duration.bare", "duration", re.compile(r"\b(?:decades|centuries)\b", _I), _nc_plain),
+    # --- money -------------------------------------------------------------
+    ("nc.money.sign", "money", re.compile(
+        rf"{_CURRENCY_SIGN}\s?(?:{DIGITS}|\d[\d,.]*)(?:\s?(?:million|billion|trillion|thousand|mln|bn|m|k)\b)?", re.I | re.X),
+     _nc_plain),
+    ("nc.money.word", "money", re.compile(
+        rf"(?:{_NC_NUM})(?:\s*(?:million|billion|trillion|thousand|mln|bn))?(?:\s+of)?\s+(?:US\s+|U\.S\.\s+|American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+)?{_MONEY_WORDS}\b", _I),
+     _nc_plain),
+    # --- percentages -------------------------------------------------------
+    ("nc.percent", "percentage", re.compile(
+        rf"(?:{_NC_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)", _I), _nc_plain),
+    # --- measurements ------------------------------------------------------
+    ("nc.measure.magnitude", "measurement", re.compile(
+        rf"\bmagnitude(?:\s+of)?\s*-?\s*(?:{DIGITS})|(?:{DIGITS})\s*-?\s*(?:magnitude|on\s+the\s+richter|richter)", _I), _nc_plain),
+    ("nc.measure.unit", "measurement", re.compile(
+        rf"(?:{_NC_NUM})(?:\s+of)?\s*-?\s*{_LENGTH_ETC_UNITS}(?![\w])", _I), _nc_plain),
+    ("nc.measure.attached", "measurement", re.compile(r"\b\d+(?:\.\d+)?(?:mm|cm|km|kg|m|ft|lb|lbs|g|mph|kph|mw|kw)\b", re.I), _nc_plain),
+    ("nc.decimal", "measurement", re.compile(r"(?<![\w.,])\d+(?:\.\d+|\ \.\ \d+)(?![\w]|[.,]\d)"), _nc_decimal),
+    # --- phone numbers -----------------------------------------------------
+    ("nc.phone", "phone", re.compile(
+        r"(?:\+\d{1,3}[\s.-]?)?(?:\(\s?\d{3}\s?\)|\b\d{3})[\s.-]?\d{3}\s?[.-]\s?\d{4}\b|\b\d{3}\s?-\s?\d{4}\b"), _nc_plain),
+    # --- addresses ---------------------------------------------------------
+    ("nc.address.street", "address", re.compile(
+        r"\b\d{1,6}(?:\s?-\s?\d{1,6})?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West|NE|NW|SE|SW)\s+)?"
+        r"(?:(?:\d+(?:st|nd|rd|th)|[A-Z][A-Za-z'.]*)\s+){0,3}"
+        r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Circle|"
+        r"Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Pike|Crescent|Close|Plaza)\b\.?"), _nc_plain),
+    ("nc.address.block", "address", re.compile(r"\b\d{2,6}\s+(?:block|blk)\b", re.I), _nc_plain),
+    ("nc.address.zip", "address", re.compile(r"(?-i:\b[A-Z]{2}|\b[A-Z][a-z]+)\s*,?\s+\d{5}(?:-\d{4})?\b(?!\s*(?:people|persons))"),
+     lambda m, t: (re.search(r"\d{5}", m.group(0)).start() + m.start(), m.end())),
+    ("nc.id.long_digits", "identifier", re.compile(r"(?<![\d,.])\b\d{5,}\b(?![,.]\d)"),
+     lambda m, t: None if re.match(r"\s*([A-Za-z]+)", t[m.end():m.end() + 25]) and
+     re.match(r"\s*([A-Za-z]+)", t[m.end():m.end() + 25]).group(1).lower() in COUNT_FOLLOWERS else (m.start(), m.end())),
+    # --- identifiers -------------------------------------------------------
+    ("nc.id.number_sign", "identifier", re.compile(r"(?:\bNo\s?\.|\bNos\s?\.|#|\bnumber)\s?\d+\b", re.I), _nc_plain),
+    ("nc.id.head", "identifier", re.compile(
+        rf"(?-i:\b(?:{_IDENT_HEAD_ALT.title().replace('|', '|')}))\s?-?\s?\d+[A-Za-z]?\b", re.I), _nc_plain),
+    ("nc.id.letters_dash", "identifier", re.compile(r"(?-i:\b[A-Z][A-Za-z]{0,7}-\d+[A-Za-z]?\b|\b[A-Z]{1,5}\s-\s\d+[A-Z]?\b)"), _nc_plain),
+    ("nc.id.attached", "identifier", re.compile(r"\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b"), _nc_plain),
+    ("nc.id.nine_eleven", "identifier", re.compile(r"\b9\s?/\s?11\b|\b24\s?/\s?7\b"), _nc_plain),
+    ("nc.id.generic", "identifier", re.compile(
+        r"(?-i:\b(?P<w>[A-Z][A-Za-z]+|[A-Z]{2,}))[ \t]+(?P<n>\d+)\b(?![ \t]*(?:[,.]\s?\d|-\s?\d))"), _nc_generic_identifier),
+    # --- ordinals ----------------------------------------------------------
+    ("nc.ordinal.digits", "ordinal", re.compile(r"\b\d+\s?(?:st|nd|rd|th)\b", re.I), _nc_plain),
+    ("nc.ordinal.words", "ordinal", re.compile(
+        r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*-?\s*)?"
+        r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+        r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|"
+        r"fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth|millionth)\b", re.I), _nc_plain),
+    # --- sports scores and votes -------------------------------------------
+    ("nc.score", "score", re.compile(r"(?<![\d,.])\b(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})\b(?![,.]?\d)"), _nc_score),
+    # --- ranks, pages, versions --------------------------------------------
+    ("nc.rank", "rank", re.compile(
+        r"\b(?:ranked|ranks|rank|ranking|number|page|pages|version|v\.?|top|grade|level|size|tier)\s+\d+\b", re.I), _nc_plain),
+    # --- years (after the more specific date rules) ------------------------
+    ("nc.year.decade", "year", re.compile(r"\b(?:1[6-9]|20)\d0\s?'?s\b|'\d0s\b", re.I), _nc_plain),
+    ("nc.year", "year", re.compile(r"(?<![\d,.$£€])\b(?:1[89]\d\d|20\d\d)\b(?!\s?[,.]\s?\d)"), _nc_year),
+    # --- hyphenated compounds: "three-day", "40-member", "two-state", "one-sided"
+    ("nc.compound", "compound", re.compile(
+        rf"(?:\b\d+|\b(?:{_TOKEN_ALT}))-(?!(?:{_TOKEN_ALT}|and|or|plus|odd|strong)\b)[a-z]{{2,}}(?:-[a-z]+)*", re.I), _nc_plain),
+]
+
+# quantulum3 is consulted only on a window around a number followed by a
+# word that neither our unit tables nor the count tables know.
+_NUM_THEN_WORD = re.compile(rf"(?P<n>{DIGITS})\s*-?\s*(?P<w>[A-Za-z°%][\w/]*)", _I)
+_KNOWN_AFTER_NUMBER: frozenset[str] = COUNT_FOLLOWERS | NOT_IDENTIFIER_WORDS | frozenset("""
+    in of at on to and or for from by with as is people years year months days weeks hours minutes
+    dozen hundred thousand million billion mln bn percent per pct times people's year-old
+    """.split())
+_LENGTH_ETC_RX = re.compile(rf"{_LENGTH_ETC_UNITS}\Z|{_MONEY_WORDS}\Z|{_TIME_UNITS}\Z", re.I)
+
+
+def _quantulum_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    windows: list[tuple[int, int]] = []
+    for m in _NUM_THEN_WORD.finditer(text, start, end):
+        w = m.group("w").lower()
+        if w in _KNOWN_AFTER_NUMBER or _LENGTH_ETC_RX.match(w):
+            continue
+        if w in UNIT_WORDS or w in TENS_WORDS or w[:1].isupper():
+            continue
+        ws, we = max(start, m.start() - 40), min(end, m.end() + 20)
+        if windows and ws <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], we)
+        else:
+            windows.append((ws, we))
+    if not windows:
+        return []
+    from . import quantities
+    out: list[tuple[int, int, str]] = []
+    for ws, we in windows:
+        out.extend(quantities.measurement_spans(text, ws, we))
+    return out
+
+
+def find_non_counts(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Spans in ``text[start:end]`` holding numbers that are not counts:
+    dates, years, times, ages, durations, money, percentages, measurements,
+    identifiers, ordinals, scores, phone numbers, addresses, ranks,
+    hyphenated compounds; ``(start, end, reason)`` with absolute offsets,
+    sorted.  Spans may overlap each other."""
+    if not text:
+        return []
+    n = len(text)
+    if end is None or end > n:
+        end = n
+    start = max(0, start)
+    if start >= end:
+        return []
+    out: set[tuple[int, int, str]] = set()
+    for _rid, reason, rx, build in NON_COUNT_RULES:
+        for m in rx.finditer(text, start, end):
+            got = build(m, text)
+            if got is None:
+                continue
+            s, e = got
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.add((s, e, reason))
+    covered = sorted((s, e) for s, e, _ in out)
+    for s, e, reason in _quantulum_spans(text, start, end):
+        if not _overlaps(covered, s, e):
+            out.add((s, e, reason))
+    return sorted(out)
+
+
+def iter_rule_ids() -> Iterable[str]:
+    """Every rule id this module can put in ``Figure.rule`` (for docs and ``explain``)."""
+    seen: list[str] = []
+    for rid, _rx, _b in FIGURE_RULES:
+        if isinstance(rid, str):
+            seen.append(rid)
+    seen += [rid for rid, _p, _q in BOUND_TABLE]
+    seen += [rid for rid, _p, _q in SUFFIX_TABLE]
+    seen += [rid for rid, _p, _l in VAGUE_TABLE]
+    seen += ["num.digits", "num.digits.scale", "num.word", "num.word.dozen"]
+    return list(dict.fromkeys(seen))

@@ -1,0 +1,126 @@
+"""Event anchors: reference dates, relative dates, places and kind words."""
+import datetime as dt
+
+import pytest
+
+from reconcile.documents import parse_text
+from reconcile.extract.events import anchor, build_event_context, find_kinds, find_places, resolve_dates
+from reconcile.extract.sentences import split_sentences
+
+D = dt.date
+MONDAY = D(2026, 1, 26)
+
+
+def first_date(text, ref=MONDAY):
+    hits = [h for h in resolve_dates(text, ref) if h.date is not None]
+    return hits[0].date if hits else None
+
+
+DATES = [
+    ("on-sunday-before-monday", "Gunmen opened fire on Sunday.", D(2026, 1, 25)),
+    ("thursday", "The blast happened Thursday night.", D(2026, 1, 22)),
+    ("same-weekday-is-today", "Police said Monday that two died.", D(2026, 1, 26)),
+    ("yesterday", "Two people died yesterday.", D(2026, 1, 25)),
+    ("last-week", "The minister spoke last week.", D(2026, 1, 19)),
+    ("january-3", "The raid on January 3 left many dead.", D(2026, 1, 3)),
+    ("jan-dot-3", "The raid on Jan. 3 left many dead.", D(2026, 1, 3)),
+    ("month-day-in-future-is-last-year", "The storm of December 30 flooded towns.", D(2025, 12, 30)),
+    ("full-date", "Updated July 2 , 2013 at noon.", D(2013, 7, 2)),
+    ("day-month-year", "11 November 2011 Last updated at 12:41 GMT", D(2011, 11, 11)),
+    ("reuters-dateline", "6-MAR-1987 18:42:19.99", D(1987, 3, 6)),
+    ("numeric-dmy", "Last updated 15 : 48 15 / 09 / 2013", D(2013, 9, 15)),
+    ("month-year", "the quake of April 2012 killed five", D(2012, 4, 1)),
+    ("bare-year", "the 2004 tsunami killed thousands", D(2004, 1, 1)),
+    ("period-this-year", "37 homicides so far this year", D(2026, 1, 1)),
+]
+
+
+@pytest.mark.parametrize("text,want", [x[1:] for x in DATES], ids=[x[0] for x in DATES])
+def test_resolve_dates(text, want):
+    assert first_date(text) == want
+
+
+def test_no_reference_leaves_relative_dates_unresolved():
+    assert first_date("Gunmen opened fire on Sunday.", ref=None) is None
+
+
+def test_may_the_verb_is_not_a_date():
+    assert first_date("The toll may 3 times higher.", ref=MONDAY) is None
+
+
+KINDS = [
+    ("shooting", "A gunman opened fire at a nightclub.", ("shooting",)),
+    ("quake", "A strong quake and a landslide hit the province.", ("earthquake", "landslide")),
+    ("car-bomb", "Twin car bombs exploded in the market.", ("bombing",)),
+    ("ferry", "The ferry capsized off the coast.", ("sinking",)),
+    ("fire-not-gunfire", "Gunfire erupted near the fire station.", ("shooting",)),
+    ("ceasefire-is-no-event", "The ceasefire held.", ()),
+    ("mine-blast", "A coal mine blast trapped miners.", ("mine",)),
+    ("typhoon", "Typhoon Tokage flooded towns.", ("storm", "flood")),
+]
+
+
+@pytest.mark.parametrize("text,want", [x[1:] for x in KINDS], ids=[x[0] for x in KINDS])
+def test_find_kinds(text, want):
+    assert find_kinds(text) == want
+
+
+PLACES = [
+    ("in-city", "Three people were shot in Springfield on Friday.", ("Springfield",)),
+    ("province", "A quake hit Indonesia's Aceh province.", ("Indonesia's Aceh",)),
+    ("month-is-no-place", "It happened in March in Quito.", ("Quito",)),
+    ("gulf-of", "Pirates struck in the Gulf of Aden.", ("Gulf of Aden",)),
+]
+
+
+@pytest.mark.parametrize("text,want", [x[1:] for x in PLACES], ids=[x[0] for x in PLACES])
+def test_find_places(text, want):
+    assert find_places(text) == want
+
+
+ARTICLE = """source: Test Wire
+date: 2026-01-26
+
+NORTHVILLE, Ore. (AP) — Gunmen opened fire at a wedding on Sunday, killing four people, police said.
+The shooting shocked the small town.
+In 2019, a flood in Northville killed 12 people.
+"""
+
+
+def _ctx(text):
+    doc = parse_text("x.txt", text)
+    sents = split_sentences(doc.text, doc.body_start)
+    return doc, sents, build_event_context(doc, sents)
+
+
+def test_context_and_anchor():
+    doc, sents, ctx = _ctx(ARTICLE)
+    assert ctx.reference == MONDAY and ctx.reference_rule == "ref.published"
+    assert ctx.place == "Northville"
+    assert ctx.kinds[0] == "shooting"
+    a = anchor(ctx, 0)
+    assert a.date == D(2026, 1, 25) and a.date_text == "Sunday"
+    assert a.place == "Northville" and "shooting" in a.kinds
+    # a sentence about another year and kind keeps its own date and kind
+    b = anchor(ctx, 2)
+    assert b.date == D(2019, 1, 1) and b.kinds == ("flood",)
+    # a sentence without a date inherits the document's event date
+    assert anchor(ctx, 1).date == D(2026, 1, 25)
+
+
+def test_reference_date_from_the_first_lines():
+    text = "11 November 2011 Last updated at 12 : 41 GMT\n\nBombs fell on the camp on Thursday, killing 12."
+    _, sents, ctx = _ctx(text)
+    assert ctx.reference == D(2011, 11, 11) and ctx.reference_rule.startswith("ref.text")
+    assert anchor(ctx, len(sents) - 1).date == D(2011, 11, 10)
+
+
+def test_no_date_anywhere():
+    _, _, ctx = _ctx("Two people died when a bus crashed in Tanville.")
+    assert ctx.reference is None and anchor(ctx, 0).date is None
+    assert anchor(ctx, 0).kinds == ("crash",) and anchor(ctx, 0).place == "Tanville"
+
+
+def test_out_of_range_sentence_index_uses_the_document():
+    _, _, ctx = _ctx(ARTICLE)
+    assert anchor(ctx, 99).place == "Northville"
