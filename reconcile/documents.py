@@ -55,7 +55,10 @@ def parse_date(value: str | None) -> dt.date | None:
     """ISO dates and a few common written forms; anything else is unknown."""
     if not value:
         return None
-    value = value.strip()
+    value = re.sub(r"\(.*?\)", " ", value)                  # "2013-07-02 (from URL)"
+    value = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", value)   # "July 2nd"
+    value = re.sub(r"\s+,", ",", value)                      # tokenised "July 2 , 2013"
+    value = re.sub(r"\s+", " ", value).strip()
     m = re.match(r"(\d{4}-\d{2}-\d{2})", value)
     if m:
         try:

@@ -104,8 +104,11 @@ SCOPES = [
     ("cuban-agents", "Cuban state security agents", "cuba-agents"),
     ("militants", "Shiite militiamen", "militants"),
     ("protesters", "protesters", "protesters"),
-    ("missiles", "Igla missiles", "missile"),
-    ("anti-aircraft-missiles", "anti-aircraft missiles", "missile"),
+    ("missiles", "Igla missiles", "munitions"),
+    ("anti-aircraft-missiles", "anti-aircraft missiles", "munitions"),
+    ("launchers-meet-missiles", "Igla missile launchers", "munitions"),
+    ("houses", "houses", "buildings"),
+    ("unknown-head-noun", "oil platforms", "platform"),
     ("women", "women among the victims", "women"),
 ]
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from ..model import Claim, Contradiction, Quantity, Reconciliation
+from ..model import CASUALTY_MEASURES, Claim, Contradiction, Quantity, Reconciliation
 from . import grouping, intervals, verdicts
 
 __all__ = ["EngineOptions", "reconcile", "quantity_keys"]
@@ -60,8 +60,15 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
     for i, c in enumerate(claims):
         label = labels[cluster[assign[i]]]
         scope = grouping.scope_of(c.subject).scope
+        if is_part(c):
+            scope = f"part-{scope}"
         out[i] = (label, c.measure, scope, f"{label}|{c.measure}|{scope}")
     return out
+
+
+def is_part(c: Claim) -> bool:
+    """A figure the extractor marked as a part of a larger count ("four other people", "15 of them")."""
+    return any(r.startswith("part.") for r in c.rules)
 
 
 def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions()) -> Reconciliation:
@@ -94,7 +101,8 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
     for key in sorted(groups):
         qclaims = _sort_claims(groups[key])
         label, measure, scope = meta[key]
-        cs = verdicts.contradictions(key, [c for c in qclaims if not c.derived], voice)
+        cs = verdicts.contradictions(key, [c for c in qclaims if not c.derived and not is_part(c)], voice,
+                                     same_doc_only=measure not in CASUALTY_MEASURES)
         low, best, high, reasons, current = verdicts.bounds(qclaims, voice)
         reasons["scope"] = grouping.scope_of(qclaims[0].subject).rule
         st = verdicts.status(cs)

@@ -43,6 +43,14 @@ SCOPE_RULES: tuple[tuple[str, str, str], ...] = (
     ("scope.staff", r"\b(?:staff|employees?|aid workers?|journalists?|reporters?|diplomats?|crew(?: members?)?)\b",
      "staff"),
     ("scope.others", r"\bothers?\b", "others"),
+    # -- things: classes, so "Igla missile launchers" and "anti-aircraft missiles" meet
+    ("scope.munitions", r"\b(?:missiles?|rockets?|launchers?|shells?|mortars?|bombs?|grenades?|projectiles?|"
+                        r"munitions?|warheads?|drones?)\b", "munitions"),
+    ("scope.buildings", r"\b(?:houses?|homes?|buildings?|dwellings?|structures?|apartments?|shops?|stores?)\b",
+     "buildings"),
+    ("scope.vehicles", r"\b(?:vehicles?|cars?|trucks?|buses|bus|boats?|ships?|vessels?|tanks?)\b", "vehicles"),
+    ("scope.aircraft", r"\b(?:aircraft|planes?|jets?|helicopters?)\b", "aircraft"),
+    ("scope.firearms", r"\b(?:weapons?|guns?|rifles?|pistols?|handguns?|firearms?|revolvers?)\b", "firearms"),
     # -- everyone: competing tolls meet here
     ("scope.all", r"\b(?:people|persons?|person|victims?|individuals?|dead|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|"
                   r"toll|bodies|body|none|no one|nobody|unnamed|residents?|villagers?|passengers?|inhabitants?|"
@@ -126,7 +134,7 @@ def scope_of(subject: str | None) -> Scope:
 
 # Scopes that are parts of "all" (for exceeds-total).  Every scope except "all" is.
 def is_part_scope(scope: str) -> bool:
-    return scope != "all" and scope != "others"
+    return scope != "all" and scope != "others" and scope != "part-all"
 
 
 # Part pairs that add up to a whole when a text gives both (35 children and 7 adults).

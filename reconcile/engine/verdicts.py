@@ -70,11 +70,18 @@ def _who(c: Claim) -> str:
     return c.claimant or (c.source or "the outlet")
 
 
-def contradictions(quantity_key: str, claims: Sequence[Claim], key: Callable[[Claim], str]) -> list[Contradiction]:
-    """Every pair of claims in one quantity that cannot both hold."""
+def contradictions(quantity_key: str, claims: Sequence[Claim], key: Callable[[Claim], str], *,
+                   same_doc_only: bool = False) -> list[Contradiction]:
+    """Every pair of claims in one quantity that cannot both hold.
+
+    ``same_doc_only``: other counts (houses damaged, bombs dropped) are compared
+    within one report only; across reports their scopes rarely line up.
+    """
     out: list[Contradiction] = []
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
+            if same_doc_only and a.doc != b.doc:
+                continue
             if _same_figure(a, b):
                 continue
             if not cannot_both_hold(a, b):
@@ -259,7 +266,10 @@ def exceeds_total(whole_key: str, wholes: Sequence[Claim], parts_by_scope: Mappi
             if p.stance == "deny" or p.vague:
                 continue
             for w in firm_wholes:
-                if intervals.part_exceeds(p, w):
+                # a total published before the part is usually an early toll, not a contradiction
+                later_or_same = p.doc == w.doc or (p.published is not None and w.published is not None
+                                                   and w.published >= p.published)
+                if later_or_same and intervals.part_exceeds(p, w):
                     out.append(Contradiction("exceeds-total", p, w, whole_key,
                                              f"{_fmt(p)} {scope} exceeds the total of {_fmt(w)}"))
     return out

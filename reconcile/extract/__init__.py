@@ -100,7 +100,7 @@ class Extractor:
                         sentence=sent.text,
                         sentence_start=sent.start,
                         event=anchor,
-                        rules=(fig.rule, hit.rule, *attr.rules),
+                        rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *attr.rules),
                         published=doc.published,
                         source=doc.source,
                     ))

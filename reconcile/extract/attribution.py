@@ -39,6 +39,7 @@ VERBS: dict[str, str] = {
         """said says say told tells tell reported reports claimed claims claim
         announced announces stated states added adds insisted insists indicated
         indicates noted notes explained explains wrote writes tweeted posted
+        continued replied responded asked
         testified asserted asserts maintained maintains alleged alleges
         warned warns recounted recalled described describes""".split(),
         "assert",
@@ -68,6 +69,12 @@ AMBIGUOUS_FORMS = frozenset(
     """estimates estimate reports report claims claim fears fear suspects suspect
     states notes adds denies thought""".split()
 )
+# Words that may open the tail of a speaker tag ("police said late Tuesday").
+TAIL_STARTS = frozenset(
+    "late early yesterday today tonight last this earlier later also again afterwards separately".split()
+)
+# Words that end the tail of a speaker tag (", police said, adding that ...").
+TAIL_ENDS = frozenset("adding saying as while citing according and but".split())
 # Verbs whose object is the listener ("told AFP"), never an inverted subject.
 OBJECT_VERBS = frozenset("told tells tell".split())
 NOT_COMPLEMENT = frozenset(
@@ -136,6 +143,13 @@ TITLE_WORDS = frozenset(
     emir sheikh cleric imam priest pastor owner driver pilot medic paramedic
     agent investigator examiner ranger marshal""".split()
 )
+# Lower-case words that belong to a title before a name ("police spokesman John Doe",
+# "national disaster agency spokesman Sutopo").
+TITLE_MODIFIERS = frozenset(
+    """police army military fire disaster agency national local regional health
+    county state city district provincial government hospital ministry defence
+    defense foreign interior senior deputy chief press military""".split()
+)
 # Title synonyms for resolution: "the diplomat" matches an ambassador.
 TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     "diplomat": frozenset("diplomat ambassador envoy consul".split()),
@@ -173,6 +187,7 @@ KIND_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     )),
     ("kind.police", "police", (
         "police", "policeman", "policemen", "sheriff", "sheriff's", "deputies", "deputy",
+        "sergeant", "detective", "inspector", "constable",
         "officers", "officer", "constabulary", "trooper", "troopers", "nopd", "lapd",
         "nypd", "gendarmerie",
     )),
@@ -185,7 +200,7 @@ KIND_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "red cross", "red crescent", "united nations", "un", "unicef", "unhcr", "who",
         "amnesty", "human rights watch", "msf", "doctors without borders", "hospital",
         "medical", "aid workers", "charity", "observatory", "ngo", "enough project",
-        "relief", "rescue",
+        "relief",
     )),
     ("kind.government", "government", (
         "ministry", "government", "regime", "cabinet", "kremlin", "white house",
@@ -196,7 +211,7 @@ KIND_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "officials", "official", "authorities", "authority", "mayor", "governor", "chief",
         "commissioner", "coroner", "fire department", "firefighters", "spokesman",
         "spokeswoman", "spokesperson", "agency", "department", "office", "examiner",
-        "county", "council", "administrator", "secretary",
+        "county", "council", "administrator", "secretary", "rescuers", "rescue", "firefighters",
     )),
     ("kind.person", "person", (
         "witness", "witnesses", "resident", "residents", "neighbors", "neighbours",
@@ -217,6 +232,7 @@ HEDGE_RULES: tuple[tuple[str, str], ...] = (
     ("stance.hedge.said_to", r"\b(?:is|are|was|were)\s+said\s+to\b"),
     ("stance.hedge.believed", r"\b(?:believed|thought|presumed|understood)\s+(?:to|dead|killed)\b"),
     ("stance.hedge.feared", r"\bfeared\b"),
+    ("stance.hedge.fear", r"\b(?:i|we|they|officials)\s+fear\b|\bfears?\s+that\b"),
     ("stance.hedge.estimated", r"\b(?:an\s+)?estimated\b"),
     ("stance.hedge.unconfirmed", r"\b(?:unconfirmed|unverified|rumou?red)\b"),
     ("stance.hedge.modal", r"\b(?:may|might|could)\s+(?:have|be)\b"),
@@ -240,7 +256,7 @@ HEADLINE_BODIES = frozenset(
 # ---------------------------------------------------------------------------
 
 _TOKEN = re.compile(
-    r"``|''|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
+    r"``|''|\d{1,3}(?:,\d{3})+|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Cpl|Adm|Rev|St)\.|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
 )
 _HEDGES = tuple((rid, re.compile(p, re.I)) for rid, p in HEDGE_RULES)
 _CONFIRMS = tuple((rid, re.compile(p, re.I)) for rid, p in CONFIRM_RULES)
@@ -248,14 +264,65 @@ _NAME_TOK = r"(?:[A-Z][a-z\u00E0-\u024F][A-Za-z\u00C0-\u024F'\u2019]*(?:-[A-Za-z
 _NAME = rf"{_NAME_TOK}(?:\s+(?:(?:de|van|von|der|den|al|bin|da|du|le|la|del|dos)\s+)?{_NAME_TOK}){{0,3}}"
 _TITLE_ALT = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 # "Police Chief Ken Barnes", "disaster agency official Fauzi"
-_TITLED_NAME = re.compile(rf"\b(?P<title>(?i:{_TITLE_ALT}))\.?\s+(?P<name>{_NAME})")
-# "Fauzi, an official of the local disaster agency," / "Melik-Bagdasarov, Russia's ambassador"
-_APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME})\s*,\s+(?P<app>(?:(?:a|an|the)\s+|[A-Z][\w'\u2019]*\s+)[^,.;:\"\u201c\u201d]{{0,90}}?\b(?i:{_TITLE_ALT})\b[^,.;:\"\u201c\u201d]{{0,60}})"
+# "Fauzi, an official of the local disaster agency," / "Melik-Bagdasarov, Russia's ambassador":
+# the appositive is found first, then the name just before its comma.
+_APPOSITIVE_OPEN = re.compile(
+    r",\s+(?P<app>(?:(?:a|an|the)\s+|[A-Z][\w'\u2019]*\s+)[^,.;:\"\u201c\u201d]{1,150})"
 )
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})\s*$")
+# a word followed by a capitalised word: a candidate title before a name
+_WORD_THEN_CAP = re.compile(r"\b([A-Za-z]+)(\.?\s+)(?=[A-Z][a-z\u00E0-\u024F])")
+_NAME_AT = re.compile(_NAME)
+
+
+@dataclass(frozen=True, slots=True)
+class _TitledName:
+    title: str
+    name: str
+    _start: int
+    _name_start: int
+    _end: int
+
+    def start(self, group: str | None = None) -> int:
+        return self._name_start if group == "name" else self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, key: str) -> str:
+        return self.name
+
+
+def _TITLED_NAME_IN(body: str) -> list[_TitledName]:
+    """"Police Chief Ken Barnes", "disaster agency official Fauzi": a title word, then a name."""
+    out = []
+    for m in _WORD_THEN_CAP.finditer(body):
+        if m.group(1).lower() not in TITLE_WORDS:
+            continue
+        nm = _NAME_AT.match(body, m.end())
+        if nm is None:
+            continue
+        out.append(_TitledName(m.group(1), nm.group(), m.start(), nm.start(), nm.end()))
+    return out
 # "Russia's ambassador to Caracas, Sergey Melik-Bagdasarov,"
 _TITLE_THEN_NAME = re.compile(
     rf"\b(?P<title>(?i:{_TITLE_ALT}))\b[^,.;:\"\u201c\u201d]{{0,40}},\s+(?P<name>{_NAME})\s*,"
+)
+_LEAD_WORDS = re.compile(r"((?:[\w'\u2019.\-]+\s+){0,3})$")
+_QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
+_GAP_AFTER_QUOTE = re.compile(r"[\s,.:;!?]*")
+_GAP_BEFORE_QUOTE = re.compile(r"[\s,:]*(?:(?:reporters|journalists|parliament|the [a-z]+|[A-Z][\w.]+)[\s,:]*)?")
+_PRE_SCOPE_BREAK = re.compile(r";|\band\b|\bbut\b|\u2014|--")
+# a line that cannot end a sentence: a comma, a function word or a reporting verb
+_CONTINUES = re.compile(
+    r"(?:,|\b(?:a|an|the|of|to|in|on|at|for|from|by|with|and|or|but|that|which|who|his|her|their|its|"
+    r"our|as|than|into|about|after|before|over|under|said|says|told|reported|senior|some|nearly|almost))$"
+)
+_PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$")
+_PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
+_MIDCLAUSE_END = re.compile(r"(?:\b[a-z][a-z'\u2019-]*|,)$")
+_CUE_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r"|according|quoted|adding|saying)\b", re.I
 )
 _CAP_WORD = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'\u2019.\-]*$")
 _DIGIT = re.compile(r"\d")
@@ -328,10 +395,12 @@ class _Quote:
 class AttributionContext:
     text: str
     sentences: list[Sentence]
+    units: list[Sentence] = field(default_factory=list)           # sentences rejoined across hard line breaks
+    unit_of: list[int] = field(default_factory=list)              # sentence index -> unit index
     persons: list[_Person] = field(default_factory=list)
     quotes: list[_Quote] = field(default_factory=list)
-    cues: list[list[_Cue]] = field(default_factory=list)          # per sentence
-    tokens: list[list[_Tok]] = field(default_factory=list)        # per sentence
+    cues: list[list[_Cue]] = field(default_factory=list)          # per unit
+    tokens: list[list[_Tok]] = field(default_factory=list)        # per unit
     speakers: list[_Cue] = field(default_factory=list)            # resolved cues in reading order
     _quote_starts: list[int] = field(default_factory=list)
 
@@ -387,7 +456,7 @@ def _clean_np(toks: list[_Tok]) -> list[_Tok]:
         if dets:
             toks = toks[dets[-1]:]
         else:
-            toks = toks[2:]
+            toks = toks[2:] if len(toks) > 2 else toks[1:]
     while toks and not _is_word(toks[-1]):
         toks = toks[:-1]
     return toks
@@ -413,12 +482,13 @@ def build_context(text: str, sentences: list[Sentence]) -> AttributionContext:
     ctx = AttributionContext(text=text, sentences=sentences)
     if not sentences:
         return ctx
+    ctx.units, ctx.unit_of = _units(text, sentences)
     ctx.persons = _find_persons(text, sentences[0].start, sentences[-1].end)
-    ctx.quotes = _find_quotes(text, sentences)
+    ctx.quotes = _find_quotes(text, ctx.units)
     ctx._quote_starts = [q.start for q in ctx.quotes]
-    ctx.tokens = [_tokens(s.text, s.start) for s in sentences]
-    for i, s in enumerate(sentences):
-        cues = _find_cues(ctx, i)
+    ctx.tokens = [_tokens(u.text, u.start) if _CUE_WORD.search(u.text) else [] for u in ctx.units]
+    for i, u in enumerate(ctx.units):
+        cues = _find_cues(ctx, i) if _CUE_WORD.search(u.text) else []
         for c in cues:
             _resolve_cue(ctx, c)
             if c.claimant:
@@ -428,31 +498,61 @@ def build_context(text: str, sentences: list[Sentence]) -> AttributionContext:
     return ctx
 
 
+def _units(text: str, sentences: list[Sentence]) -> tuple[list[Sentence], list[int]]:
+    """Rejoin sentences cut at a hard line break in mid-clause (wire copy wrapped at
+    65 columns: "..., a senior\nBelgian official said.")."""
+    units: list[Sentence] = []
+    unit_of: list[int] = []
+    for s in sentences:
+        if units:
+            u = units[-1]
+            gap = text[u.end:s.start]
+            if gap.count("\n") == 1 and not gap.strip() and (
+                    _CONTINUES.search(u.text) or ("\n" in u.text and _MIDCLAUSE_END.search(u.text))):
+                units[-1] = Sentence(u.start, s.end, text[u.start:s.end], u.paragraph)
+                unit_of.append(len(units) - 1)
+                continue
+        units.append(s)
+        unit_of.append(len(units) - 1)
+    return units, unit_of
+
+
 def _find_persons(text: str, start: int, end: int) -> list[_Person]:
     """People named with a title, in order of first mention."""
     body = text[start:end]
     found: dict[int, _Person] = {}
-    for m in _TITLED_NAME.finditer(body):
+    for m in _TITLED_NAME_IN(body):
         name = m.group("name")
         if name.split()[0].lower() in TITLE_WORDS:
             continue
         # extend the title backwards over capitalised modifiers ("Alturas Police Chief")
-        head = body[:m.start()]
-        ext = re.search(r"((?:[A-Z][\w'\u2019.\-]*\s+){0,3})$", head)
+        ext = _LEAD_WORDS.search(body, max(0, m.start() - 80), m.start())
         lead = ext.group(1) if ext else ""
         lead_words = lead.split()
-        while lead_words and lead_words[0].lower() in ("the", "a", "an", "and", "but", "said", "according"):
-            lead_words = lead_words[1:]
-        full = " ".join(lead_words + [m.group("title"), name])
-        titles = _titles_in(" ".join(lead_words + [m.group("title")]))
+        keep: list[str] = []
+        for w in reversed(lead_words):
+            if w[0].isupper() and w.lower() not in ("the", "a", "an", "and", "but", "said", "according") \
+                    or w.lower() in TITLE_MODIFIERS:
+                keep.insert(0, w)
+            else:
+                break
+        lead_words = keep
+        lead_start = m.start() - len(lead) + (len(lead) - len(" ".join(lead_words) + (" " if lead_words else "")))
+        full = " ".join(body[lead_start:m.end()].split())
+        titles = frozenset(_lows(" ".join(lead_words + [m.title])))
         pos = start + m.start("name")
         found[pos] = _Person(pos, name, full, titles, "person")
-    for m in _APPOSITIVE.finditer(body):
-        name = m.group("name")
+    for m in _APPOSITIVE_OPEN.finditer(body):
+        titles = _titles_in(m.group("app"))
+        if not titles:
+            continue
+        nm = _NAME_BEFORE_COMMA.search(body, max(0, m.start() - 60), m.start())
+        if nm is None:
+            continue
+        name = nm.group("name")
         if name.split()[0].lower() in DETERMINERS | TITLE_WORDS | {"police"}:
             continue
-        pos = start + m.start("name")
-        titles = _titles_in(m.group("app"))
+        pos = start + nm.start("name")
         prev = _overlapping(found, pos, len(name))
         if prev is not None:
             prev.titles = prev.titles | titles
@@ -489,8 +589,8 @@ def _find_quotes(text: str, sentences: list[Sentence]) -> list[_Quote]:
     for p in sorted(paras):
         a, b = paras[p]
         open_at: int | None = None
-        for m in re.finditer(r"``|''|[\"\u201c\u201d]", text[a:b]):
-            pos = a + m.start()
+        for m in _QUOTE_MARK.finditer(text, a, b):
+            pos = m.start()
             mark = _QUOTE_CHARS[m.group()]
             if mark == "toggle":
                 mark = "open" if open_at is None else "close"
@@ -498,7 +598,7 @@ def _find_quotes(text: str, sentences: list[Sentence]) -> list[_Quote]:
                 if open_at is None:
                     open_at = pos
             elif open_at is not None:
-                quotes.append(_Quote(open_at, a + m.end(), True))
+                quotes.append(_Quote(open_at, m.end(), True))
                 open_at = None
         if open_at is not None:
             quotes.append(_Quote(open_at, b, False))
@@ -585,7 +685,7 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
             out = []          # drop the relative clause, keep walking to its head
             k -= 1
             continue
-        if t.low in STOP_BACK or t.low in VERBS:
+        if t.low in STOP_BACK or (t.low in VERBS and t.low not in AMBIGUOUS_FORMS):
             if not out and t.low in RELATIVE_SUBJECTS:
                 return [], "relative"
             break
@@ -622,23 +722,31 @@ def _np_ends_clause(toks: list[_Tok], last: _Tok) -> bool:
     if k >= len(toks):
         return True
     t = toks[k]
-    return (not _is_word(t)) or t.low in STOP_FWD
+    return (not _is_word(t)) or (t.low in STOP_FWD and t.low not in VERBS and t.low not in ("that", "and", "but"))
 
 
 def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
-    """After the verb the clause ends (", police said." / "told AFP late Tuesday.")."""
-    n = 0
+    """After the verb the clause ends (", police said." / "told AFP late Tuesday." /
+    "said on its website").  A tail that could be a reported clause ("said the
+    dead included ...") is not a tag."""
+    tail: list[_Tok] = []
     for t in toks[v + 1:]:
-        if t.text in (",", ".", ";", "!", "?", ")", "\u2014", "--") or t.low in ("adding", "saying", "as", "while", "citing", "according"):
-            return True
+        if t.text in (",", ".", ";", "!", "?", ")", "\u2014", "--") or t.low in TAIL_ENDS:
+            break
         if t.text in ('"', "\u201c", "``", ":"):
             return False
-        if t.low in CLAUSE_WORDS or _DIGIT.search(t.text) or t.low in NUMBER_WORDS:
-            return False
-        n += 1
-        if n > 8:
-            return False
-    return True
+        tail.append(t)
+    if not tail:
+        return True
+    if any(t.low in CLAUSE_WORDS or _DIGIT.search(t.text) and ":" not in t.text or t.low in NUMBER_WORDS
+           for t in tail) or len(tail) > 8:
+        return False
+    first = tail[0]
+    if first.low in TAIL_STARTS or first.low in WEEKDAYS or first.low in PREPOSITIONS:
+        return True
+    if toks[v].low in OBJECT_VERBS and len(tail) <= 4:
+        return True            # told reporters / told AFP / told our correspondent
+    return all(t.text[0].isupper() for t in tail if _is_word(t))
 
 
 def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
@@ -838,7 +946,7 @@ def _resolve_cue(ctx: AttributionContext, c: _Cue) -> None:
 
 def _assign_quote_speakers(ctx: AttributionContext) -> None:
     text = ctx.text
-    sents = ctx.sentences
+    sents = ctx.units
     starts = [s.start for s in sents]
     last: _Quote | None = None
     for q in ctx.quotes:
@@ -853,7 +961,7 @@ def _assign_quote_speakers(ctx: AttributionContext) -> None:
                     if c.start < q.end or not c.claimant:
                         continue
                     gap = text[q.end:c.start]
-                    if re.fullmatch(r"[\s,.:;!?]*", gap) and c.form in ("tag", "inv", "quoted", "pre"):
+                    if _GAP_AFTER_QUOTE.fullmatch(gap) and c.form in ("tag", "inv", "quoted", "pre"):
                         q.speaker, q.rule = c, "attr.quote.after"
                         break
                     break
@@ -864,7 +972,7 @@ def _assign_quote_speakers(ctx: AttributionContext) -> None:
             for c in reversed(ctx.cues[si_open]):
                 if c.verb_end <= q.start and c.claimant:
                     gap = text[c.end:q.start]
-                    if re.fullmatch(r"[\s,:]*(?:(?:reporters|journalists|parliament|the [a-z]+|[A-Z][\w.]+)[\s,:]*)?", gap):
+                    if _GAP_BEFORE_QUOTE.fullmatch(gap):
                         q.speaker, q.rule = c, "attr.quote.before"
                     break
         # 3. a quote that opens a sentence with no tag continues the previous speaker
@@ -890,13 +998,14 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
     """Claimant, kind, chain and stance of the figure at ``fig_start:fig_end``."""
     if not ctx.sentences or not (0 <= sentence_index < len(ctx.sentences)):
         return Attribution(None, "unknown", (), "assert", ("attr.none",))
-    s = ctx.sentences[sentence_index]
-    cues = ctx.cues[sentence_index]
+    ui = ctx.unit_of[sentence_index]
+    s = ctx.units[ui]
+    cues = ctx.cues[ui]
     text = ctx.text
     rules: list[str] = []
     chain: list[_Cue] = []            # outermost first
     q = _quote_at(ctx, fig_start)
-    if q is not None and q.speaker is not None and not _scare_quote(ctx, q, s):
+    if q is not None and q.speaker is not None:
         chain = [q.speaker]
         rules.append(q.rule or "attr.quote")
     else:
@@ -932,18 +1041,13 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
                        tuple(dict.fromkeys(rules + srules)))
 
 
-def _scare_quote(ctx: AttributionContext, q: _Quote, s: Sentence) -> bool:
-    """A short quoted phrase inside a sentence that has its own reporting verb."""
-    return q.end - q.start < 40 and q.rule == "attr.quote.continued"
-
-
 def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: int, fe: int) -> list[_Cue]:
     text = ctx.text
     pre = []
     for c in cues:
         if not c.claimant:
             continue
-        if c.verb_end <= fs and c.form != "inv":
+        if c.verb_end <= fs and c.form not in ("inv", "tag"):
             lead = c.form == "according" and c.start - s.start < 4
             between = text[c.end if c.form == "according" else c.verb_end:fs]
             if lead or not _HARD_BOUNDARY.search(between):
@@ -996,11 +1100,11 @@ def _stance(ctx: AttributionContext, s: Sentence, cue: _Cue | None, fs: int, fe:
             lo = max(lo, c.verb_end)
     pre = text[lo:fs]
     m = None
-    for m in re.finditer(r";|\band\b|\bbut\b|\u2014|--", pre):
+    for m in _PRE_SCOPE_BREAK.finditer(pre):
         pass
     if m is not None:
         pre = pre[m.end():]
-    post = _post_scope(text, fe, s.end)
+    post = "" if _PARTITIVE_BEFORE.search(text, max(s.start, fs - 12), fs) else _post_scope(text, fe, s.end)
     scope = pre + " " + text[fs:fe] + " " + post
     for rid, rx in _HEDGES:
         if rx.search(scope):
@@ -1008,7 +1112,8 @@ def _stance(ctx: AttributionContext, s: Sentence, cue: _Cue | None, fs: int, fe:
     for rid, rx in _CONFIRMS:
         if rx.search(scope):
             return "confirm", [rid]
-    if cue is not None and cue.stance in ("confirm", "hedge"):
+    if cue is not None and cue.stance in ("confirm", "hedge") and not (
+            cue.verb_end <= fs and _PARTICIPLE_CLAUSE.search(text, cue.verb_end, fs)):
         return cue.stance, [f"stance.{cue.stance}.{text[cue.verb_start:cue.verb_end].lower()}"]
     return "assert", ["stance.assert"]
 

@@ -216,6 +216,8 @@ def _resolve(rid: str, m: re.Match[str], ref: dt.date | None) -> dt.date | None:
         if not mon:
             return None
         y = ref.year if mon <= ref.month else ref.year - 1
+        if re.match(r"\s*(?:of\s+)?last\s+year\b", m.string[m.end():m.end() + 16], re.I):
+            y = ref.year - 1          # "in April last year"
         return _mk(y, mon, 1)
     return None  # pragma: no cover
 
@@ -252,7 +254,10 @@ def _best_date(hits: list[DateHit], ref: dt.date | None) -> DateHit | None:
     if ref is not None:
         other = [h for h in usable if h.precision in ("month", "year") and h.rule in ("date.month-year", "date.year")
                  and h.date.year != ref.year]
-        if other:
+        days = [h for h in usable if h.precision == "day"]
+        # ... unless a day-precise date comes first and the year only qualifies a noun
+        # ("killing five on Tuesday in a region devastated by the tsunami of 2004")
+        if other and (not days or other[0].start < days[0].start):
             return other[0]
     return min(usable, key=lambda h: (_PRECISION[h.precision], h.start))
 
@@ -346,6 +351,7 @@ def _dateline(text: str) -> str | None:
 # ---------------------------------------------------------------------------
 LEAD_SENTENCES = 4          # title + lead: where the document's own event is named
 HEAD_CHARS = 600            # how far into the text the reference date is looked for
+BACKGROUND_DAYS = 60        # a sentence dated this far from the reference speaks of another event
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +390,15 @@ def build_event_context(doc: Document, sentences: list[Sentence]) -> EventContex
         s_dates.append((best.date, best.text) if best else (None, None))
         s_places.append(find_places(s.text))
         s_kinds.append(find_kinds(s.text))
+    # background carries over: a sentence with no date of its own that follows a sentence about
+    # another time ("In April last year a quake struck ... Five people died.") shares that time
+    carried = list(s_dates)
+    for i in range(1, len(sentences)):
+        if s_dates[i][0] is None and s_dates[i - 1][0] is not None and ref is not None \
+                and abs((s_dates[i - 1][0] - ref).days) > BACKGROUND_DAYS \
+                and sentences[i].paragraph - sentences[i - 1].paragraph <= 1:
+            carried[i] = s_dates[i - 1]
+    s_dates = carried
     # the document's event date: the first day-precise date in the lead that is not after the reference
     ev_date, ev_text = None, None
     for i, s in enumerate(sentences[:LEAD_SENTENCES + 2]):

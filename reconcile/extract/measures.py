@@ -18,7 +18,7 @@ Shapes handled (F = the figure):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..model import Figure
@@ -259,6 +259,7 @@ class MeasureHit:
     subject: str | None
     rule: str
     also: tuple[str, ...] = ()     # further measures the same figure states ("no one was killed or injured")
+    part: str | None = None        # why the figure is a part of a larger count ("of-them", "other", "including")
 
 
 #: returned by the left scan when a negated verb rules the figure out
@@ -485,7 +486,17 @@ class MeasureFinder:
 
         ``previous`` is the figure before it in the same sentence with its measure;
         ``doc_previous`` the last measure found in the document ("that number has risen to F").
+        The hit says when the figure is only a part of a larger count (``part``).
         """
+        hit = self._classify(text, sentence, fig, previous, doc_previous)
+        if hit is None or hit is _VETO:
+            return None
+        why = _part_of(text, sentence, fig, hit, doc_previous)
+        return replace(hit, part=why) if why else hit
+
+    def _classify(self, text: str, sentence: Sentence, fig: Figure,
+                  previous: tuple[Figure, MeasureHit] | None,
+                  doc_previous: MeasureHit | None) -> MeasureHit | None:
         after = text[fig.end:sentence.end]
         # "ten shot, one fatally": the second figure is the killed part
         if re.match(r"\s*(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", after, re.I):
@@ -519,3 +530,33 @@ class MeasureFinder:
                     return MeasureHit(phit.measure, _clean_subject(words) or phit.subject,
                                       "measure.coordination.previous")
         return None
+
+
+# ---------------------------------------------------------------------------
+# Parts of a larger count.  A part never competes with a total (it is not a
+# rival toll); the engine only checks that it does not exceed the total.
+# Ordered: first match wins.
+# ---------------------------------------------------------------------------
+_PART_AFTER = re.compile(r"(?i)^\s*of\s+(?:the|them|whom|those|these|its|their|his|her|our)\b")
+_PART_BEFORE = re.compile(
+    r"(?i)\b(?:including|includes|included|among\s+them|among\s+whom|a\s+further|an\s+additional|another)"
+    r"\s*[\"'\u201c]?\s*$")
+_OTHER = re.compile(r"(?i)^\s*(?:other|others)\b")
+_LOCATIVE = re.compile(r"(?i)\b(?:in|on|at|from|inside|near|aboard)\b")
+
+
+def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
+             doc_previous: MeasureHit | None) -> str | None:
+    after = text[fig.end:sentence.end]
+    before = text[max(sentence.start, fig.start - 30):fig.start]
+    if _PART_AFTER.match(after) or re.match(r"(?i)(?:none|neither|either|all|each)\s+of\b", fig.text):
+        return "part.of"                    # "32 of its agents", "15 of them", "none of the wounded"
+    if _PART_BEFORE.search(before):
+        return "part.including"             # "including two children", "another four"
+    if hit.rule in ("measure.left.among", "measure.left.the_dead") or hit.rule.startswith("measure.coordination"):
+        return "part.list"                  # "among the dead were two", "two women and [one] man"
+    if _OTHER.match(after) and doc_previous is not None and doc_previous.measure == hit.measure:
+        return "part.other"                 # "one man was killed ... four other people died"
+    if hit.subject and _LOCATIVE.search(hit.subject):
+        return "part.place"                 # "six people on top of the vessel"
+    return None

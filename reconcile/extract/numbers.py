@@ -542,60 +542,94 @@ _RANGE_DASH_RX = re.compile(
 _RANGE_OR_RX = re.compile(
     rf"(?:\b(?:{BOUND})\s+)?(?P<a>{NUM})\s+or\s+(?P<b>{NUM})", _I)
 
-FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], Builder]] = [
+# Each rule: (rule id or a function of the match giving it, regex, builder, mode).
+# mode "scan": finditer over the region; "anchor": rx.match only where a
+# number, a vague word or a prefix (bound, "between", "from", "all") starts,
+# which keeps the NUM-led patterns fast.
+_PLAIN_RX = re.compile(rf"(?=\d|\b[otfsenhmbda]){NUM}", _I)
+_VAGUE_RX = re.compile(rf"(?=\b[a-z]){VAGUE}\b", _I)
+# A prefix that may open a figure before a number: a bound, "between", "from", "all".
+_PREFIX_BEFORE = re.compile(
+    rf"(?:\b(?:{BOUND})\s+(?:between\s+)?{_ANOTHER}|\bbetween\s+|\bfrom\s+|\ball\s+)\Z", _I)
+_A_AN = re.compile(r"\b(?:an?|half|several|one)\b", re.I)
+
+FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], Builder, str]] = [
     # figures by reference: the caller takes the value of the claim before
-    ("num.ref.similar", re.compile(r"\b(?:a|an)\s+(?:similar|equal|comparable|like)\s+number\b", _I), _b_reference),
-    ("num.ref.same", re.compile(r"\bthe\s+same\s+number\b", _I), _b_reference),
+    ("num.ref.similar", re.compile(r"\b(?:a|an)\s+(?:similar|equal|comparable|like)\s+number\b", _I), _b_reference, "scan"),
+    ("num.ref.same", re.compile(r"\bthe\s+same\s+number\b", _I), _b_reference, "scan"),
     # ranges: "between 100 and 120", "from 10 to 15", "15 to 20", "100-120", "five or six"
-    ("num.range.between", _RANGE_BETWEEN_RX, _b_range),
-    ("num.range.from", _RANGE_FROM_RX, _b_range),
-    ("num.range.to", _RANGE_TO_RX, _b_range),
-    ("num.range.dash", _RANGE_DASH_RX, _b_range),
-    ("num.range.or", _RANGE_OR_RX, _b_range),
+    ("num.range.between", _RANGE_BETWEEN_RX, _b_range, "anchor"),
+    ("num.range.from", _RANGE_FROM_RX, _b_range, "anchor"),
+    ("num.range.to", _RANGE_TO_RX, _b_range, "anchor"),
+    ("num.range.dash", _RANGE_DASH_RX, _b_range, "anchor"),
+    ("num.range.or", _RANGE_OR_RX, _b_range, "anchor"),
     # bounds before a number or a vague word: "at least 12", "more than a dozen", "at least another 20"
     (_bound_rule, re.compile(
-        rf"\b(?P<bound>{BOUND})\s+{_ANOTHER}(?:(?P<n>{NUM})|(?P<v>\b{VAGUE}))", _I), _b_bound),
+        rf"\b(?P<bound>{BOUND})\s+{_ANOTHER}(?:(?P<n>{NUM})|(?P<v>\b{VAGUE}))", _I), _b_bound, "anchor"),
     # suffix bounds: "20 or more", "100-plus", "50 or so"
-    (_suffix_rule, re.compile(rf"(?P<n>{NUM})(?P<suf>{SUFFIX})", _I), _b_suffix),
+    (_suffix_rule, re.compile(rf"(?P<n>{NUM})(?P<suf>{SUFFIX})", _I), _b_suffix, "anchor"),
     # "all 10", "All five": exact, the word "all" inside the span
-    ("num.all", re.compile(rf"\ball\s+(?P<n>{NUM})", _I), _b_exact),
+    ("num.all", re.compile(rf"\ball\s+(?P<n>{NUM})", _I), _b_exact, "anchor"),
     # zeros
-    ("num.zero.no_one", re.compile(r"\bno\s*-?\s*one\b(?!['\u2019]s)", _I), _b_zero),
-    ("num.zero.nobody", re.compile(r"\bnobody\b", _I), _b_zero),
+    ("num.zero.no_one", re.compile(r"\bno\s*-?\s*one\b(?!['\u2019]s)", _I), _b_zero, "scan"),
+    ("num.zero.nobody", re.compile(r"\bnobody\b", _I), _b_zero, "scan"),
     ("num.zero.reports", re.compile(
         rf"\bno\s+(?:(?:immediate|initial|early|other|further|official)\s+)?reports?\s+of\s+(?:any\s+)?"
-        rf"{_NO_MODIFIER}{{0,2}}(?P<noun>{ZERO_NOUN})", _I), _b_zero),
+        rf"{_NO_MODIFIER}{{0,2}}(?P<noun>{ZERO_NOUN})", _I), _b_zero, "scan"),
     ("num.zero.no_noun", re.compile(
         rf"\bno(?![.\w])\s+{_NO_MODIFIER}{{0,2}}?(?P<noun>{ZERO_NOUN})"
-        rf"(?:\s+(?:or|and|nor)\s+(?:{ZERO_NOUN}))?", _I), _b_zero),
+        rf"(?:\s+(?:or|and|nor)\s+(?:{ZERO_NOUN}))?", _I), _b_zero, "scan"),
     ("num.zero.none", re.compile(
         rf"\bnone\b(?!\s+(?:other|too|the\s+less|the\s+wiser)\b)"
         rf"(?:\s+of\s+(?:the|them|these|those|its|their|our|us|his|her|you)\b"
-        rf"(?:\s+(?!(?:{_NONE_NOUN_STOP})\b)(?P<noun>[A-Za-z][\w-]*))?)?", _I), _b_none),
+        rf"(?:\s+(?!(?:{_NONE_NOUN_STOP})\b)(?P<noun>[A-Za-z][\w-]*))?)?", _I), _b_none, "scan"),
     ("num.zero.not_single", re.compile(
         rf"\bnot\s+(?:a\s+single|one|even\s+one)\b(?!\s+but\b)(?:\s+{_NO_MODIFIER}{{0,1}}?(?P<noun>{ZERO_NOUN}))?", _I),
-     _b_zero),
+     _b_zero, "scan"),
     ("num.zero.zero", re.compile(
         rf"\bzero\b(?!\s*-?\s*(?:tolerance|sum|hour|gravity|day|point|emissions?)\b)(?:\s+(?P<noun>{ZERO_NOUN}))?", _I),
-     _b_zero_word),
-    ("num.zero.neither", re.compile(r"\bneither(?=\s+of\b)", _I), _b_zero),
+     _b_zero_word, "scan"),
+    ("num.zero.neither", re.compile(r"\bneither(?=\s+of\b)", _I), _b_zero, "scan"),
     # vague plurals and quantity words
-    (_vague_rule, re.compile(rf"\b{VAGUE}\b", _I), _b_vague),
+    (_vague_rule, re.compile(rf"\b{VAGUE}\b", _I), _b_vague, "scan"),
     # "both" (not the conjunction "both in ... and ...")
     ("num.both", re.compile(
-        r"\bboth\b(?!\s+(?:in|at|by|to|as|from|for|with|on|inside|within|here|there|sides?|ways)\b)", _I), _b_both),
+        r"\bboth\b(?!\s+(?:in|at|by|to|as|from|for|with|on|inside|within|here|there|sides?|ways)\b)", _I), _b_both, "scan"),
     # "a couple", "a pair"
     ("num.word.couple", re.compile(r"\ba\s+(?:couple|pair)(?=\s+of\b)", _I),
-     lambda m, t: (2.0, 2.0, "exact", False, None)),
+     lambda m, t: (2.0, 2.0, "exact", False, None), "scan"),
     # plain digits and number words
-    (_plain_rule, re.compile(NUM, _I), _b_plain),
+    (_plain_rule, _PLAIN_RX, _b_plain, "scan"),
 ]
 
 
-def _candidates(text: str, start: int, end: int) -> list[_Cand]:
+def _anchors(text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[int]]:
+    """The plain number matches of the region and the sorted positions where
+    an anchored rule may start (numbers, vague words and prefixes before them)."""
+    atoms = list(_PLAIN_RX.finditer(text, start, end))
+    starts = {m.start() for m in atoms}
+    starts.update(m.start() for m in _VAGUE_RX.finditer(text, start, end))
+    for p in list(starts):
+        m = _PREFIX_BEFORE.search(text, max(start, p - 48), p)
+        if m:
+            starts.add(m.start())
+    return atoms, sorted(starts)
+
+
+def _matches(rx: re.Pattern[str], mode: str, text: str, start: int, end: int,
+             starts: list[int], atoms: list[re.Match[str]]) -> Iterable[re.Match[str]]:
+    if rx is _PLAIN_RX:
+        return atoms
+    if mode == "scan":
+        return rx.finditer(text, start, end)
+    return (m for m in (rx.match(text, p, end) for p in starts) if m is not None)
+
+
+def _candidates(text: str, start: int, end: int,
+                atoms: list[re.Match[str]], starts: list[int]) -> list[_Cand]:
     out: list[_Cand] = []
-    for order, (rid, rx, build) in enumerate(FIGURE_RULES):
-        for m in rx.finditer(text, start, end):
+    for order, (rid, rx, build, mode) in enumerate(FIGURE_RULES):
+        for m in _matches(rx, mode, text, start, end, starts, atoms):
             if m.end() <= m.start():
                 continue
             got = build(m, text)
@@ -635,9 +669,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *,
     start = max(0, start)
     if start >= end:
         return []
-    cands = _candidates(text, start, end)
+    atoms, starts = _anchors(text, start, end)
+    cands = _candidates(text, start, end, atoms, starts)
     if exclude_non_counts and cands:
-        blocked = sorted((s, e) for s, e, _ in find_non_counts(text, start, end))
+        windows = _windows(text, start, end, starts)
+        blocked = sorted((s, e) for s, e, _ in _non_counts(text, start, end, atoms, starts, windows))
         if blocked:
             cands = [c for c in cands if not _overlaps(blocked, c.start, c.end)]
     cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
@@ -667,9 +703,9 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
 # number for non-count patterns: digits, words, vague words, "a"/"an"
 _NC_NUM = rf"(?:{DIGITS}|{WORDNUM}|\b{VAGUE}\b|\b(?:a|an|one|a\s+couple\s+of|a\s+few)\b)"
 
-_TIME_UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?|decades?|centuries|century|fortnights?|weekends?)"
+_TIME_UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?|decades?|centuries|century|fortnights?|weekends?|mths|wks)"
 _LENGTH_ETC_UNITS = (
-    r"(?:feet|foot|ft|inch(?:es)?|miles?|mi|kms?|kilometres?|kilometers?|kilo-?metres?|metres?|meters?|m|cm|mm"
+    r"(?:feet|foot|ft|inch(?:es)?|miles?|mi|kms?|kilometres?|kilometers?|(?:kilo|centi|milli)?-?(?:metres?|meters?)|m|cm|mm"
     r"|yards?|yds?|acres?|hectares?|ha|sq\.?\s*(?:km|miles?|m|ft|metres?|meters?)|square\s+(?:kilometres?|kilometers?|miles?|metres?|meters?|feet|km|yards?)"
     r"|tons?|tonnes?|kgs?|kilos?|kilograms?|grams?|lbs?|ounces?|oz|gallons?|litres?|liters?|barrels?|bpd|cubic\s+\w+"
     r"|mph|kph|km/h|kmh|knots?|degrees?|°[CF]?|celsius|fahrenheit|megawatts?|mw|kw|kilowatts?|gigawatts?|volts?|watts?"
@@ -677,7 +713,7 @@ _LENGTH_ETC_UNITS = (
     r"|nautical\s+miles?|light\s+years?|decibels?|db|richter)"
 )
 _MONEY_WORDS = (r"(?:dollars?|dlrs|usd|euros?|eur|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|"
-                r"rs|cents?|pence|francs?|marks|riyals?|dinars?|pesos?|rubles?|roubles?|shekels?|lira|"
+                r"rs|cents?|cts|pence|francs?|marks|riyals?|dinars?|pesos?|rubles?|roubles?|shekels?|lira|"
                 r"naira|rand|baht|ringgit|taka|birr|shillings?|crowns?|kronor|kroner)")
 _CURRENCY_SIGN = r"(?:US\s?\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|₦|Rs\.?|INR|USD|EUR|GBP|JPY|CNY|NIS)"
 _SPORTS = re.compile(
@@ -773,116 +809,127 @@ def _nc_decimal(m: re.Match[str], text: str) -> tuple[int, int] | None:
 NcBuilder = Callable[[re.Match[str], str], "tuple[int, int] | None"]
 
 # (rule id, reason, compiled regex, span builder); ordered, commented.
-NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder]] = [
+NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder, str]] = [
     # --- dates -------------------------------------------------------------
-    ("nc.date.iso", "date", re.compile(r"\b\d{4}\s?-\s?\d{1,2}\s?-\s?\d{1,2}\b"), _nc_plain),
-    ("nc.date.slash", "date", re.compile(r"\b\d{1,2}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b"), _nc_plain),
+    ("nc.date.iso", "date", re.compile(r"\b\d{4}\s?-\s?\d{1,2}\s?-\s?\d{1,2}\b"), _nc_plain, "scan"),
+    ("nc.date.slash", "date", re.compile(r"\b\d{1,2}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b"), _nc_plain, "scan"),
     ("nc.date.month_day", "date", re.compile(
-        rf"(?:\b{_WEEKDAY},?\s+)?\b{_MONTH}\s*,?\s*{_DAYNUM}(?:\s?,?\s?{_YEAR})?", _I), _nc_plain),
+        rf"(?:\b{_WEEKDAY},?\s+)?\b{_MONTH}\s*,?\s*{_DAYNUM}(?:\s?,?\s?{_YEAR})?", _I), _nc_plain, "scan"),
     ("nc.date.day_month", "date", re.compile(
-        rf"(?:\b{_WEEKDAY},?\s+)?\b{_DAYNUM}(?:\s+of)?\s*,?\s*-?\s*{_MONTH}(?:\s?[,-]?\s?{_YEAR})?", _I), _nc_plain),
-    ("nc.date.month_year", "date", re.compile(rf"\b{_MONTH}\s?[,-]?\s?{_YEAR}", _I), _nc_plain),
-    ("nc.date.weekday_day", "date", re.compile(rf"\b{_WEEKDAY},?\s+{_DAYNUM}\b", _I), _nc_plain),
+        rf"(?:\b{_WEEKDAY},?\s+)?\b{_DAYNUM}(?:\s+of)?\s*,?\s*-?\s*{_MONTH}(?:\s?[,-]?\s?{_YEAR})?", _I), _nc_plain, "scan"),
+    ("nc.date.month_year", "date", re.compile(rf"\b{_MONTH}\s?[,-]?\s?{_YEAR}", _I), _nc_plain, "scan"),
+    ("nc.date.weekday_day", "date", re.compile(rf"\b{_WEEKDAY},?\s+{_DAYNUM}\b", _I), _nc_plain, "scan"),
     # --- times -------------------------------------------------------------
     ("nc.time.clock", "time", re.compile(
         r"\b\d{1,2}\s?[:.]\s?\d{2}(?!\d)(?:\s?[:.]\s?\d{2})?(?:\s?(?:[ap]\s?\.?\s?m\b\s?\.?|hrs|h\b|GMT|UTC|BST|CET|EST|EDT|CST|PST|IST|local\s+time))?", re.I),
-     lambda m, t: (m.start(), m.end()) if ":" in m.group(0) or re.search(r"[ap]\s?\.?\s?m|GMT|UTC|local|hrs|[A-Z]ST", m.group(0), re.I) else None),
-    ("nc.time.ampm", "time", re.compile(r"\b\d{1,2}\s?(?:[ap]\s?\.\s?m\b\s?\.?|[ap]m\b)", re.I), _nc_plain),
+     lambda m, t: (m.start(), m.end()) if ":" in m.group(0) or re.search(r"[ap]\s?\.?\s?m|GMT|UTC|local|hrs|[A-Z]ST", m.group(0), re.I) else None, "scan"),
+    ("nc.time.ampm", "time", re.compile(r"\b\d{1,2}\s?(?:[ap]\s?\.\s?m\b\s?\.?|[ap]m\b)", re.I), _nc_plain, "scan"),
     ("nc.time.military", "time", re.compile(
-        r"\b\d{3,4}\s?(?:GMT|UTC|BST|CET|EST|EDT|IST|Zulu|hrs|hours\s+(?:GMT|local)|h\b|local\s+time)", re.I), _nc_plain),
-    ("nc.time.oclock", "time", re.compile(rf"(?:{DIGITS}|{WORDNUM})\s+o['\u2019]\s?clock", _I), _nc_plain),
+        r"\b\d{3,4}\s?(?:GMT|UTC|BST|CET|EST|EDT|IST|Zulu|hrs|hours\s+(?:GMT|local)|h\b|local\s+time)", re.I), _nc_plain, "scan"),
+    ("nc.time.oclock", "time", re.compile(rf"(?:{DIGITS}|{WORDNUM})\s+o['\u2019]\s?clock", _I), _nc_plain, "anchor"),
     # --- ages --------------------------------------------------------------
     ("nc.age.year_old", "age", re.compile(
-        rf"(?:{_NC_NUM})\s*-?\s*(?:years?|yrs?|months?|weeks?|days?)\s*-?\s*olds?\b", _I), _nc_plain),
+        rf"(?:{_NC_NUM})\s*-?\s*(?:years?|yrs?|months?|weeks?|days?)\s*-?\s*olds?\b", _I), _nc_plain, "anchor"),
     ("nc.age.aged", "age", re.compile(
-        rf"\b(?:aged|ages|age|ageing)\s+(?:between\s+)?(?:{DIGITS}|{WORDNUM})(?:\s*(?:-|to|and|–)\s*(?:{DIGITS}|{WORDNUM}))?", _I), _nc_plain),
-    ("nc.age.decade", "age", re.compile(r"\b(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s*-?\s*|late\s+)?\d0\s?'?s\b", re.I), _nc_plain),
+        rf"\b(?:aged|ages|age|ageing)\s+(?:between\s+)?(?:{DIGITS}|{WORDNUM})(?:\s*(?:-|to|and|–)\s*(?:{DIGITS}|{WORDNUM}))?", _I), _nc_plain, "scan"),
+    ("nc.age.decade", "age", re.compile(r"\b(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s*-?\s*|late\s+)?\d0\s?'?s\b", re.I), _nc_plain, "scan"),
     ("nc.age.paren", "age", re.compile(r"(?-i:\b(?P<w>[A-Z][a-z]+))\s?\(\s?(?P<n>\d{1,2})\s?\)"),
-     lambda m, t: (m.start("n") - 1 if t[m.start("n") - 1] == "(" else m.start("n"), m.end())),
+     lambda m, t: (m.start("n") - 1 if t[m.start("n") - 1] == "(" else m.start("n"), m.end()), "scan"),
     ("nc.age.comma", "age", re.compile(r"(?-i:\b(?P<w>[A-Z][a-z]+))\s?,\s?(?P<n>\d{1,3})\s?(?=[,;]|\.(?!\d))"),
-     _nc_age_comma),
+     _nc_age_comma, "scan"),
     # --- durations ---------------------------------------------------------
     ("nc.duration", "duration", re.compile(
-        rf"(?:{_NC_NUM})(?:\s+and\s+a\s+half)?\s*-?\s*{_TIME_UNITS}\b", _I), _nc_plain),
-    ("nc.duration.bare", "duration", re.compile(r"\b(?:decades|centuries)\b", _I), _nc_plain),
+        rf"(?:{_NC_NUM})(?:\s+and\s+a\s+half)?\s*-?\s*{_TIME_UNITS}\b", _I), _nc_plain, "anchor"),
+    ("nc.duration.bare", "duration", re.compile(r"\b(?:decades|centuries)\b", _I), _nc_plain, "scan"),
     # --- money -------------------------------------------------------------
     ("nc.money.sign", "money", re.compile(
         rf"{_CURRENCY_SIGN}\s?(?:{DIGITS}|\d[\d,.]*)(?:\s?(?:million|billion|trillion|thousand|mln|bn|m|k)\b)?", re.I | re.X),
-     _nc_plain),
+     _nc_plain, "scan"),
     ("nc.money.word", "money", re.compile(
         rf"(?:{_NC_NUM})(?:\s*(?:million|billion|trillion|thousand|mln|bn))?(?:\s+of)?\s+(?:US\s+|U\.S\.\s+|American\s+|Canadian\s+|Australian\s+|Hong\s+Kong\s+)?{_MONEY_WORDS}\b", _I),
-     _nc_plain),
+     _nc_plain, "anchor"),
     # --- percentages -------------------------------------------------------
     ("nc.percent", "percentage", re.compile(
-        rf"(?:{_NC_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)", _I), _nc_plain),
+        rf"(?:{_NC_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)", _I), _nc_plain, "anchor"),
     # --- measurements ------------------------------------------------------
     ("nc.measure.magnitude", "measurement", re.compile(
-        rf"\bmagnitude(?:\s+of)?\s*-?\s*(?:{DIGITS})|(?:{DIGITS})\s*-?\s*(?:magnitude|on\s+the\s+richter|richter)", _I), _nc_plain),
+        rf"\bmagnitude(?:\s+of)?\s*-?\s*(?:{DIGITS})|(?:{DIGITS})\s*-?\s*(?:magnitude|on\s+the\s+richter|richter)", _I), _nc_plain, "scan"),
     ("nc.measure.unit", "measurement", re.compile(
-        rf"(?:{_NC_NUM})(?:\s+of)?\s*-?\s*{_LENGTH_ETC_UNITS}(?![\w])", _I), _nc_plain),
-    ("nc.measure.attached", "measurement", re.compile(r"\b\d+(?:\.\d+)?(?:mm|cm|km|kg|m|ft|lb|lbs|g|mph|kph|mw|kw)\b", re.I), _nc_plain),
-    ("nc.decimal", "measurement", re.compile(r"(?<![\w.,])\d+(?:\.\d+|\ \.\ \d+)(?![\w]|[.,]\d)"), _nc_decimal),
+        rf"(?:{_NC_NUM})(?:\s+of)?\s*-?\s*{_LENGTH_ETC_UNITS}(?![\w])", _I), _nc_plain, "anchor"),
+    ("nc.measure.attached", "measurement", re.compile(r"\b\d+(?:\.\d+)?(?:mm|cm|km|kg|m|ft|lb|lbs|g|mph|kph|mw|kw)\b", re.I), _nc_plain, "scan"),
+    ("nc.decimal", "measurement", re.compile(r"(?<![\w.,])\d+(?:\.\d+|\ \.\ \d+)(?![\w]|[.,]\d)"), _nc_decimal, "scan"),
     # --- phone numbers -----------------------------------------------------
     ("nc.phone", "phone", re.compile(
-        r"(?:\+\d{1,3}[\s.-]?)?(?:\(\s?\d{3}\s?\)|\b\d{3})[\s.-]?\d{3}\s?[.-]\s?\d{4}\b|\b\d{3}\s?-\s?\d{4}\b"), _nc_plain),
+        r"(?:\+\d{1,3}[\s.-]?)?(?:\(\s?\d{3}\s?\)|\b\d{3})[\s.-]?\d{3}\s?[.-]\s?\d{4}\b|\b\d{3}\s?-\s?\d{4}\b"), _nc_plain, "scan"),
     # --- addresses ---------------------------------------------------------
     ("nc.address.street", "address", re.compile(
         r"\b\d{1,6}(?:\s?-\s?\d{1,6})?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West|NE|NW|SE|SW)\s+)?"
         r"(?:(?:\d+(?:st|nd|rd|th)|[A-Z][A-Za-z'.]*)\s+){0,3}"
         r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Circle|"
-        r"Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Pike|Crescent|Close|Plaza)\b\.?"), _nc_plain),
-    ("nc.address.block", "address", re.compile(r"\b\d{2,6}\s+(?:block|blk)\b", re.I), _nc_plain),
+        r"Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Pike|Crescent|Close|Plaza)\b\.?"), _nc_plain, "scan"),
+    ("nc.address.block", "address", re.compile(r"\b\d{2,6}\s+(?:block|blk)\b", re.I), _nc_plain, "scan"),
     ("nc.address.zip", "address", re.compile(r"(?-i:\b[A-Z]{2}|\b[A-Z][a-z]+)\s*,?\s+\d{5}(?:-\d{4})?\b(?!\s*(?:people|persons))"),
-     lambda m, t: (re.search(r"\d{5}", m.group(0)).start() + m.start(), m.end())),
+     lambda m, t: (re.search(r"\d{5}", m.group(0)).start() + m.start(), m.end()), "scan"),
     ("nc.id.long_digits", "identifier", re.compile(r"(?<![\d,.])\b\d{5,}\b(?![,.]\d)"),
      lambda m, t: None if re.match(r"\s*([A-Za-z]+)", t[m.end():m.end() + 25]) and
-     re.match(r"\s*([A-Za-z]+)", t[m.end():m.end() + 25]).group(1).lower() in COUNT_FOLLOWERS else (m.start(), m.end())),
+     re.match(r"\s*([A-Za-z]+)", t[m.end():m.end() + 25]).group(1).lower() in COUNT_FOLLOWERS else (m.start(), m.end()), "scan"),
     # --- identifiers -------------------------------------------------------
-    ("nc.id.number_sign", "identifier", re.compile(r"(?:\bNo\s?\.|\bNos\s?\.|#|\bnumber)\s?\d+\b", re.I), _nc_plain),
+    ("nc.id.number_sign", "identifier", re.compile(r"(?:\bNo\s?\.|\bNos\s?\.|#|\bnumber)\s?\d+\b", re.I), _nc_plain, "scan"),
     ("nc.id.head", "identifier", re.compile(
-        rf"(?-i:\b(?:{_IDENT_HEAD_ALT.title().replace('|', '|')}))\s?-?\s?\d+[A-Za-z]?\b", re.I), _nc_plain),
-    ("nc.id.letters_dash", "identifier", re.compile(r"(?-i:\b[A-Z][A-Za-z]{0,7}-\d+[A-Za-z]?\b|\b[A-Z]{1,5}\s-\s\d+[A-Z]?\b)"), _nc_plain),
-    ("nc.id.attached", "identifier", re.compile(r"\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b"), _nc_plain),
-    ("nc.id.nine_eleven", "identifier", re.compile(r"\b9\s?/\s?11\b|\b24\s?/\s?7\b"), _nc_plain),
+        rf"(?-i:\b(?:{_IDENT_HEAD_ALT.title().replace('|', '|')}))\s?-?\s?\d+[A-Za-z]?\b", re.I), _nc_plain, "scan"),
+    ("nc.id.letters_dash", "identifier", re.compile(r"(?-i:\b[A-Z][A-Za-z]{0,7}-\d+[A-Za-z]?\b|\b[A-Z]{1,5}\s-\s\d+[A-Z]?\b)"), _nc_plain, "scan"),
+    ("nc.id.attached", "identifier", re.compile(r"\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b"), _nc_plain, "scan"),
+    ("nc.id.nine_eleven", "identifier", re.compile(r"\b9\s?/\s?11\b|\b24\s?/\s?7\b"), _nc_plain, "scan"),
     ("nc.id.generic", "identifier", re.compile(
-        r"(?-i:\b(?P<w>[A-Z][A-Za-z]+|[A-Z]{2,}))[ \t]+(?P<n>\d+)\b(?![ \t]*(?:[,.]\s?\d|-\s?\d))"), _nc_generic_identifier),
+        r"(?-i:\b(?P<w>[A-Z][A-Za-z]+|[A-Z]{2,}))[ \t]+(?P<n>\d+)\b(?![ \t]*(?:[,.]\s?\d|-\s?\d))"), _nc_generic_identifier, "scan"),
     # --- ordinals ----------------------------------------------------------
-    ("nc.ordinal.digits", "ordinal", re.compile(r"\b\d+\s?(?:st|nd|rd|th)\b", re.I), _nc_plain),
+    ("nc.ordinal.digits", "ordinal", re.compile(r"\b\d+\s?(?:st|nd|rd|th)\b", re.I), _nc_plain, "scan"),
     ("nc.ordinal.words", "ordinal", re.compile(
         r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*-?\s*)?"
         r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
         r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|"
-        r"fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth|millionth)\b", re.I), _nc_plain),
+        r"fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth|millionth)\b", re.I), _nc_plain, "scan"),
     # --- sports scores and votes -------------------------------------------
-    ("nc.score", "score", re.compile(r"(?<![\d,.])\b(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})\b(?![,.]?\d)"), _nc_score),
+    ("nc.score", "score", re.compile(r"(?<![\d,.])\b(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})\b(?![,.]?\d)"), _nc_score, "scan"),
     # --- ranks, pages, versions --------------------------------------------
     ("nc.rank", "rank", re.compile(
-        r"\b(?:ranked|ranks|rank|ranking|number|page|pages|version|v\.?|top|grade|level|size|tier)\s+\d+\b", re.I), _nc_plain),
+        r"\b(?:ranked|ranks|rank|ranking|number|page|pages|version|v\.?|top|grade|level|size|tier)\s+\d+\b", re.I), _nc_plain, "scan"),
     # --- years (after the more specific date rules) ------------------------
-    ("nc.year.decade", "year", re.compile(r"\b(?:1[6-9]|20)\d0\s?'?s\b|'\d0s\b", re.I), _nc_plain),
-    ("nc.year", "year", re.compile(r"(?<![\d,.$£€])\b(?:1[89]\d\d|20\d\d)\b(?!\s?[,.]\s?\d)"), _nc_year),
+    ("nc.year.decade", "year", re.compile(r"\b(?:1[6-9]|20)\d0\s?'?s\b|'\d0s\b", re.I), _nc_plain, "scan"),
+    ("nc.year", "year", re.compile(r"(?<![\d,.$£€])\b(?:1[89]\d\d|20\d\d)\b(?!\s?[,.]\s?\d)"), _nc_year, "scan"),
     # --- hyphenated compounds: "three-day", "40-member", "two-state", "one-sided"
     ("nc.compound", "compound", re.compile(
-        rf"(?:\b\d+|\b(?:{_TOKEN_ALT}))-(?!(?:{_TOKEN_ALT}|and|or|plus|odd|strong)\b)[a-z]{{2,}}(?:-[a-z]+)*", re.I), _nc_plain),
+        rf"(?:\b\d+|\b(?:{_TOKEN_ALT}))-(?!(?:{_TOKEN_ALT}|and|or|plus|odd|strong)\b)[a-z]{{2,}}(?:-[a-z]+)*", re.I), _nc_plain, "scan"),
 ]
 
 # quantulum3 is consulted only on a window around a number followed by a
-# word that neither our unit tables nor the count tables know.
-_NUM_THEN_WORD = re.compile(rf"(?P<n>{DIGITS})\s*-?\s*(?P<w>[A-Za-z°%][\w/]*)", _I)
-_KNOWN_AFTER_NUMBER: frozenset[str] = COUNT_FOLLOWERS | NOT_IDENTIFIER_WORDS | frozenset("""
-    in of at on to and or for from by with as is people years year months days weeks hours minutes
-    dozen hundred thousand million billion mln bn percent per pct times people's year-old
+# unit-like word that our own unit tables do not know ("3 furlongs", "40
+# fathoms", "5 dirhams"): a short abbreviation or a word with a unit ending.
+_NUM_THEN_WORD = re.compile(rf"(?=\d)(?P<n>{DIGITS})\s*-?\s*(?P<w>[A-Za-z°][\w/]*)", _I)
+_UNITISH = re.compile(
+    r"""(?:ha|mg|ml|cl|dl|cc|kb|hz|khz|mhz|ghz|kwh|mwh|gwh|psi|rpm|mpg|kn|kt|nm|mi|yd|oz|lb|gal|bbl
+        |cal|kcal|kj|mj|gj|mev|kev|ev|mbar|hpa|kpa|mpa|ly|au|sq|cu|fl
+        |\w*(?:metres?|meters?|grams?|grammes?|litres?|liters?|watts?|hertz|joules?|calories?|bytes?|pascals?
+            |furlongs?|fathoms?|leagues?|pints?|quarts?|bushels?|carats?|karats?|ounces?|gauge|cubits?|rods?
+            |amps?|amperes?|ohms?|newtons?|teslas?|lumens?|lux|sieverts?|grays?|rems?|becquerels?|curies?
+            |dirhams?|rupiahs?|ringgits?|kwacha|cedis?|zlotys?|forints?|hryvnias?|lari|manats?|somoni|afghanis?
+            |dongs?|kips?|kyats?|pulas?|nakfas?|nairas?|rands?|lempiras?|quetzals?|colones?|bolivars?|soles?))\Z""",
+    re.I | re.X)
+_NOT_UNITISH: frozenset[str] = frozenset("""
+    a an the of in on at to by or and as is it be we he she us me my our his her its was are
+    has had did do does not but for who new big top old few all any one two six ten men man
+    due off out via vs per pm am p b x st nd rd th
     """.split())
-_LENGTH_ETC_RX = re.compile(rf"{_LENGTH_ETC_UNITS}\Z|{_MONEY_WORDS}\Z|{_TIME_UNITS}\Z", re.I)
 
 
-def _quantulum_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def _quantulum_spans(text: str, start: int, end: int,
+                     covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     windows: list[tuple[int, int]] = []
     for m in _NUM_THEN_WORD.finditer(text, start, end):
-        w = m.group("w").lower()
-        if w in _KNOWN_AFTER_NUMBER or _LENGTH_ETC_RX.match(w):
+        if _overlaps(covered, m.start(), m.end()):
             continue
-        if w in UNIT_WORDS or w in TENS_WORDS or w[:1].isupper():
+        w = m.group("w").lower()
+        if w in _NOT_UNITISH or w in COUNT_FOLLOWERS or not _UNITISH.match(w):
             continue
         ws, we = max(start, m.start() - 40), min(end, m.end() + 20)
         if windows and ws <= windows[-1][1]:
@@ -896,6 +943,56 @@ def _quantulum_spans(text: str, start: int, end: int) -> list[tuple[int, int, st
     for ws, we in windows:
         out.extend(quantities.measurement_spans(text, ws, we))
     return out
+
+
+def _windows(text: str, start: int, end: int, starts: list[int], margin: int = 48) -> list[tuple[int, int]]:
+    """Merged windows of +-margin characters around the anchor positions."""
+    out: list[tuple[int, int]] = []
+    for p in starts:
+        ws, we = max(start, p - margin), min(end, p + margin)
+        # extend to word boundaries so that no pattern starts or ends mid-word
+        while ws > start and text[ws - 1].isalnum():
+            ws -= 1
+        while we < end and text[we].isalnum():
+            we += 1
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(we, out[-1][1]))
+        else:
+            out.append((ws, we))
+    return out
+
+
+def _non_counts(text: str, start: int, end: int, atoms: list[re.Match[str]],
+                starts: list[int], windows: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """Non-count spans; with ``windows`` the scanning rules only look inside
+    them (enough for find_figures: a non-count matters only where it
+    overlaps a number)."""
+    out: set[tuple[int, int, str]] = set()
+    nc_starts: list[int] | None = None
+    regions = windows if windows is not None else [(start, end)]
+    for _rid, reason, rx, build, mode in NON_COUNT_RULES:
+        if mode == "scan":
+            it: Iterable[re.Match[str]] = (m for ws, we in regions for m in rx.finditer(text, ws, we))
+        else:
+            if nc_starts is None:
+                nc_starts = sorted(set(starts).union(m.start() for m in _A_AN.finditer(text, start, end)))
+            it = (m for m in (rx.match(text, p, end) for p in nc_starts) if m is not None)
+        for m in it:
+            got = build(m, text)
+            if got is None:
+                continue
+            s, e = got
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.add((s, e, reason))
+    covered = sorted((s, e) for s, e, _ in out)
+    for s, e, reason in _quantulum_spans(text, start, end, covered):
+        if not _overlaps(covered, s, e):
+            out.add((s, e, reason))
+    return sorted(out)
 
 
 def find_non_counts(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -912,30 +1009,14 @@ def find_non_counts(text: str, start: int = 0, end: int | None = None) -> list[t
     start = max(0, start)
     if start >= end:
         return []
-    out: set[tuple[int, int, str]] = set()
-    for _rid, reason, rx, build in NON_COUNT_RULES:
-        for m in rx.finditer(text, start, end):
-            got = build(m, text)
-            if got is None:
-                continue
-            s, e = got
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s < e:
-                out.add((s, e, reason))
-    covered = sorted((s, e) for s, e, _ in out)
-    for s, e, reason in _quantulum_spans(text, start, end):
-        if not _overlaps(covered, s, e):
-            out.add((s, e, reason))
-    return sorted(out)
+    atoms, starts = _anchors(text, start, end)
+    return _non_counts(text, start, end, atoms, starts)
 
 
 def iter_rule_ids() -> Iterable[str]:
     """Every rule id this module can put in ``Figure.rule`` (for docs and ``explain``)."""
     seen: list[str] = []
-    for rid, _rx, _b in FIGURE_RULES:
+    for rid, _rx, _b, _mode in FIGURE_RULES:
         if isinstance(rid, str):
             seen.append(rid)
     seen += [rid for rid, _p, _q in BOUND_TABLE]

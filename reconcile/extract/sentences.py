@@ -35,6 +35,7 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 _PARA = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*[\"\u201c]?[A-Z0-9])")
+_TOKENISED_DECIMAL = re.compile(r"\d \.")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -79,6 +80,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             stop_end = m.end("close")
             if m.group("stop") == "." and _is_abbreviation(text[s:m.start("stop")]):
                 continue
+            if m.group("stop") == "." and _TOKENISED_DECIMAL.match(text, m.start("stop") - 2) \
+                    and text[m.end("space"):m.end("space") + 1].isdigit():
+                continue  # tokenised decimals: "an 8 . 6 - magnitude quake"
             _emit(text, s, stop_end, p, out)
             s = m.end("space")
         _emit(text, s, b_end, p, out)

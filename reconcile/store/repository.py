@@ -1,0 +1,516 @@
+"""The Store: documents and claims in, claims and the engine's output out.
+
+* ``add_document`` writes one document and its claims in ONE transaction,
+  idempotent by the content's sha256, and versions documents by path (and
+  JSON line): a changed article becomes a new row, the old row points to it
+  (``documents.superseded_by``) and its claims stay, marked ``current = false``.
+  The whole transaction is retried on lock / serialization errors; a race on
+  the sha256 unique constraint reads as "unchanged".
+* ``save_reconciliation`` replaces the engine's output (events, quantities,
+  quantity_claims, contradictions, claims.event_id) in one transaction.
+  Claims are referenced by ``Claim.id``.  A claim without an id (a derived
+  claim made by the engine) is matched to a stored claim of the current
+  document with that path (same span, measure, subject and figures) or else
+  inserted with ``derived = true, origin = 'engine'`` on that document; if no
+  document has that path the claim is not linked (and a contradiction that
+  needs it is skipped).  Engine-inserted claims no longer referenced by the
+  saved output are deleted.
+* Reads are sorted: claims by (doc, start, end, id), outputs by key.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import random
+import re
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import exc, func, select
+from sqlalchemy.orm import Session
+
+from ..errors import DatabaseError
+from ..model import QUALIFIERS, STANCES, Claim, Document, EventAnchor, Quantity, Reconciliation
+from . import migrate as _migrate
+from .session import (
+    RETRIES,
+    check_connection,
+    describe,
+    is_retryable,
+    make_engine,
+    retry,
+    writer,
+)
+from .tables import (
+    ClaimRow,
+    Claimant,
+    ContradictionRow,
+    DocumentRow,
+    EventRow,
+    Outlet,
+    QuantityClaim,
+    QuantityRow,
+)
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class AddResult:
+    doc_id: int
+    status: str            # "new" | "new-version" | "unchanged"
+    claims: int            # claims written by this call (0 when unchanged)
+
+
+def claimant_key(name: str) -> str:
+    """Normalised claimant name: lower case, accents, punctuation and articles dropped.
+
+    >>> claimant_key("The U.S. Ministry of Health's office")
+    'us ministry of healths office'
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"[.'\u2019`]", "", text)
+    words = re.findall(r"\w+", text)
+    kept = [w for w in words if w not in _ARTICLES]
+    return " ".join(kept or words) or name.strip().casefold()
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _is_unique_violation(err: exc.IntegrityError) -> bool:
+    orig = err.orig
+    if getattr(orig, "sqlstate", None) == "23505":
+        return True
+    return "unique constraint" in str(orig).lower()
+
+
+def _chunks(items: Sequence[int]) -> Iterable[Sequence[int]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reading(fn: F) -> F:
+    """Database failures while reading become one-line DatabaseErrors."""
+    @functools.wraps(fn)
+    def wrapper(self: "Store", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except exc.DBAPIError as err:
+            first = str(err.orig or err).strip().splitlines()
+            raise DatabaseError(f"reading {describe(self.url)} failed: {first[0] if first else err}") from None
+    return wrapper  # type: ignore[return-value]
+
+
+def _event_key(q: Quantity) -> str:
+    """The event part of a quantity key ("<event>|<measure>|<scope>"), else the label."""
+    parts = q.key.rsplit("|", 2)
+    return parts[0] if len(parts) == 3 and parts[0] else q.event
+
+
+class Store:
+    """Persistent claims.  ``Store(url)`` migrates a fresh database to head."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        self._engine = make_engine(url)
+        try:
+            check_connection(self._engine)
+            retry(lambda: self._prepare(migrate), what="schema check")
+        except BaseException:
+            self._engine.dispose()
+            raise
+        self._writer = writer(self._engine)
+
+    # ------------------------------------------------------------------ setup
+
+    def _prepare(self, migrate: bool) -> None:
+        head = _migrate.heads()[-1]
+        with self._engine.connect() as conn:
+            rev = _migrate.assert_known(conn, self.url)
+            if rev == head:
+                return
+            tables = set(sa.inspect(conn).get_table_names()) - {"alembic_version"}
+        if rev is None and tables:
+            raise DatabaseError(
+                f"database {describe(self.url)} holds other tables ({', '.join(sorted(tables)[:3])}...) "
+                "but no reconcile schema; use a new database file")
+        if not migrate:
+            raise DatabaseError(
+                f"database {describe(self.url)}: schema revision {rev or '(none)'} is older than this "
+                f"tool ({head}); migrate it first")
+        with _migrate.migration_connection(self._engine) as conn:
+            # again, under the lock: another process may have migrated meanwhile
+            if _migrate.assert_known(conn, self.url) != head:
+                from alembic import command
+                command.upgrade(_migrate.alembic_config(self.url, conn), "head")
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writes
+
+    def add_document(self, doc: Document, claims: Sequence[Claim], *, ingested_at: dt.datetime) -> AddResult:
+        for c in claims:
+            if c.stance not in STANCES:
+                raise ValueError(f"{doc.path}: claim {c.text!r} has unknown stance {c.stance!r}")
+            if c.qualifier not in QUALIFIERS:
+                raise ValueError(f"{doc.path}: claim {c.text!r} has unknown qualifier {c.qualifier!r}")
+        last = RETRIES - 1
+        for attempt in range(RETRIES):
+            try:
+                with Session(self._writer) as session, session.begin():
+                    return self._add(session, doc, claims, ingested_at)
+            except exc.IntegrityError as err:
+                found = self._doc_id_by_sha(doc.sha256)
+                if found is not None:
+                    return AddResult(found, "unchanged", 0)
+                if not _is_unique_violation(err) or attempt == last:
+                    raise DatabaseError(f"cannot store {doc.path}: {str(err.orig).splitlines()[0]}") from None
+            except exc.DBAPIError as err:
+                if not is_retryable(err) or attempt == last:
+                    raise DatabaseError(f"cannot store {doc.path}: {str(err.orig).splitlines()[0]}") from None
+            time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _doc_id_by_sha(self, sha: str) -> int | None:
+        with Session(self._engine) as session:
+            return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha))
+
+    def _add(self, s: Session, doc: Document, claims: Sequence[Claim], ingested_at: dt.datetime) -> AddResult:
+        existing = s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256))
+        if existing is not None:
+            return AddResult(existing, "unchanged", 0)
+        line_match = DocumentRow.line.is_(None) if doc.line is None else DocumentRow.line == doc.line
+        previous = s.scalars(
+            select(DocumentRow)
+            .where(DocumentRow.path == doc.path, line_match, DocumentRow.superseded_by.is_(None))
+            .order_by(DocumentRow.id)
+            .with_for_update()
+        ).all()
+        row = DocumentRow(
+            path=doc.path, line=doc.line, title=doc.title, outlet_id=self._outlet_id(s, doc.source),
+            url=doc.url, published=doc.published, sha256=doc.sha256, text=doc.text,
+            body_start=doc.body_start, encoding=doc.encoding, format=doc.format, ext_id=doc.ext_id,
+            ingested_at=ingested_at,
+        )
+        s.add(row)
+        s.flush()
+        for prev in previous:
+            prev.superseded_by = row.id
+            s.execute(sa.update(ClaimRow).where(ClaimRow.document_id == prev.id).values(current=False))
+        claimants: dict[str, int] = {}
+        s.add_all(self._claim_row(s, c, row.id, claimants) for c in claims)
+        s.flush()
+        return AddResult(row.id, "new-version" if previous else "new", len(claims))
+
+    @staticmethod
+    def _outlet_id(s: Session, name: str | None) -> int | None:
+        if not name:
+            return None
+        found = s.scalar(select(Outlet.id).where(Outlet.name == name))
+        if found is None:
+            outlet = Outlet(name=name)
+            s.add(outlet)
+            s.flush()
+            found = outlet.id
+        return found
+
+    @staticmethod
+    def _claimant_id(s: Session, name: str | None, kind: str, cache: dict[str, int]) -> int | None:
+        if not name or not name.strip():
+            return None
+        key = claimant_key(name)
+        if key in cache:
+            return cache[key]
+        row = s.scalars(select(Claimant).where(Claimant.key == key)).first()
+        if row is None:
+            row = Claimant(name=name, key=key, kind=kind)
+            s.add(row)
+            s.flush()
+        elif row.kind == "unknown" and kind != "unknown":
+            row.kind = kind
+        cache[key] = row.id
+        return row.id
+
+    def _claim_row(self, s: Session, c: Claim, document_id: int, cache: dict[str, int],
+                   origin: str = "extract") -> ClaimRow:
+        return ClaimRow(
+            document_id=document_id, start=c.start, end=c.end, text=c.text,
+            sentence=c.sentence, sentence_start=c.sentence_start,
+            measure=c.measure, subject=c.subject,
+            low=None if c.low is None else float(c.low), high=None if c.high is None else float(c.high),
+            qualifier=c.qualifier, vague=c.vague,
+            claimant_id=self._claimant_id(s, c.claimant, c.claimant_kind, cache),
+            claimant=c.claimant, claimant_kind=c.claimant_kind, via=list(c.via), stance=c.stance,
+            event_date=c.event.date, event_date_text=c.event.date_text, place=c.event.place,
+            places=list(c.event.places), kinds=list(c.event.kinds),
+            rules=list(c.rules), derived=c.derived, current=True, origin=origin,
+        )
+
+    # ------------------------------------------------------------------ claims
+
+    @_reading
+    def claims(
+        self,
+        *,
+        current_only: bool = True,
+        event: str | None = None,
+        measure: str | None = None,
+        claimant: str | None = None,
+        since: dt.date | None = None,
+        doc: str | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> list[Claim]:
+        """Stored claims, sorted by (doc, start, end, id).
+
+        ``event``: an event key or label (as saved by save_reconciliation);
+        ``claimant``: case-insensitive substring of the claimant's name;
+        ``since``: event date (else the publication date) on or after;
+        ``doc``: a document path (a JSON-lines file path also matches its lines ``path#N``).
+        """
+        stmt = (
+            select(ClaimRow, DocumentRow.path, DocumentRow.published, Outlet.name)
+            .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+            .outerjoin(Outlet, Outlet.id == DocumentRow.outlet_id)
+        )
+        if current_only:
+            stmt = stmt.where(ClaimRow.current.is_(True))
+        if event is not None:
+            stmt = stmt.where(ClaimRow.event_id.in_(
+                select(EventRow.id).where(sa.or_(EventRow.key == event, EventRow.label == event))))
+        if measure is not None:
+            stmt = stmt.where(ClaimRow.measure == measure)
+        if claimant is not None:
+            stmt = stmt.where(func.lower(ClaimRow.claimant).like(
+                f"%{_like_escape(claimant.lower())}%", escape="\\"))
+        if since is not None:
+            stmt = stmt.where(func.coalesce(ClaimRow.event_date, DocumentRow.published) >= since)
+        if doc is not None:
+            stmt = stmt.where(sa.or_(DocumentRow.path == doc,
+                                     DocumentRow.path.like(f"{_like_escape(doc)}#%", escape="\\")))
+        out: list[Claim] = []
+        with Session(self._engine) as s:
+            if ids is not None:
+                wanted = sorted({int(i) for i in ids})
+                for chunk in _chunks(wanted):
+                    out.extend(self._to_claim(*r) for r in s.execute(stmt.where(ClaimRow.id.in_(chunk))))
+            else:
+                out.extend(self._to_claim(*r) for r in s.execute(stmt))
+        out.sort(key=lambda c: (c.doc, c.start, c.end, c.id))
+        return out
+
+    def claim(self, claim_id: int) -> Claim | None:
+        found = self.claims(current_only=False, ids=[claim_id])
+        return found[0] if found else None
+
+    @staticmethod
+    def _to_claim(row: ClaimRow, path: str, published: dt.date | None, outlet: str | None) -> Claim:
+        return Claim(
+            doc=path, start=row.start, end=row.end, text=row.text, measure=row.measure,
+            low=row.low, high=row.high, qualifier=row.qualifier, vague=row.vague,
+            subject=row.subject, claimant=row.claimant, claimant_kind=row.claimant_kind,
+            via=tuple(row.via or ()), stance=row.stance, sentence=row.sentence,
+            sentence_start=row.sentence_start,
+            event=EventAnchor(date=row.event_date, date_text=row.event_date_text, place=row.place,
+                              places=tuple(row.places or ()), kinds=tuple(row.kinds or ())),
+            rules=tuple(row.rules or ()), derived=row.derived, published=published, source=outlet,
+            id=row.id,
+        )
+
+    # ------------------------------------------------------------------ engine output
+
+    def save_reconciliation(self, rec: Reconciliation) -> None:
+        keys = [q.key for q in rec.quantities]
+        dupes = sorted(k for k, n in Counter(keys).items() if n > 1)
+        if dupes:
+            raise ValueError(f"duplicate quantity keys: {', '.join(dupes[:5])}")
+
+        def once() -> None:
+            with Session(self._writer) as s, s.begin():
+                self._save(s, rec)
+        retry(once, what="save of the reconciliation")
+
+    def _save(self, s: Session, rec: Reconciliation) -> None:
+        s.execute(sa.delete(ContradictionRow))
+        s.execute(sa.delete(QuantityClaim))
+        s.execute(sa.delete(QuantityRow))
+        s.execute(sa.update(ClaimRow).where(ClaimRow.event_id.is_not(None)).values(event_id=None))
+        s.execute(sa.delete(EventRow))
+
+        resolver = _Resolver(self, s)
+
+        # events: one per event key, described from the claims of its quantities
+        by_event: dict[str, list[Quantity]] = {}
+        for q in sorted(rec.quantities, key=lambda q: q.key):
+            by_event.setdefault(_event_key(q), []).append(q)
+        event_ids: dict[str, int] = {}
+        for key, qs in by_event.items():
+            anchors = [c.event for q in qs for c in q.claims]
+            dates = Counter(a.date for a in anchors if a.date is not None)
+            places = Counter(a.place for a in anchors if a.place)
+            row = EventRow(
+                key=key, label=qs[0].event,
+                date=min(dates, key=lambda d: (-dates[d], d)) if dates else None,
+                place=min(places, key=lambda p: (-places[p], p)) if places else None,
+                kinds=sorted({k for a in anchors for k in a.kinds}),
+            )
+            s.add(row)
+            s.flush()
+            event_ids[key] = row.id
+
+        claim_event: dict[int, int] = {}
+        for key, qs in by_event.items():
+            for q in qs:
+                current_id = resolver.resolve(q.current) if q.current is not None else None
+                qrow = QuantityRow(
+                    key=q.key, event_id=event_ids[key], measure=q.measure, scope=q.scope,
+                    low=q.low, best=q.best, high=q.high, status=q.status,
+                    reasons=dict(sorted(q.reasons.items())), sources=q.sources,
+                    current_claim_id=current_id,
+                )
+                s.add(qrow)
+                s.flush()
+                linked = sorted({cid for c in q.claims if (cid := resolver.resolve(c)) is not None})
+                s.add_all(QuantityClaim(quantity_id=qrow.id, claim_id=cid) for cid in linked)
+                for cid in linked:
+                    claim_event.setdefault(cid, event_ids[key])
+        for cid, eid in sorted(claim_event.items()):
+            s.execute(sa.update(ClaimRow).where(ClaimRow.id == cid).values(event_id=eid))
+
+        for x in rec.contradictions:
+            a, b = resolver.resolve(x.a), resolver.resolve(x.b)
+            if a is None or b is None:
+                continue
+            s.add(ContradictionRow(kind=x.kind, quantity_key=x.quantity, a_claim_id=a, b_claim_id=b,
+                                   explanation=x.explanation))
+        s.flush()
+
+        # engine-made claims that the new output no longer references
+        referenced = sa.union(
+            select(QuantityClaim.claim_id),
+            select(ContradictionRow.a_claim_id),
+            select(ContradictionRow.b_claim_id),
+            select(QuantityRow.current_claim_id).where(QuantityRow.current_claim_id.is_not(None)),
+        )
+        s.execute(sa.delete(ClaimRow).where(ClaimRow.origin == "engine", ClaimRow.id.not_in(referenced)))
+
+    # ------------------------------------------------------------------ readers
+
+    @_reading
+    def quantities(self) -> list[dict[str, Any]]:
+        """Saved quantities, sorted by key, with their claim ids."""
+        with Session(self._engine) as s:
+            links: dict[int, list[int]] = {}
+            for qid, cid in s.execute(select(QuantityClaim.quantity_id, QuantityClaim.claim_id)):
+                links.setdefault(qid, []).append(cid)
+            rows = s.execute(
+                select(QuantityRow, EventRow.key, EventRow.label)
+                .outerjoin(EventRow, EventRow.id == QuantityRow.event_id)
+                .order_by(QuantityRow.key)
+            ).all()
+            return [
+                {
+                    "id": q.id, "key": q.key, "event": label, "event_key": ekey,
+                    "measure": q.measure, "scope": q.scope,
+                    "low": q.low, "best": q.best, "high": q.high, "status": q.status,
+                    "reasons": dict(q.reasons or {}), "sources": q.sources,
+                    "claim_ids": sorted(links.get(q.id, [])), "current_claim_id": q.current_claim_id,
+                }
+                for q, ekey, label in rows
+            ]
+
+    @_reading
+    def contradictions(self) -> list[dict[str, Any]]:
+        """Saved contradictions, sorted by (quantity, kind, a, b, id)."""
+        with Session(self._engine) as s:
+            rows = s.scalars(select(ContradictionRow)).all()
+            out = [
+                {"id": r.id, "kind": r.kind, "quantity": r.quantity_key, "a_claim_id": r.a_claim_id,
+                 "b_claim_id": r.b_claim_id, "explanation": r.explanation}
+                for r in rows
+            ]
+        out.sort(key=lambda d: (d["quantity"], d["kind"], d["a_claim_id"], d["b_claim_id"], d["id"]))
+        return out
+
+    @_reading
+    def stats(self) -> dict[str, int]:
+        """Counts: documents (current versions), document_versions, claims (current),
+        claims_total, claimants, outlets, events, quantities, contradictions."""
+        def count(s: Session, model: Any, *where: Any) -> int:
+            return int(s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+        with Session(self._engine) as s:
+            return {
+                "documents": count(s, DocumentRow, DocumentRow.superseded_by.is_(None)),
+                "document_versions": count(s, DocumentRow),
+                "claims": count(s, ClaimRow, ClaimRow.current.is_(True)),
+                "claims_total": count(s, ClaimRow),
+                "claimants": count(s, Claimant),
+                "outlets": count(s, Outlet),
+                "events": count(s, EventRow),
+                "quantities": count(s, QuantityRow),
+                "contradictions": count(s, ContradictionRow),
+            }
+
+
+class _Resolver:
+    """Claim -> stored claim id for save_reconciliation (see the module doc)."""
+
+    def __init__(self, store: Store, session: Session) -> None:
+        self.store = store
+        self.s = session
+        self.cache: dict[Claim, int | None] = {}
+        self.known: dict[int, bool] = {}
+        self.claimants: dict[str, int] = {}
+
+    def resolve(self, c: Claim) -> int | None:
+        if c.id is not None:
+            if c.id not in self.known:
+                self.known[c.id] = self.s.get(ClaimRow, c.id) is not None
+            return c.id if self.known[c.id] else None
+        if c in self.cache:
+            return self.cache[c]
+        self.cache[c] = found = self._find_or_insert(c)
+        return found
+
+    def _find_or_insert(self, c: Claim) -> int | None:
+        doc_id = self.s.scalar(
+            select(DocumentRow.id)
+            .where(DocumentRow.path == c.doc, DocumentRow.superseded_by.is_(None))
+            .order_by(DocumentRow.id.desc())
+            .limit(1))
+        if doc_id is None:
+            return None
+        match = select(ClaimRow.id).where(
+            ClaimRow.document_id == doc_id, ClaimRow.start == c.start, ClaimRow.end == c.end,
+            ClaimRow.measure == c.measure, ClaimRow.derived.is_(c.derived),
+            ClaimRow.subject.is_(None) if c.subject is None else ClaimRow.subject == c.subject,
+            ClaimRow.low.is_(None) if c.low is None else ClaimRow.low == float(c.low),
+            ClaimRow.high.is_(None) if c.high is None else ClaimRow.high == float(c.high),
+        ).order_by(ClaimRow.id).limit(1)
+        found = self.s.scalar(match)
+        if found is not None:
+            return found
+        if c.stance not in STANCES or c.qualifier not in QUALIFIERS:
+            return None
+        row = self.store._claim_row(self.s, c, doc_id, self.claimants, origin="engine")
+        self.s.add(row)
+        self.s.flush()
+        return row.id
