@@ -50,7 +50,7 @@ GROUPING = [
     ("attack-word-meets-shooting", dict(kinds=("attack",)), True),
     ("within-window", dict(date=D(2016, 5, 3)), True),
     ("beyond-window", dict(date=D(2016, 5, 9)), False),
-    ("undated-same-place-kind", dict(date=None), True),
+    ("dated-never-meets-undated", dict(date=None), False),
 ]
 
 
@@ -64,9 +64,26 @@ def test_grouping_table(change, joined):
     assert (len(r.quantities) == 1) is joined
 
 
+UNDATED = [
+    ("same-town-same-kind", dict(), True),
+    ("same-town-other-kind", dict(kinds=("earthquake",)), False),
+    ("other-town", dict(place="Shelbyville"), False),
+]
+
+
+@pytest.mark.parametrize("change,joined", [x[1:] for x in UNDATED], ids=[x[0] for x in UNDATED])
+def test_undated_reports_join_on_town_and_kind(change, joined):
+    a = claim("a.txt", 10, "killed", 3, date=None)
+    kw = dict(date=None)
+    kw.update(change)
+    b = claim("b.txt", 10, "killed", 3, **kw)
+    assert (len(reconcile([a, b]).quantities) == 1) is joined
+
+
 def test_undated_joins_can_be_switched_off():
-    a = claim("a.txt", 10, "killed", 3, date=D(2016, 5, 1))
+    a = claim("a.txt", 10, "killed", 3, date=None)
     b = claim("b.txt", 10, "killed", 3, date=None)
+    assert len(reconcile([a, b]).quantities) == 1
     assert len(reconcile([a, b], EngineOptions(undated_joins=False)).quantities) == 2
 
 

@@ -284,6 +284,15 @@ _PLACE_GENERIC = frozenset(
 )
 
 
+# Country names and nationality words: too coarse to tell two undated events apart on their own.
+_COUNTRY_WORDS = frozenset(NATIONALITIES) | frozenset(NATIONALITIES.values()) | frozenset(
+    "iraq iran syria afghanistan pakistan india china japan indonesia philippines thailand israel gaza "
+    "lebanon egypt sudan somalia nigeria kenya mexico colombia brazil russia ukraine turkey greece france "
+    "britain england germany spain italy america u.s. usa united states kingdom".split())
+# Kinds of event that strike a whole country or region (a country in common may join them).
+_COUNTRY_SCALE_KINDS = frozenset({"earthquake", "tsunami", "storm", "flood", "landslide", "drought", "epidemic"})
+
+
 @dataclass(frozen=True, slots=True)
 class LocalEvent:
     """The event of a group of claims inside one document."""
@@ -340,7 +349,7 @@ def local_events(claims: Sequence[Claim], window_days: int) -> tuple[list[LocalE
         main_date, main_kinds, main_place, main_places = _main_of(dclaims)
         published = next((c.published for c in dclaims if c.published), None)
         base = len(events)
-        events.append(LocalEvent(doc, 0, main_date, _place_tokens(([main_place] if main_place else []) + list(main_places[:2])), main_place, main_kinds,
+        events.append(LocalEvent(doc, 0, main_date, _place_tokens(([main_place] if main_place else []) + list(main_places[:4])), main_place, main_kinds,
                                  published))
         others: dict[tuple, int] = {}
         for i in idxs:
@@ -377,10 +386,18 @@ def _compatible(a: LocalEvent, b: LocalEvent, window_days: int, undated_joins: b
         if (not a.places or not b.places) and a.kinds and b.kinds:
             return "event.join.date+kind"
         return None
-    if not undated_joins:
+    # an undated report joins only another undated one, on the same main place and the same kind
+    # of event: a dated report says when its event was, so an undated one cannot be shown to match
+    if not undated_joins or a.date is not None or b.date is not None:
         return None
-    if places_meet and a.kinds and b.kinds:
+    if not set(a.kinds[:1]) & set(b.kinds[:1]):
+        return None
+    # a town or district in common; a country in common only for disasters, which strike countries
+    local = (a.places - _COUNTRY_WORDS) & (b.places - _COUNTRY_WORDS)
+    if local:
         return "event.join.undated.place+kind"
+    if places_meet and a.kinds[0] in _COUNTRY_SCALE_KINDS:
+        return "event.join.undated.country+disaster"
     return None
 
 

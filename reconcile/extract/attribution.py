@@ -262,7 +262,6 @@ _HEDGES = tuple((rid, re.compile(p, re.I)) for rid, p in HEDGE_RULES)
 _CONFIRMS = tuple((rid, re.compile(p, re.I)) for rid, p in CONFIRM_RULES)
 _NAME_TOK = r"(?:[A-Z][a-z\u00E0-\u024F][A-Za-z\u00C0-\u024F'\u2019]*(?:-[A-Za-z][A-Za-z\u00C0-\u024F]+)*|[A-Z]\.)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:(?:de|van|von|der|den|al|bin|da|du|le|la|del|dos)\s+)?{_NAME_TOK}){{0,3}}"
-_TITLE_ALT = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 # "Police Chief Ken Barnes", "disaster agency official Fauzi"
 # "Fauzi, an official of the local disaster agency," / "Melik-Bagdasarov, Russia's ambassador":
 # the appositive is found first, then the name just before its comma.
@@ -305,9 +304,9 @@ def _TITLED_NAME_IN(body: str) -> list[_TitledName]:
         out.append(_TitledName(m.group(1), nm.group(), m.start(), nm.start(), nm.end()))
     return out
 # "Russia's ambassador to Caracas, Sergey Melik-Bagdasarov,"
-_TITLE_THEN_NAME = re.compile(
-    rf"\b(?P<title>(?i:{_TITLE_ALT}))\b[^,.;:\"\u201c\u201d]{{0,40}},\s+(?P<name>{_NAME})\s*,"
-)
+_COMMA_THEN_CAP = re.compile(r",\s+(?=[A-Z][a-z])")
+_COMMA_AFTER = re.compile(r"\s*,")
+_SEGMENT_BEFORE = re.compile(r"[^,.;:\"\u201c\u201d]{1,50}$")
 _LEAD_WORDS = re.compile(r"((?:[\w'\u2019.\-]+\s+){0,3})$")
 _QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
 _GAP_AFTER_QUOTE = re.compile(r"[\s,.:;!?]*")
@@ -558,14 +557,21 @@ def _find_persons(text: str, start: int, end: int) -> list[_Person]:
             prev.titles = prev.titles | titles
         else:
             found[pos] = _Person(pos, name, name, titles, "person")
-    for m in _TITLE_THEN_NAME.finditer(body):
-        pos = start + m.start("name")
-        titles = _titles_in(m.group(0))
-        prev = _overlapping(found, pos, len(m.group("name")))
+    # "Russia's ambassador to Caracas, Sergey Melik-Bagdasarov,": title first, then the name
+    for m in _COMMA_THEN_CAP.finditer(body):
+        nm = _NAME_AT.match(body, m.end())
+        if nm is None or not _COMMA_AFTER.match(body, nm.end()):
+            continue
+        seg = _SEGMENT_BEFORE.search(body, max(0, m.start() - 50), m.start())
+        titles = _titles_in(seg.group(0)) if seg else frozenset()
+        if not titles:
+            continue
+        pos = start + nm.start()
+        prev = _overlapping(found, pos, len(nm.group()))
         if prev is not None:
             prev.titles = prev.titles | titles
         else:
-            found[pos] = _Person(pos, m.group("name"), m.group("name"), titles, "person")
+            found[pos] = _Person(pos, nm.group(), nm.group(), titles, "person")
     persons = [found[k] for k in sorted(found)]
     for p in persons:
         p.kind = _kind_of(p.full, p)[0]

@@ -266,7 +266,7 @@ def _best_date(hits: list[DateHit], ref: dt.date | None) -> DateHit | None:
 # Places.
 # ---------------------------------------------------------------------------
 # Capitalised words after these prepositions are place candidates.
-_PLACE_PREPS = r"in|at|near|outside|across|into|from|off|around|inside|to|of"
+_PLACE_PREPS = r"in|at|near|outside|across|into|from|off|around|inside|to|of|through|throughout|over|hit|struck|rocked"
 # Capitalised words that are never (the start of) a place name.
 NOT_PLACES = frozenset(
     """
@@ -293,6 +293,10 @@ _PLACE_RX = re.compile(
 _PLACE_NOUN_RX = re.compile(
     rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:province|county|district|region|island|city|village|town|"
     r"state|parish|prefecture|neighbou?rhood|camp)\b"
+)
+# Named storms identify their event as a place does: "Typhoon Tokage", "Hurricane Jeanne".
+_NAMED_EVENT_RX = re.compile(
+    r"\b(?:[Tt]yphoon|[Hh]urricane|[Cc]yclone|[Tt]ropical [Ss]torm|[Ss]uper[Tt]yphoon)\s+(?P<name>[A-Z][a-z]{2,})\b"
 )
 # Datelines: "ALTURAS, Calif. (AP) --", "ZEEBRUGGE, Belgium, March 6 -", "JAKARTA (Reuters) -".
 _DATELINE_RX = re.compile(
@@ -324,7 +328,7 @@ def _norm_place(name: str) -> str | None:
 def find_places(text: str) -> tuple[str, ...]:
     """Place names in ``text`` (gazetteer-free), in order of first appearance."""
     found: list[tuple[int, str]] = []
-    for rx in (_PLACE_RX, _PLACE_NOUN_RX):
+    for rx in (_PLACE_RX, _PLACE_NOUN_RX, _NAMED_EVENT_RX):
         for m in rx.finditer(text):
             p = _norm_place(m.group("name"))
             if p:

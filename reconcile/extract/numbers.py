@@ -421,7 +421,7 @@ def _b_bound(m: re.Match[str], text: str) -> tuple | None:
     vague = m.group("v")
     for _rid, rx, low in _VAGUE_COMPILED:
         if rx.match(vague):
-            return low, None, "vague", True, None
+            return float(low), None, "vague", True, None
     return None
 
 
@@ -485,7 +485,7 @@ def _b_vague(m: re.Match[str], text: str) -> tuple | None:
     s = m.group(0)
     for _rid, rx, low in _VAGUE_COMPILED:
         if rx.match(s):
-            return low, None, "vague", True, None
+            return float(low), None, "vague", True, None
     return None
 
 
@@ -672,7 +672,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *,
     atoms, starts = _anchors(text, start, end)
     cands = _candidates(text, start, end, atoms, starts)
     if exclude_non_counts and cands:
-        windows = _windows(text, start, end, starts)
+        windows = _windows(text, start, end, [m.start() for m in atoms], 40)
         blocked = sorted((s, e) for s, e, _ in _non_counts(text, start, end, atoms, starts, windows))
         if blocked:
             cands = [c for c in cands if not _overlaps(blocked, c.start, c.end)]
@@ -709,12 +709,12 @@ _LENGTH_ETC_UNITS = (
     r"|yards?|yds?|acres?|hectares?|ha|sq\.?\s*(?:km|miles?|m|ft|metres?|meters?)|square\s+(?:kilometres?|kilometers?|miles?|metres?|meters?|feet|km|yards?)"
     r"|tons?|tonnes?|kgs?|kilos?|kilograms?|grams?|lbs?|ounces?|oz|gallons?|litres?|liters?|barrels?|bpd|cubic\s+\w+"
     r"|mph|kph|km/h|kmh|knots?|degrees?|°[CF]?|celsius|fahrenheit|megawatts?|mw|kw|kilowatts?|gigawatts?|volts?|watts?"
-    r"|calibre|caliber|storeys?|stories|floors?|points?|pts|gb|mb|tb|megabytes?|gigabytes?|megatons?|kilotons?"
+    r"|calibre|caliber|gauge|storeys?|stories|floors?|points?|pts|gb|mb|tb|megabytes?|gigabytes?|megatons?|kilotons?"
     r"|nautical\s+miles?|light\s+years?|decibels?|db|richter)"
 )
 _MONEY_WORDS = (r"(?:dollars?|dlrs|usd|euros?|eur|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|"
                 r"rs|cents?|cts|pence|francs?|marks|riyals?|dinars?|pesos?|rubles?|roubles?|shekels?|lira|"
-                r"naira|rand|baht|ringgit|taka|birr|shillings?|crowns?|kronor|kroner)")
+                r"naira|rand|baht|rupiah|dirhams?|ringgit|ringgit|taka|birr|shillings?|crowns?|kronor|kroner)")
 _CURRENCY_SIGN = r"(?:US\s?\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|₦|Rs\.?|INR|USD|EUR|GBP|JPY|CNY|NIS)"
 _SPORTS = re.compile(
     r"\b(?:won|win|wins|beat|beats|beaten|defeat|defeated|defeats|victory|victories|loses|"
@@ -835,7 +835,7 @@ NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder, str]] = [
     ("nc.age.decade", "age", re.compile(r"\b(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s*-?\s*|late\s+)?\d0\s?'?s\b", re.I), _nc_plain, "scan"),
     ("nc.age.paren", "age", re.compile(r"(?-i:\b(?P<w>[A-Z][a-z]+))\s?\(\s?(?P<n>\d{1,2})\s?\)"),
      lambda m, t: (m.start("n") - 1 if t[m.start("n") - 1] == "(" else m.start("n"), m.end()), "scan"),
-    ("nc.age.comma", "age", re.compile(r"(?-i:\b(?P<w>[A-Z][a-z]+))\s?,\s?(?P<n>\d{1,3})\s?(?=[,;]|\.(?!\d))"),
+    ("nc.age.comma", "age", re.compile(r"(?-i:\b(?P<w>[A-Z][A-Za-z'-]*[a-z]))\s?,\s?(?P<n>\d{1,3})\s?(?=[,;]|\.(?!\d))"),
      _nc_age_comma, "scan"),
     # --- durations ---------------------------------------------------------
     ("nc.duration", "duration", re.compile(
@@ -877,7 +877,10 @@ NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder, str]] = [
     ("nc.id.number_sign", "identifier", re.compile(r"(?:\bNo\s?\.|\bNos\s?\.|#|\bnumber)\s?\d+\b", re.I), _nc_plain, "scan"),
     ("nc.id.head", "identifier", re.compile(
         rf"(?-i:\b(?:{_IDENT_HEAD_ALT.title().replace('|', '|')}))\s?-?\s?\d+[A-Za-z]?\b", re.I), _nc_plain, "scan"),
-    ("nc.id.letters_dash", "identifier", re.compile(r"(?-i:\b[A-Z][A-Za-z]{0,7}-\d+[A-Za-z]?\b|\b[A-Z]{1,5}\s-\s\d+[A-Z]?\b)"), _nc_plain, "scan"),
+    ("nc.id.letters_dash", "identifier", re.compile(r"(?-i:\b[A-Z][A-Za-z]{0,7}-\d+[A-Za-z]?\b)"), _nc_plain, "scan"),
+    # tokenised "SA - 7", but not a headline dash: "NEWS - 3 DEAD"
+    ("nc.id.letters_spaced_dash", "identifier", re.compile(r"(?-i:\b(?P<w>[A-Z]{1,5})\s-\s(?P<n>\d+)[A-Z]?\b)"),
+     _nc_generic_identifier, "scan"),
     ("nc.id.attached", "identifier", re.compile(r"\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b"), _nc_plain, "scan"),
     ("nc.id.nine_eleven", "identifier", re.compile(r"\b9\s?/\s?11\b|\b24\s?/\s?7\b"), _nc_plain, "scan"),
     ("nc.id.generic", "identifier", re.compile(
@@ -899,8 +902,33 @@ NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder, str]] = [
     ("nc.year", "year", re.compile(r"(?<![\d,.$£€])\b(?:1[89]\d\d|20\d\d)\b(?!\s?[,.]\s?\d)"), _nc_year, "scan"),
     # --- hyphenated compounds: "three-day", "40-member", "two-state", "one-sided"
     ("nc.compound", "compound", re.compile(
-        rf"(?:\b\d+|\b(?:{_TOKEN_ALT}))-(?!(?:{_TOKEN_ALT}|and|or|plus|odd|strong)\b)[a-z]{{2,}}(?:-[a-z]+)*", re.I), _nc_plain, "scan"),
+        rf"(?:\b\d+|\b(?:{_TOKEN_ALT}))-(?!(?:{_TOKEN_ALT}|and|or|plus|odd|strong)\b)[a-z]{{2,}}(?:-[a-z]+)*", re.I), _nc_plain, "anchor"),
 ]
+
+# Cheap first-character guards put in front of the scanning rules (speed only:
+# Python's re tries every position, a one-character look-ahead fails fast).
+_UP = "(?-i:[A-Z])"
+NC_GUARDS: dict[str, str] = {
+    "nc.date.iso": r"(?=\d)", "nc.date.slash": r"(?=\d)",
+    "nc.date.month_day": rf"(?={_UP})", "nc.date.day_month": rf"(?=\d|{_UP})",
+    "nc.date.month_year": rf"(?={_UP})", "nc.date.weekday_day": rf"(?={_UP})",
+    "nc.time.clock": r"(?=\d)", "nc.time.ampm": r"(?=\d)", "nc.time.military": r"(?=\d)",
+    "nc.age.aged": r"(?=[aA])", "nc.age.decade": r"(?=[iI])",
+    "nc.money.sign": rf"(?=[$£€¥₹₦]|{_UP})", "nc.measure.magnitude": r"(?=[mM\d])",
+    "nc.measure.attached": r"(?=\d)", "nc.decimal": r"(?=\d)", "nc.phone": r"(?=[+(\d])",
+    "nc.address.street": r"(?=\d)", "nc.address.block": r"(?=\d)", "nc.address.zip": rf"(?={_UP})",
+    "nc.id.long_digits": r"(?=\d)", "nc.id.number_sign": r"(?=[#nN])", "nc.id.head": rf"(?={_UP})",
+    "nc.id.nine_eleven": r"(?=[29])", "nc.ordinal.digits": r"(?=\d)",
+    "nc.ordinal.words": r"(?=[fstenhmFSTENHM])", "nc.score": r"(?=\d)",
+    "nc.rank": r"(?=[rnpvtgslRNPVTGSL])", "nc.year.decade": r"(?=[12'])", "nc.year": r"(?=[12])",
+}
+NON_COUNT_RULES[:] = [
+    (rid, reason, re.compile(NC_GUARDS[rid] + rx.pattern, rx.flags) if rid in NC_GUARDS else rx, build, mode)
+    for rid, reason, rx, build, mode in NON_COUNT_RULES
+]
+# In find_figures the scanning rules only look at windows around numbers;
+# these rules cannot overlap a figure and are skipped there.
+_NC_SKIP_IN_WINDOWS = frozenset({"nc.ordinal.words", "nc.duration.bare"})
 
 # quantulum3 is consulted only on a window around a number followed by a
 # unit-like word that our own unit tables do not know ("3 furlongs", "40
@@ -909,8 +937,9 @@ _NUM_THEN_WORD = re.compile(rf"(?=\d)(?P<n>{DIGITS})\s*-?\s*(?P<w>[A-Za-z°][\w/
 _UNITISH = re.compile(
     r"""(?:ha|mg|ml|cl|dl|cc|kb|hz|khz|mhz|ghz|kwh|mwh|gwh|psi|rpm|mpg|kn|kt|nm|mi|yd|oz|lb|gal|bbl
         |cal|kcal|kj|mj|gj|mev|kev|ev|mbar|hpa|kpa|mpa|ly|au|sq|cu|fl
-        |\w*(?:metres?|meters?|grams?|grammes?|litres?|liters?|watts?|hertz|joules?|calories?|bytes?|pascals?
-            |furlongs?|fathoms?|leagues?|pints?|quarts?|bushels?|carats?|karats?|ounces?|gauge|cubits?|rods?
+        |(?:kilo|centi|milli|micro|nano|mega|giga|tera|deci|hecto)?-?
+         (?:metres?|meters?|grams?|grammes?|litres?|liters?|watts?|hertz|joules?|calories?|bytes?|pascals?)
+        |(?:furlongs?|fathoms?|leagues?|pints?|quarts?|bushels?|carats?|karats?|ounces?|gauge|cubits?|rods?
             |amps?|amperes?|ohms?|newtons?|teslas?|lumens?|lux|sieverts?|grays?|rems?|becquerels?|curies?
             |dirhams?|rupiahs?|ringgits?|kwacha|cedis?|zlotys?|forints?|hryvnias?|lari|manats?|somoni|afghanis?
             |dongs?|kips?|kyats?|pulas?|nakfas?|nairas?|rands?|lempiras?|quetzals?|colones?|bolivars?|soles?))\Z""",
@@ -970,7 +999,9 @@ def _non_counts(text: str, start: int, end: int, atoms: list[re.Match[str]],
     out: set[tuple[int, int, str]] = set()
     nc_starts: list[int] | None = None
     regions = windows if windows is not None else [(start, end)]
-    for _rid, reason, rx, build, mode in NON_COUNT_RULES:
+    for rid, reason, rx, build, mode in NON_COUNT_RULES:
+        if windows is not None and rid in _NC_SKIP_IN_WINDOWS:
+            continue
         if mode == "scan":
             it: Iterable[re.Match[str]] = (m for ws, we in regions for m in rx.finditer(text, ws, we))
         else:

@@ -67,6 +67,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     # paragraphs first: blank lines, or line breaks before a capital (headline, new paragraph)
     blocks: list[tuple[int, int, int]] = []
     for m in _PARA.finditer(text, start, end):
+        if "\n" not in m.group(0)[1:] and _wrapped(text, pos, m.start()):
+            continue  # a line wrapped mid-sentence ("a senior\nBelgian official said"), not a new paragraph
         blocks.append((pos, m.start(), para))
         if "\n\n" in m.group(0).replace(" ", "").replace("\t", "") or m.group(0).count("\n") > 1:
             para += 1
@@ -87,6 +89,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             s = m.end("space")
         _emit(text, s, b_end, p, out)
     return out
+
+
+#: a line this long that does not end a sentence is wrapped text, not a headline
+WRAP_MIN_CHARS = 50
+
+
+def _wrapped(text: str, line_start: int, line_end: int) -> bool:
+    """A single line break inside running text: the line is long and does not end a sentence."""
+    line = text[line_start:line_end].rstrip()
+    last_break = line.rfind("\n")
+    line = line[last_break + 1:] if last_break >= 0 else line
+    return len(line) >= WRAP_MIN_CHARS and not line.endswith((".", "!", "?", ":", '"', "\u201d", "'", ")"))
 
 
 def _emit(text: str, s: int, e: int, para: int, out: list[Sentence]) -> None:
