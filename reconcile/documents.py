@@ -20,10 +20,11 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .errors import InputError
 from .model import Document
@@ -77,26 +78,66 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# single-byte codecs of Latin-script languages: what a charset detector may guess
+# for a Western European legacy file; such files are read as cp1252 (else Latin-1)
+_LATIN_FAMILY = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3",
+    "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
+    "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp437", "cp850", "cp858", "ascii",
+}
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _norm_codec(name: str) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(name).name.replace("-", "_")
+    except LookupError:
+        return name.lower()
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """UTF-8, else the detected legacy encoding (cp1252 / Latin-1).  Binary is an error."""
-    if b"\x00" in data[:8192]:
+    """UTF-8, else the detected legacy encoding (cp1252 / Latin-1).  Binary is an error.
+
+    Returns ``(text, encoding)``; ``encoding`` is recorded on the document.  A
+    byte order mark selects UTF-8 or UTF-16 (the mark is not part of the text).
+    Latin-script legacy text is read as cp1252 (Latin-1 when cp1252 cannot
+    decode it); other legacy encodings as the detector says.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                break
+            if "\x00" in text or _looks_binary(text):
+                raise InputError(path, "binary file, not an article")
+            return text, "utf-8" if codec == "utf-8-sig" else "utf-16"
+    if b"\x00" in data:
         raise InputError(path, "binary file (NUL bytes), not an article")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    encoding = None
+    else:
+        if _looks_binary(text):
+            raise InputError(path, "binary file (control characters), not an article")
+        return text, "utf-8"
+    detected = None
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
         if best is not None and best.encoding:
-            encoding = best.encoding
+            detected = _norm_codec(best.encoding)
     except Exception:  # noqa: BLE001 - detection is best effort
-        encoding = None
-    for enc in (encoding, "cp1252", "latin-1"):
-        if not enc:
-            continue
+        detected = None
+    if detected is None or detected in _LATIN_FAMILY:
+        candidates = ("cp1252", "latin-1")
+    else:
+        candidates = (detected, "cp1252", "latin-1")
+    for enc in candidates:
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
@@ -180,23 +221,42 @@ def _from_object(path: str, obj: object, line: int | None, encoding: str) -> Doc
     )
 
 
+def _loads(raw: str):  # -> object
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", raw, 0) from None
+
+
 def parse_jsonl(path: str, text: str, encoding: str = "utf-8") -> list[Document]:
-    """JSON lines, or a .json file holding one object or a list of objects."""
+    """JSON lines, or a .json file holding one object or a list of objects.
+
+    The whole file is parsed before anything is returned, so a malformed line
+    anywhere means no document of that file is returned (:class:`InputError`
+    naming the file and the line).
+    """
     stripped = text.lstrip()
-    if stripped.startswith("[") :
+    whole = stripped.startswith("[") or Path(path).suffix.lower() == ".json"
+    if whole:
         try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"malformed JSON: {exc.msg}", exc.lineno) from None
-        return [_from_object(path, o, i, encoding) for i, o in enumerate(items, 1)]
+            items = _loads(text)
+        except (json.JSONDecodeError, ValueError) as exc:
+            if stripped.startswith("["):
+                line = getattr(exc, "lineno", None)
+                raise InputError(path, f"malformed JSON: {getattr(exc, 'msg', exc)}", line) from None
+            items = None  # a .json file holding JSON lines: read line by line below
+        if isinstance(items, list):
+            return [_from_object(path, o, i, encoding) for i, o in enumerate(items, 1)]
+        if items is not None:
+            return [_from_object(path, items, None, encoding)]
     docs = []
-    for i, raw in enumerate(text.splitlines(), 1):
+    for i, raw in enumerate(text.split("\n"), 1):
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"malformed JSON line: {exc.msg}", i) from None
+            obj = _loads(raw)
+        except (json.JSONDecodeError, ValueError) as exc:
+            raise InputError(path, f"malformed JSON line: {getattr(exc, 'msg', exc)}", i) from None
         docs.append(_from_object(path, obj, i, encoding))
     return docs
 
@@ -245,14 +305,24 @@ def _kind(path: str, text: str) -> str:
 
 
 def read_bytes(path: str, data: bytes) -> tuple[list[Document], list[Warning_]]:
-    """Turn one file's bytes into documents (several for JSON lines)."""
+    """Turn one file's bytes into documents (several for JSON lines).
+
+    Raises :class:`InputError` for a file that cannot be an article (binary,
+    malformed JSON); an empty file, an HTML page without article text or JSON
+    lines without text are warnings, not errors.
+    """
     text, encoding = decode(data, path)
     kind = _kind(path, text)
     if not text.strip():
         return [], [Warning_(path, "empty file, nothing to read")]
     if kind == "jsonl":
         docs = parse_jsonl(path, text, encoding)
-        return [d for d in docs if d.text.strip()], []
+        kept = [d for d in docs if d.text.strip()]
+        warnings = [Warning_(d.path if d.line is None else f"{path}:{d.line}", "empty 'text', nothing to read")
+                    for d in docs if not d.text.strip()]
+        if not docs:
+            warnings.append(Warning_(path, "no JSON objects, nothing to read"))
+        return kept, warnings
     if kind == "html":
         doc = parse_html(path, text, encoding)
         if doc is None:
@@ -261,61 +331,90 @@ def read_bytes(path: str, data: bytes) -> tuple[list[Document], list[Warning_]]:
     return [parse_text(path, text, encoding)], []
 
 
-def iter_paths(paths: list[str]) -> Iterator[str]:
+def iter_paths(paths: list[str], *,
+               on_error: Callable[[InputError], None] | None = None) -> Iterator[str]:
     """Expand folders recursively (sorted, hidden entries skipped); ``-`` stays as is.
 
-    A missing path or a folder that loops back on itself is an :class:`InputError`.
+    A missing path or a folder that loops back on itself is an :class:`InputError`;
+    with ``on_error`` it is passed there instead and the walk goes on with the
+    next entry.
     """
+    def fail(err: InputError) -> None:
+        if on_error is None:
+            raise err
+        on_error(err)
+
     for p in paths:
         if p == "-":
             yield p
             continue
         if not os.path.lexists(p):
-            raise InputError(p, "no such file or folder")
+            fail(InputError(p, "no such file or folder"))
+            continue
         if os.path.isdir(p):
-            yield from _walk(p, set())
+            yield from _walk(p, frozenset(), fail)
         else:
             yield p
 
 
-def _walk(folder: str, seen: set[str]) -> Iterator[str]:
+def _walk(folder: str, seen: frozenset[str], fail: Callable[[InputError], None]) -> Iterator[str]:
     real = os.path.realpath(folder)
     if real in seen:
-        raise InputError(folder, "folder loop (a link leads back to a folder already read)")
+        fail(InputError(folder, "folder loop (a link leads back to a folder already read)"))
+        return
     seen = seen | {real}
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        raise InputError(folder, f"cannot list folder: {exc.strerror}") from None
+        fail(InputError(folder, f"cannot list folder: {exc.strerror}"))
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         full = os.path.join(folder, entry.name)
-        if entry.is_dir():
-            yield from _walk(full, seen)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:      # e.g. a link that loops on itself
+            is_dir = False
+        if is_dir:
+            yield from _walk(full, seen, fail)
         elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
             yield full
 
 
+def _too_big(path: str, size: int, max_bytes: int) -> InputError:
+    return InputError(path, f"file is {size} bytes, over the limit of {max_bytes} (max_file_bytes)")
+
+
 def read_path(path: str, *, max_bytes: int) -> tuple[list[Document], list[Warning_]]:
-    """Read one file (or standard input for ``-``)."""
+    """Read one file (or standard input for ``-``).
+
+    Only regular files are read (never a device or a pipe that could not end),
+    and never more than ``max_bytes`` + 1 bytes.
+    """
     if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            size = os.path.getsize(path)
-            if size > max_bytes:
-                raise InputError(path, f"file is {size} bytes, over the limit of {max_bytes} (max_file_bytes)")
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except IsADirectoryError:
-            raise InputError(path, "is a folder") from None
-        except PermissionError:
-            raise InputError(path, "permission denied") from None
-        except FileNotFoundError:
-            raise InputError(path, "no such file or folder") from None
-        except OSError as exc:
-            raise InputError(path, f"cannot read: {exc.strerror}") from None
-    if len(data) > max_bytes:
-        raise InputError(path, f"input is over the limit of {max_bytes} bytes (max_file_bytes)")
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(path, f"input is over the limit of {max_bytes} bytes (max_file_bytes)")
+        return read_bytes(path, data)
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise InputError(path, "is a folder")
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError(path, "not a regular file (a device, pipe or socket)")
+            if st.st_size > max_bytes:
+                raise _too_big(path, st.st_size, max_bytes)
+            data = fh.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise InputError(path, "is a folder") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file or folder") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:    # the file grew while being read
+        raise _too_big(path, len(data), max_bytes)
     return read_bytes(path, data)

@@ -245,9 +245,23 @@ def resolve_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[DateH
     return hits
 
 
-def _best_date(hits: list[DateHit], ref: dt.date | None) -> DateHit | None:
+_ADVERBIAL = re.compile(r"(?i)\b(?:in|since|during|until|by|from|early|late|mid-?)\s+$")
+
+
+def _nominal_year(h: DateHit, sentence: str, offset: int) -> bool:
+    """A year that names another event ("the 2004 tsunami", "the tsunami of 2004") rather than
+    dating the sentence ("In 2004, a tremor ...", "in September 2009")."""
+    if h.rule not in ("date.year", "date.month-year"):
+        return False
+    if re.match(r"(?i)(?:in|since|during|until|by)\s", h.text):
+        return False
+    before = sentence[max(0, h.start - offset - 12):h.start - offset]
+    return not _ADVERBIAL.search(before)
+
+
+def _best_date(hits: list[DateHit], ref: dt.date | None, sentence: str = "", offset: int = 0) -> DateHit | None:
     """The date a sentence is about: the most precise resolved one, the first among equals."""
-    usable = [h for h in hits if h.date is not None]
+    usable = [h for h in hits if h.date is not None and not (sentence and _nominal_year(h, sentence, offset))]
     if not usable:
         return None
     # a sentence that names another year ("the 2004 tsunami", "the April 2012 quake") is about that year
@@ -390,7 +404,7 @@ def build_event_context(doc: Document, sentences: list[Sentence]) -> EventContex
     s_places: list[tuple[str, ...]] = []
     s_kinds: list[tuple[str, ...]] = []
     for s in sentences:
-        best = _best_date(resolve_dates(s.text, ref), ref)
+        best = _best_date(resolve_dates(s.text, ref), ref, s.text)
         s_dates.append((best.date, best.text) if best else (None, None))
         s_places.append(find_places(s.text))
         s_kinds.append(find_kinds(s.text))

@@ -542,6 +542,8 @@ _PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|among\s+them|among\s+whom|a\s+further|an\s+additional|another)"
     r"\s*[\"'\u201c]?\s*$")
 _OTHER = re.compile(r"(?i)^\s*(?:other|others)\b")
+_INTAKE = re.compile(r"(?i)\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
+_SEVERITY = re.compile(r"(?i)^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|on|at|from|inside|near|aboard)\b")
 
 
@@ -559,4 +561,8 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
         return "part.other"                 # "one man was killed ... four other people died"
     if hit.subject and _LOCATIVE.search(hit.subject):
         return "part.place"                 # "six people on top of the vessel"
+    if _INTAKE.search(text[max(sentence.start, fig.start - 40):fig.start]):
+        return "part.intake"                # "we have received around 50 people with injuries": one hospital's count
+    if _SEVERITY.search(text[fig.end:min(sentence.end, fig.end + 60)]) and hit.measure == "wounded":
+        return "part.severity"              # "around 30 people seriously injured": a subset of the injured
     return None

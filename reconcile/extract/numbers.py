@@ -134,7 +134,16 @@ VAGUE_TABLE: list[tuple[str, str, float]] = [
     ("num.vague.numerous", r"numerous", 2),
 ]
 VAGUE = "(?:" + "|".join(p for _, p, _ in VAGUE_TABLE) + ")"
-_VAGUE_COMPILED = [(rid, re.compile(p + r"\Z", _I), low) for rid, p, low in VAGUE_TABLE]
+_VAGUE_COMPILED = [(rid, re.compile(p, _I), low) for rid, p, low in VAGUE_TABLE]
+
+
+def _which_vague(text: str, s: int, e: int) -> tuple[str, float] | None:
+    """The vague-table entry that matches exactly text[s:e] (look-aheads see the text after)."""
+    for rid, rx, low in _VAGUE_COMPILED:
+        m = rx.match(text, s)
+        if m and m.end() == e:
+            return rid, float(low)
+    return None
 
 # Bounds before a number, ordered so that longer phrases come first.
 #   (rule id, pattern, qualifier)
@@ -371,7 +380,7 @@ def _num_rule(s: str) -> str:
     return "num.word"
 
 
-_SCALE_IN = re.compile(rf"(?:{_SCALE_ALT}|mln|bn)\s*$", re.I)
+_SCALE_IN = re.compile(rf"(?:{_SCALE_ALT}|mln|bn|dozen)\s*$", re.I)
 _REVISION_BEFORE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbs|climbing|increased|increases|jumped|jumps|grew|"
     r"raised|raising|revised|revising|lowered|lowering|cut|fell|fallen|dropped|went|gone|up|down|"
@@ -418,11 +427,8 @@ def _b_bound(m: re.Match[str], text: str) -> tuple | None:
             return None
         lo, hi = _apply(q, v)
         return lo, hi, q, False, None
-    vague = m.group("v")
-    for _rid, rx, low in _VAGUE_COMPILED:
-        if rx.match(vague):
-            return float(low), None, "vague", True, None
-    return None
+    found = _which_vague(text, m.start("v"), m.end("v"))
+    return (found[1], None, "vague", True, None) if found else None
 
 
 def _bound_rule(m: re.Match[str]) -> str:
@@ -482,18 +488,13 @@ def _b_words_fallback(m: re.Match[str], text: str) -> tuple | None:
 
 
 def _b_vague(m: re.Match[str], text: str) -> tuple | None:
-    s = m.group(0)
-    for _rid, rx, low in _VAGUE_COMPILED:
-        if rx.match(s):
-            return float(low), None, "vague", True, None
-    return None
+    found = _which_vague(text, m.start(), m.end())
+    return (found[1], None, "vague", True, None) if found else None
 
 
 def _vague_rule(m: re.Match[str]) -> str:
-    for rid, rx, _low in _VAGUE_COMPILED:
-        if rx.match(m.group(0)):
-            return rid
-    return "num.vague"
+    found = _which_vague(m.string, m.start(), m.end())
+    return found[0] if found else "num.vague"
 
 
 def _b_zero(m: re.Match[str], text: str) -> tuple | None:
