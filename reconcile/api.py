@@ -6,6 +6,7 @@ back.  Everything here is usable from Python without click.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -44,9 +45,14 @@ def engine_options(settings: Settings) -> EngineOptions:
 
 def iter_documents(paths: Sequence[str], settings: Settings, *, keep_going: bool = False,
                    problems: list[Problem] | None = None) -> Iterator[Document]:
-    """Every document under ``paths``.  Errors raise unless ``keep_going`` (then they go to ``problems``)."""
+    """Every document under ``paths``.  Errors raise unless ``keep_going`` (then they go to ``problems``).
+
+    All paths are expanded before the first document is yielded, so a missing
+    path or a folder loop raises before anything is read (or stored).  Each
+    file is read whole before its documents are yielded: a bad file yields none.
+    """
     problems = [] if problems is None else problems
-    for path in _expand(paths, keep_going, problems):
+    for path in list(_expand(paths, keep_going, problems)):
         try:
             docs, warnings = documents.read_path(path, max_bytes=settings.max_file_bytes)
         except InputError as exc:
@@ -59,13 +65,16 @@ def iter_documents(paths: Sequence[str], settings: Settings, *, keep_going: bool
 
 
 def _expand(paths: Sequence[str], keep_going: bool, problems: list[Problem]) -> Iterator[str]:
-    for p in paths:
-        try:
-            yield from documents.iter_paths([p])
-        except InputError as exc:
-            if not keep_going:
-                raise
-            problems.append(Problem(exc.path, str(exc), "error"))
+    def report(exc: InputError) -> None:
+        problems.append(Problem(exc.path, str(exc), "error"))
+
+    seen: set[str] = set()
+    for p in documents.iter_paths(list(paths), on_error=report if keep_going else None):
+        key = p if p == "-" else os.path.abspath(p)
+        if key in seen:        # the same file named twice (or by two arguments): read once
+            continue
+        seen.add(key)
+        yield p
 
 
 def extract_paths(paths: Sequence[str], settings: Settings, *,
@@ -112,18 +121,25 @@ def ingest(paths: Sequence[str], settings: Settings, *, keep_going: bool = False
     ex = extractor_for(settings)
     store = open_store(settings)
     try:
-        for doc in iter_documents(paths, settings, keep_going=keep_going, problems=summary.problems):
-            result = store.add_document(doc, ex.extract(doc), ingested_at=at)
-            summary.documents += 1
-            summary.claims += result.claims if result.status != "unchanged" else 0
-            if result.status == "new":
-                summary.new += 1
-            elif result.status == "unchanged":
-                summary.unchanged += 1
-            else:
-                summary.new_versions += 1
-            if progress is not None:
-                progress(doc)
+        try:
+            for doc in iter_documents(paths, settings, keep_going=keep_going, problems=summary.problems):
+                result = store.add_document(doc, ex.extract(doc), ingested_at=at)
+                summary.documents += 1
+                summary.claims += result.claims if result.status != "unchanged" else 0
+                if result.status == "new":
+                    summary.new += 1
+                elif result.status == "unchanged":
+                    summary.unchanged += 1
+                else:
+                    summary.new_versions += 1
+                if progress is not None:
+                    progress(doc)
+        except InputError:
+            # a bad file stops the ingest; what was stored before it is whole, and
+            # the engine's saved output is brought up to date with it
+            if summary.new or summary.new_versions:
+                store.save_reconciliation(reconcile(store.claims(), engine_options(settings)))
+            raise
         rec = reconcile(store.claims(), engine_options(settings))
         store.save_reconciliation(rec)
         summary.quantities = len(rec.quantities)

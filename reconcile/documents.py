@@ -237,14 +237,16 @@ def parse_jsonl(path: str, text: str, encoding: str = "utf-8") -> list[Document]
     """
     stripped = text.lstrip()
     whole = stripped.startswith("[") or Path(path).suffix.lower() == ".json"
+    whole_error: InputError | None = None
     if whole:
         try:
             items = _loads(text)
         except (json.JSONDecodeError, ValueError) as exc:
+            whole_error = InputError(path, f"malformed JSON: {getattr(exc, 'msg', exc)}",
+                                     getattr(exc, "lineno", None))
             if stripped.startswith("["):
-                line = getattr(exc, "lineno", None)
-                raise InputError(path, f"malformed JSON: {getattr(exc, 'msg', exc)}", line) from None
-            items = None  # a .json file holding JSON lines: read line by line below
+                raise whole_error from None
+            items = None  # perhaps a .json file holding JSON lines: read line by line below
         if isinstance(items, list):
             return [_from_object(path, o, i, encoding) for i, o in enumerate(items, 1)]
         if items is not None:
@@ -256,6 +258,8 @@ def parse_jsonl(path: str, text: str, encoding: str = "utf-8") -> list[Document]
         try:
             obj = _loads(raw)
         except (json.JSONDecodeError, ValueError) as exc:
+            if whole_error is not None and not docs:   # one (pretty-printed) object, malformed
+                raise whole_error from None
             raise InputError(path, f"malformed JSON line: {getattr(exc, 'msg', exc)}", i) from None
         docs.append(_from_object(path, obj, i, encoding))
     return docs

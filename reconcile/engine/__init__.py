@@ -87,6 +87,17 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
             all_claims.append(d)
             all_keys.append((label, d.measure, scope, f"{label}|{d.measure}|{scope}"))
 
+    # no death reported: an event whose reports give wounded or shot figures and never a death
+    by_event: dict[str, list[Claim]] = defaultdict(list)
+    for c, k in zip(all_claims, all_keys):
+        by_event[k[0]].append(c)
+    for label in sorted(by_event):
+        d = verdicts.derive_no_deaths(by_event[label])
+        if d is not None:
+            scope = grouping.scope_of(d.subject).scope
+            all_claims.append(d)
+            all_keys.append((label, d.measure, scope, f"{label}|{d.measure}|{scope}"))
+
     def voice(c: Claim) -> str:
         return grouping.original_source(c, options.aliases)
 

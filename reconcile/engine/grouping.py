@@ -379,7 +379,7 @@ def _compatible(a: LocalEvent, b: LocalEvent, window_days: int, undated_joins: b
         return None
     places_meet = bool(a.places & b.places)
     if a.date is not None and b.date is not None:
-        if abs((a.date - b.date).days) > window_days:
+        if not _dates_meet(a, b, window_days):
             return None
         if places_meet:
             return "event.join.date+place"
@@ -399,6 +399,20 @@ def _compatible(a: LocalEvent, b: LocalEvent, window_days: int, undated_joins: b
     if places_meet and a.kinds[0] in _COUNTRY_SCALE_KINDS:
         return "event.join.undated.country+disaster"
     return None
+
+
+#: A report that gives no date for its event is dated by its publication; the event may lie
+#: this many days before that (follow-ups, weekly papers).
+PUBLICATION_LAG_DAYS = 7
+
+
+def _dates_meet(a: LocalEvent, b: LocalEvent, window_days: int) -> bool:
+    """Event dates within the window; a date that is only the publication date may lag behind."""
+    gap = (a.date - b.date).days  # type: ignore[operator]
+    if abs(gap) <= window_days:
+        return True
+    later, earlier = (a, b) if gap > 0 else (b, a)
+    return later.date == later.published and abs(gap) <= window_days + PUBLICATION_LAG_DAYS
 
 
 def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins: bool) -> list[int]:

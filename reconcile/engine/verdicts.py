@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Callable, Mapping, Sequence
@@ -273,3 +274,28 @@ def exceeds_total(whole_key: str, wholes: Sequence[Claim], parts_by_scope: Mappi
                     out.append(Contradiction("exceeds-total", p, w, whole_key,
                                              f"{_fmt(p)} {scope} exceeds the total of {_fmt(w)}"))
     return out
+
+
+NO_DEATHS_RULE = "derived.killed=0.no-death-reported"
+#: words that say someone died; a sentence holding one rules out "no death reported"
+_DEATH_WORDS = re.compile(
+    r"(?i)\b(?:kill\w*|dead|died|dies|death\w*|fatal\w*|homicide\w*|murder\w*|slain|deceased|lifeless|"
+    r"body|bodies|perish\w*|succumb\w*)\b")
+
+
+def derive_no_deaths(event_claims: Sequence[Claim]) -> Claim | None:
+    """Killed 0 for an event whose reports count wounded or shot people and never mention a death.
+
+    The derived claim copies the first injury figure as its evidence (``derived=True``,
+    rule ``derived.killed=0.no-death-reported``); it never takes part in a contradiction.
+    """
+    stated = [c for c in event_claims if not c.derived]
+    if any(c.measure in ("killed", "casualties") for c in stated):
+        return None
+    injured = [c for c in stated if c.measure in ("wounded", "shot") and c.stance != "deny"
+               and c.low is not None and c.low > 0 and not any(r.startswith("part.") for r in c.rules)]
+    if not injured or any(_DEATH_WORDS.search(c.sentence) for c in stated):
+        return None
+    src = min(injured, key=lambda c: (c.published or dt.date.min, c.doc, c.start))
+    return replace(src, measure="killed", low=0.0, high=0.0, qualifier="zero", vague=False, subject=None,
+                   derived=True, rules=(*src.rules, NO_DEATHS_RULE), id=None)

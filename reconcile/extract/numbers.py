@@ -483,10 +483,6 @@ def _plain_rule(m: re.Match[str]) -> str:
     return _num_rule(m.group(0))
 
 
-def _b_words_fallback(m: re.Match[str], text: str) -> tuple | None:
-    return None
-
-
 def _b_vague(m: re.Match[str], text: str) -> tuple | None:
     found = _which_vague(text, m.start(), m.end())
     return (found[1], None, "vague", True, None) if found else None
@@ -707,7 +703,8 @@ _NC_NUM = rf"(?:{DIGITS}|{WORDNUM}|\b{VAGUE}\b|\b(?:a|an|one|a\s+couple\s+of|a\s
 _TIME_UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?|decades?|centuries|century|fortnights?|weekends?|mths|wks)"
 _LENGTH_ETC_UNITS = (
     r"(?:feet|foot|ft|inch(?:es)?|miles?|mi|kms?|kilometres?|kilometers?|(?:kilo|centi|milli)?-?(?:metres?|meters?)|m|cm|mm"
-    r"|yards?|yds?|acres?|hectares?|ha|sq\.?\s*(?:km|miles?|m|ft|metres?|meters?)|square\s+(?:kilometres?|kilometers?|miles?|metres?|meters?|feet|km|yards?)"
+    r"|yards?|yds?|acres?|hectares?|ha|sq\.?\s*-?\s*(?:km|miles?|m|ft|metres?|meters?)"
+    r"|square\s*-?\s*(?:kilometres?|kilometers?|miles?|metres?|meters?|feet|km|yards?)"
     r"|tons?|tonnes?|kgs?|kilos?|kilograms?|grams?|lbs?|ounces?|oz|gallons?|litres?|liters?|barrels?|bpd|cubic\s+\w+"
     r"|mph|kph|km/h|kmh|knots?|degrees?|°[CF]?|celsius|fahrenheit|megawatts?|mw|kw|kilowatts?|gigawatts?|volts?|watts?"
     r"|calibre|caliber|gauge|storeys?|stories|floors?|points?|pts|gb|mb|tb|megabytes?|gigabytes?|megatons?|kilotons?"
@@ -718,7 +715,7 @@ _MONEY_WORDS = (r"(?:dollars?|dlrs|usd|euros?|eur|pounds?(?:\s+sterling)?|sterli
                 r"naira|rand|baht|rupiah|dirhams?|ringgit|ringgit|taka|birr|shillings?|crowns?|kronor|kroner)")
 _CURRENCY_SIGN = r"(?:US\s?\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|₦|Rs\.?|INR|USD|EUR|GBP|JPY|CNY|NIS)"
 _SPORTS = re.compile(
-    r"\b(?:won|win|wins|beat|beats|beaten|defeat|defeated|defeats|victory|victories|loses|"
+    r"\b(?:won|win|wins|beat|beats|beaten|beating|defeat|defeated|defeats|victory|victories|loses|"
     r"drew|draw|tied|score|scored|scoreline|match|game|games|goals?|innings?|"
     r"seed|league|cup|overtime|vote|votes|voted|margin|points|rout|routed|"
     r"trailed|edged|thrashed|clinched|halftime|half-time)\b", re.I)
@@ -757,6 +754,11 @@ NOT_IDENTIFIER_WORDS: frozenset[str] = frozenset("""
 _IDENT_HEAD_ALT = "|".join(sorted(IDENTIFIER_HEADS, key=len, reverse=True))
 
 
+def _count_follows(text: str, pos: int) -> bool:
+    nxt = re.match(r"[ \t]*([A-Za-z]+)", text[pos:pos + 30])
+    return bool(nxt and nxt.group(1).lower() in COUNT_FOLLOWERS)
+
+
 def _nc_generic_identifier(m: re.Match[str], text: str) -> tuple[int, int] | None:
     """'Rossiya 24', 'KPIX 5': a capitalised name right before a number."""
     word = m.group("w")
@@ -772,7 +774,17 @@ def _nc_generic_identifier(m: re.Match[str], text: str) -> tuple[int, int] | Non
     return m.start("n"), m.end("n")
 
 
+# Words before a 4-digit number that make it a year whatever follows ("in 2004 were").
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|until|till|before|after|during|from|to|through|early|late|mid|fiscal|"
+    r"spring|summer|autumn|fall|winter|year|years|season|class|census|election|elections|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\s*-?\s*\Z",
+    re.I)
+
+
 def _nc_year(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    if _YEAR_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+        return m.start(), m.end()
     nxt = re.match(r"\s*([A-Za-z]+)", text[m.end():m.end() + 30])
     if nxt and nxt.group(1).lower() in COUNT_FOLLOWERS:
         return None
@@ -793,7 +805,14 @@ def _nc_score(m: re.Match[str], text: str) -> tuple[int, int] | None:
     window = text[max(0, m.start() - 50):m.end() + 40]
     if b <= a or _SPORTS.search(window):
         return m.start(), m.end()
+    # a run of set scores: "6-3 4-6 6-1"
+    if _SCORE_NEXT.match(text, m.end()) or _SCORE_PREV.search(text, max(0, m.start() - 10), m.start()):
+        return m.start(), m.end()
     return None
+
+
+_SCORE_NEXT = re.compile(r"[ ,]{1,2}\d{1,2}\s?-\s?\d{1,2}\b")
+_SCORE_PREV = re.compile(r"\b\d{1,2}\s?-\s?\d{1,2}[ ,]{1,2}\Z")
 
 
 def _nc_plain(m: re.Match[str], text: str) -> tuple[int, int] | None:
@@ -854,7 +873,9 @@ NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder, str]] = [
         rf"(?:{_NC_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)", _I), _nc_plain, "anchor"),
     # --- measurements ------------------------------------------------------
     ("nc.measure.magnitude", "measurement", re.compile(
-        rf"\bmagnitude(?:\s+of)?\s*-?\s*(?:{DIGITS})|(?:{DIGITS})\s*-?\s*(?:magnitude|on\s+the\s+richter|richter)", _I), _nc_plain, "scan"),
+        rf"\bmagnitude(?:\s+of)?\s*-?\s*(?:{DIGITS})", _I), _nc_plain, "scan"),
+    ("nc.measure.magnitude_after", "measurement", re.compile(
+        rf"(?:{DIGITS}|{WORDNUM})\s*-?\s*(?:magnitude|on\s+the\s+richter|richter)", _I), _nc_plain, "anchor"),
     ("nc.measure.unit", "measurement", re.compile(
         rf"(?:{_NC_NUM})(?:\s+of)?\s*-?\s*{_LENGTH_ETC_UNITS}(?![\w])", _I), _nc_plain, "anchor"),
     ("nc.measure.attached", "measurement", re.compile(r"\b\d+(?:\.\d+)?(?:mm|cm|km|kg|m|ft|lb|lbs|g|mph|kph|mw|kw)\b", re.I), _nc_plain, "scan"),
@@ -881,7 +902,7 @@ NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder, str]] = [
     ("nc.id.letters_dash", "identifier", re.compile(r"(?-i:\b[A-Z][A-Za-z]{0,7}-\d+[A-Za-z]?\b)"), _nc_plain, "scan"),
     # tokenised "SA - 7", but not a headline dash: "NEWS - 3 DEAD"
     ("nc.id.letters_spaced_dash", "identifier", re.compile(r"(?-i:\b(?P<w>[A-Z]{1,5})\s-\s(?P<n>\d+)[A-Z]?\b)"),
-     _nc_generic_identifier, "scan"),
+     lambda m, t: None if _count_follows(t, m.end()) else (m.start(), m.end()), "scan"),
     ("nc.id.attached", "identifier", re.compile(r"\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b"), _nc_plain, "scan"),
     ("nc.id.nine_eleven", "identifier", re.compile(r"\b9\s?/\s?11\b|\b24\s?/\s?7\b"), _nc_plain, "scan"),
     ("nc.id.generic", "identifier", re.compile(
@@ -915,7 +936,7 @@ NC_GUARDS: dict[str, str] = {
     "nc.date.month_year": rf"(?={_UP})", "nc.date.weekday_day": rf"(?={_UP})",
     "nc.time.clock": r"(?=\d)", "nc.time.ampm": r"(?=\d)", "nc.time.military": r"(?=\d)",
     "nc.age.aged": r"(?=[aA])", "nc.age.decade": r"(?=[iI])",
-    "nc.money.sign": rf"(?=[$£€¥₹₦]|{_UP})", "nc.measure.magnitude": r"(?=[mM\d])",
+    "nc.money.sign": rf"(?=[$£€¥₹₦]|{_UP})", "nc.measure.magnitude": r"(?=[mM])",
     "nc.measure.attached": r"(?=\d)", "nc.decimal": r"(?=\d)", "nc.phone": r"(?=[+(\d])",
     "nc.address.street": r"(?=\d)", "nc.address.block": r"(?=\d)", "nc.address.zip": rf"(?={_UP})",
     "nc.id.long_digits": r"(?=\d)", "nc.id.number_sign": r"(?=[#nN])", "nc.id.head": rf"(?={_UP})",
