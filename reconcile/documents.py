@@ -265,6 +265,10 @@ def parse_jsonl(path: str, text: str, encoding: str = "utf-8") -> list[Document]
     return docs
 
 
+# an HTML page whose extracted text has fewer words than this has no article
+_MIN_HTML_WORDS = 5
+
+
 def parse_html(path: str, html: str, encoding: str = "utf-8") -> Document | None:
     """The article text of an HTML page (trafilatura), or None when it has none."""
     import trafilatura
@@ -275,8 +279,8 @@ def parse_html(path: str, html: str, encoding: str = "utf-8") -> Document | None
         meta = trafilatura.extract_metadata(html)
     except Exception as exc:  # noqa: BLE001 - a broken page is the file's fault
         raise InputError(path, f"cannot parse HTML: {exc}") from None
-    if not text or not text.strip():
-        return None
+    if not text or len(re.findall(r"\w+", text)) < _MIN_HTML_WORDS:
+        return None     # nothing, or only a menu or a cookie line: no article
     title = getattr(meta, "title", None) if meta else None
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"

@@ -60,10 +60,16 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
     for i, c in enumerate(claims):
         label = labels[cluster[assign[i]]]
         scope = grouping.scope_of(c.subject).scope
+        if c.measure == "detained" and scope in DETAINED_ALL:
+            scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
         if is_part(c):
             scope = f"part-{scope}"
         out[i] = (label, c.measure, scope, f"{label}|{c.measure}|{scope}")
     return out
+
+
+#: scopes that name everyone held when the measure is ``detained``
+DETAINED_ALL = frozenset({"suspects", "men", "women", "arrest", "others", "people"})
 
 
 def is_part(c: Claim) -> bool:
@@ -128,6 +134,8 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
         label, measure, scope = meta[key]
         by_event_measure[(label, measure)][scope].extend(c for c in cl if not c.derived)
     for (label, measure), scopes in sorted(by_event_measure.items()):
+        if measure not in CASUALTY_MEASURES:
+            continue  # other counts rarely name a whole ("12 failed ... both failed" are not part and total)
         wholes = scopes.get("all")
         if not wholes:
             continue

@@ -104,6 +104,9 @@ def scope_of(subject: str | None) -> Scope:
     s = re.sub(r"\s+", " ", s).strip()
     m = _NP_END.search(s, 1)
     np = s[: m.start()].strip() if m and m.start() > 0 else s
+    # a list names its first group: "bank workers, a man and two women" -> "bank workers"
+    np = re.split(r",|\band\b|\bor\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\b(?=\s+\w)",
+                  np, maxsplit=1)[0].strip() or np
     # "No Americans", "both Americans"
     np = re.sub(r"^(?:no|both|all|the|a|an|some|other|at least|more than|about|\d+|[a-z]+-?\s?(?:year|yr)s?-old)\s+", "",
                 np).strip() or np
@@ -355,13 +358,15 @@ def local_events(claims: Sequence[Claim], window_days: int) -> tuple[list[LocalE
         for i in idxs:
             c = claims[i]
             d = c.event.date
-            other_date = (d is not None and main_date is not None and abs((d - main_date).days) > window_days)
+            other_date = (d is not None and main_date is not None and abs((d - main_date).days) > window_days) \
+                or (d is None and c.event.date_text is not None)   # "in September" with no year to resolve
             other_kind = bool(c.event.kinds) and bool(main_kinds) and not kinds_compatible(c.event.kinds[:1], main_kinds)
             if not (other_date or other_kind):
                 assign[i] = base
                 rules[i] = "event.doc.main"
                 continue
-            sig = (d if other_date else main_date, c.event.kinds[:1] if other_kind else main_kinds)
+            sig = (d if other_date else main_date, c.event.kinds[:1] if other_kind else main_kinds,
+                   c.event.date_text if d is None else None)
             if sig not in others:
                 others[sig] = len(events)
                 events.append(LocalEvent(doc, len(others), sig[0], _place_tokens(c.event.places[:3]),
@@ -375,6 +380,8 @@ def _compatible(a: LocalEvent, b: LocalEvent, window_days: int, undated_joins: b
     """The rule that joins two local events of different documents, or None."""
     if a.doc == b.doc:
         return None
+    if (a.index and a.date is None) or (b.index and b.date is None):
+        return None  # a background event of unknown date stays with its report
     if not kinds_compatible(a.kinds, b.kinds):
         return None
     places_meet = bool(a.places & b.places)
@@ -431,7 +438,11 @@ def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins
         for ci, members in enumerate(clusters):
             if any(events[j].doc == events[i].doc for j in members):
                 continue
-            if all(_compatible(events[i], events[j], window_days, undated_joins) for j in members):
+            fits = sum(1 for j in members if _compatible(events[i], events[j], window_days, undated_joins))
+            # most members must agree (a spelling variant of a place need not break a cluster), and
+            # dated events must agree with every member so that tolls a month apart never chain
+            need = len(members) if events[i].date is not None else (len(members) + 1) // 2
+            if fits and fits >= need:
                 members.append(i)
                 out[i] = ci
                 placed = True

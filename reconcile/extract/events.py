@@ -245,7 +245,7 @@ def resolve_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[DateH
     return hits
 
 
-_ADVERBIAL = re.compile(r"(?i)\b(?:in|since|during|until|by|from|early|late|mid-?)\s+$")
+_ADVERBIAL = re.compile(r"(?i)\b(?:in|since|during|until|from|early|late|mid-?)\s+$")
 
 
 def _nominal_year(h: DateHit, sentence: str, offset: int) -> bool:
@@ -253,8 +253,13 @@ def _nominal_year(h: DateHit, sentence: str, offset: int) -> bool:
     dating the sentence ("In 2004, a tremor ...", "in September 2009")."""
     if h.rule not in ("date.year", "date.month-year"):
         return False
-    if re.match(r"(?i)(?:in|since|during|until|by)\s", h.text):
+    if re.match(r"(?i)(?:in|since|during|until)\s", h.text):
         return False
+    after = sentence[h.end - offset:h.end - offset + 20]
+    if re.match(r"\s*-?\s*[a-z]", after) and not re.match(
+            r"\s*(?:a|an|the|and|or|when|after|before|while|as|but|to|that|there|it|he|she|they|we|at|in|on|of)\b",
+            after):
+        return True   # "hit by 2004 tsunami", "the 1987 killings": the year modifies a noun
     before = sentence[max(0, h.start - offset - 12):h.start - offset]
     return not _ADVERBIAL.search(before)
 
@@ -263,7 +268,9 @@ def _best_date(hits: list[DateHit], ref: dt.date | None, sentence: str = "", off
     """The date a sentence is about: the most precise resolved one, the first among equals."""
     usable = [h for h in hits if h.date is not None and not (sentence and _nominal_year(h, sentence, offset))]
     if not usable:
-        return None
+        # no reference date: "in September" still says the sentence is about another time
+        months = [h for h in hits if h.rule == "date.month" and h.date is None]
+        return months[0] if months else None
     # a sentence that names another year ("the 2004 tsunami", "the April 2012 quake") is about that year
     if ref is not None:
         other = [h for h in usable if h.precision in ("month", "year") and h.rule in ("date.month-year", "date.year")
@@ -412,8 +419,10 @@ def build_event_context(doc: Document, sentences: list[Sentence]) -> EventContex
     # another time ("In April last year a quake struck ... Five people died.") shares that time
     carried = list(s_dates)
     for i in range(1, len(sentences)):
-        if s_dates[i][0] is None and s_dates[i - 1][0] is not None and ref is not None \
-                and abs((s_dates[i - 1][0] - ref).days) > BACKGROUND_DAYS \
+        prev_d, prev_t = s_dates[i - 1]
+        background = (prev_d is not None and ref is not None and abs((prev_d - ref).days) > BACKGROUND_DAYS) \
+            or (prev_d is None and prev_t is not None)
+        if s_dates[i] == (None, None) and background \
                 and sentences[i].paragraph - sentences[i - 1].paragraph <= 1:
             carried[i] = s_dates[i - 1]
     s_dates = carried
@@ -466,7 +475,7 @@ def anchor(ctx: EventContext, sentence_index: int) -> EventAnchor:
         ks = ctx.sentence_kinds[sentence_index]
     else:
         d, t, ps, ks = None, None, (), ()
-    if d is None:
+    if d is None and t is None:
         d, t = ctx.event_date, ctx.event_date_text
     places = tuple(dict.fromkeys(ps + ctx.places))
     return EventAnchor(

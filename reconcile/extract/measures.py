@@ -166,7 +166,7 @@ _TOLL = re.compile(
 )
 _NUMBER_OF = re.compile(
     r"""(?ix)
-    \bnumber\s+of\s+(?P<what>dead|deaths|people\s+killed|fatalities|injured|wounded|injuries|casualties|
+    \b(?:number|total|tally)\s+of\s+(?P<what>dead|deaths|people\s+killed|fatalities|injured|wounded|injuries|casualties|
     missing|arrests|people\s+arrested|people\s+detained|displaced|people\s+displaced|evacuees)
     \b [^.;]{0,110}? \b(?:to|at|was|is|reached|stood|stands|rose|climbed|:)\s*$
     """
@@ -421,12 +421,13 @@ class MeasureFinder:
         head_nq = head.rstrip(" \t\"'\u201c\u2018")
         m = _TOLL.search(head_nq)
         if m:
-            return MeasureHit(_TOLL_WHAT.get((m.group("what") or "").lower() or None, "killed"), None,
-                              "measure.left.toll")
+            return MeasureHit(_TOLL_WHAT.get((m.group("what") or "").lower() or None, "killed"),
+                              _clean_subject(self._np_after(text, fig)), "measure.left.toll")
         m = _NUMBER_OF.search(head_nq)
         if m:
             what = re.sub(r"\s+", " ", m.group("what").lower())
-            return MeasureHit(_NUMBER_OF_WHAT[what], None, "measure.left.number_of")
+            return MeasureHit(_NUMBER_OF_WHAT[what], _clean_subject(self._np_after(text, fig)),
+                              "measure.left.number_of")
         m = _AMONG.search(head_nq)
         if m:
             return MeasureHit(_AMONG_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
@@ -544,7 +545,9 @@ _PART_BEFORE = re.compile(
 _OTHER = re.compile(r"(?i)^\s*(?:other|others)\b")
 _INTAKE = re.compile(r"(?i)\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
 _SEVERITY = re.compile(r"(?i)^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
-_LOCATIVE = re.compile(r"(?i)\b(?:in|on|at|from|inside|near|aboard)\b")
+_LOCATIVE = re.compile(r"(?i)\b(?:in|on|at|inside|aboard)\b")
+#: "a woman was killed and three other people were injured": "other" than the killed, not a part
+_OTHER_MEASURE_BEFORE = re.compile(r"(?i)\b(?:killed|died|dead|injured|wounded|hurt|shot|arrested|missing)\b")
 
 
 def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
@@ -555,9 +558,12 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
         return "part.of"                    # "32 of its agents", "15 of them", "none of the wounded"
     if _PART_BEFORE.search(before):
         return "part.including"             # "including two children", "another four"
-    if hit.rule in ("measure.left.among", "measure.left.the_dead") or hit.rule.startswith("measure.coordination"):
+    if hit.rule in ("measure.left.among", "measure.left.the_dead") or (
+            hit.rule.startswith("measure.coordination")
+            and not re.search(r"(?i)\b(?:perhaps|possibly|maybe|or)\s*$", text[sentence.start:fig.start])):
         return "part.list"                  # "among the dead were two", "two women and [one] man"
-    if _OTHER.match(after) and doc_previous is not None and doc_previous.measure == hit.measure:
+    if _OTHER.match(after) and doc_previous is not None and doc_previous.measure == hit.measure \
+            and not _OTHER_MEASURE_BEFORE.search(text[sentence.start:fig.start]):
         return "part.other"                 # "one man was killed ... four other people died"
     if hit.subject and _LOCATIVE.search(hit.subject):
         return "part.place"                 # "six people on top of the vessel"

@@ -52,7 +52,7 @@ from typing import Callable, Iterable
 
 from ..model import Figure
 
-__all__ = ["find_figures", "find_non_counts", "parse_number_words",
+__all__ = ["find_figures", "find_non_counts", "parse_number_words", "iter_rule_ids",
            "FIGURE_RULES", "NON_COUNT_RULES", "ZERO_NOUNS"]
 
 _I = re.IGNORECASE | re.VERBOSE
