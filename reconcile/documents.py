@@ -78,14 +78,20 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# single-byte codecs of Latin-script languages: what a charset detector may guess
-# for a Western European legacy file; such files are read as cp1252 (else Latin-1)
-_LATIN_FAMILY = {
-    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3",
-    "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
-    "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp437", "cp850", "cp858", "ascii",
-}
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _latin_script(text: str) -> bool:
+    """Whether most non-ASCII letters of ``text`` are Latin ones (é, ß, ø, ...): then the
+    detector's guess among the many Latin-script single-byte codecs is not trusted and
+    cp1252, the usual legacy encoding of Western news text, is used."""
+    import unicodedata
+
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return latin * 2 >= len(letters)
 
 
 def _norm_codec(name: str) -> str:
@@ -102,8 +108,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
     Returns ``(text, encoding)``; ``encoding`` is recorded on the document.  A
     byte order mark selects UTF-8 or UTF-16 (the mark is not part of the text).
-    Latin-script legacy text is read as cp1252 (Latin-1 when cp1252 cannot
-    decode it); other legacy encodings as the detector says.
+    Legacy text is read as cp1252 (Latin-1 when cp1252 cannot decode it),
+    unless the detected encoding reads it as another script (Cyrillic, Greek,
+    CJK, ...): then as detected.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -133,10 +140,13 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             detected = _norm_codec(best.encoding)
     except Exception:  # noqa: BLE001 - detection is best effort
         detected = None
-    if detected is None or detected in _LATIN_FAMILY:
-        candidates = ("cp1252", "latin-1")
-    else:
-        candidates = (detected, "cp1252", "latin-1")
+    candidates: tuple[str, ...] = ("cp1252", "latin-1")
+    if detected is not None and detected not in ("cp1252", "latin_1", "iso8859_1"):
+        try:
+            if not _latin_script(data.decode(detected)):
+                candidates = (detected, *candidates)     # Cyrillic, Greek, CJK, ...
+        except (UnicodeDecodeError, LookupError):
+            pass
     for enc in candidates:
         try:
             text = data.decode(enc)

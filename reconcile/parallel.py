@@ -18,7 +18,8 @@ claims; the main process pairs them with the documents it kept.
 ``jobs <= 1`` runs in the calling process, with no pool at all.
 
 The pool uses the ``fork`` start method where the platform has it (cheap
-start, nothing to re-import), else the platform default.
+start, nothing to re-import; quantulum3 is loaded once in the parent before
+forking), else the platform default.
 """
 from __future__ import annotations
 
@@ -62,6 +63,17 @@ def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
     return [ex.extract(d) for d in docs]
 
 
+def _preload() -> None:
+    """Load quantulum3 (the extractor's lazy second opinion, seconds to load) before forking,
+    so every worker inherits it instead of loading its own copy.  Best effort."""
+    try:
+        from .extract import quantities
+
+        getattr(quantities, "_get_parser", lambda: None)()
+    except Exception:  # noqa: BLE001 - workers will load it themselves if needed
+        pass
+
+
 def _context() -> multiprocessing.context.BaseContext:
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
@@ -94,7 +106,10 @@ def extract_parallel(docs: Iterable[Document], extractor_options: ExtractOptions
     # plain dict: a MappingProxy (or other read-only mapping) does not pickle
     options = ExtractOptions(measure_cues=dict(extractor_options.measure_cues))
     limit = jobs * _IN_FLIGHT_PER_JOB
-    pool = _context().Pool(processes=jobs, initializer=_init_worker, initargs=(options,))
+    ctx = _context()
+    if ctx.get_start_method() == "fork":
+        _preload()
+    pool = ctx.Pool(processes=jobs, initializer=_init_worker, initargs=(options,))
     try:
         pending: deque[tuple[list[Document], multiprocessing.pool.AsyncResult]] = deque()
         for block in _chunks(docs, chunk):

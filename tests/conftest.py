@@ -70,7 +70,7 @@ def invented_article(i: int, *, rival: bool = False) -> str:
     """A short plain-text article with a header; ``rival`` gives the same event other figures."""
     town = _TOWNS[i % len(_TOWNS)]
     kind = _KINDS[i % len(_KINDS)]
-    day = 1 + (i // len(_TOWNS)) % 27
+    day = 1 + (i * 3) % 27
     killed = 5 + (i * 7) % 40 + (13 if rival else 0)
     wounded = 20 + (i * 11) % 60 + (31 if rival else 0)
     said = _VOICES[i % len(_VOICES)][1 if rival else 0]

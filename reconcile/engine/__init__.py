@@ -17,6 +17,7 @@ a.start, b.doc, b.start).
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -56,16 +57,33 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
         base = grouping.event_label([events[i] for i in members[cl]])
         used[base] += 1
         labels[cl] = base if used[base] == 1 else f"{base} #{used[base]}"
+    main_date = {e.doc: e.date for e in events if e.index == 0}
     out = {}
     for i, c in enumerate(claims):
         label = labels[cluster[assign[i]]]
+        ev = events[assign[i]]
         scope = grouping.scope_of(c.subject).scope
         if c.measure == "detained" and scope in DETAINED_ALL:
             scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
         if is_part(c):
             scope = f"part-{scope}"
+        if _background(ev, main_date.get(ev.doc)):
+            scope = f"past-{scope}"
         out[i] = (label, c.measure, scope, f"{label}|{c.measure}|{scope}")
     return out
+
+
+#: a report's other event this far from its own is background ("the 2004 tsunami killed 230,000")
+BACKGROUND_DAYS = 60
+
+
+def _background(ev: grouping.LocalEvent, main: "dt.date | None") -> bool:
+    """An earlier event a report recalls in passing: its figures are context, never disputed here."""
+    if ev.index == 0:
+        return False
+    if ev.date is None or main is None:
+        return True
+    return abs((ev.date - main).days) > BACKGROUND_DAYS
 
 
 #: scopes that name everyone held when the measure is ``detained``
@@ -118,8 +136,8 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
     for key in sorted(groups):
         qclaims = _sort_claims(groups[key])
         label, measure, scope = meta[key]
-        cs = verdicts.contradictions(key, [c for c in qclaims if not c.derived and not is_part(c)], voice,
-                                     same_doc_only=measure not in CASUALTY_MEASURES)
+        rivals = [] if scope.startswith("past-") else [c for c in qclaims if not c.derived and not is_part(c)]
+        cs = verdicts.contradictions(key, rivals, voice, same_doc_only=measure not in CASUALTY_MEASURES)
         low, best, high, reasons, current = verdicts.bounds(qclaims, voice)
         reasons["scope"] = grouping.scope_of(qclaims[0].subject).rule
         st = verdicts.status(cs)

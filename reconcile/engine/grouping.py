@@ -55,7 +55,7 @@ SCOPE_RULES: tuple[tuple[str, str, str], ...] = (
     ("scope.all", r"\b(?:people|persons?|person|victims?|individuals?|dead|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|"
                   r"toll|bodies|body|none|no one|nobody|unnamed|residents?|villagers?|passengers?|inhabitants?|"
                   r"lives|injur(?:ies|ed)|wounded|killed|survivors?|workers?|patients?|occupants?|"
-                  r"those|everyone|all)\b", "all"),
+                  r"those|everyone|all|total|number|figure|tally)\b", "all"),
 )
 _SCOPE_RES = tuple((rid, re.compile(p), scope) for rid, p, scope in SCOPE_RULES)
 
@@ -136,8 +136,18 @@ def scope_of(subject: str | None) -> Scope:
 
 
 # Scopes that are parts of "all" (for exceeds-total).  Every scope except "all" is.
+#: scopes that are groups of people, and so parts of everyone ("all") for exceeds-total
+PEOPLE_SCOPES = frozenset({"soldiers", "police", "agents", "militants", "suspects", "children", "students",
+                           "women", "men", "civilians", "protesters", "miners", "staff"})
+
+
 def is_part_scope(scope: str) -> bool:
-    return scope != "all" and scope != "others" and scope != "part-all"
+    """A group of people within everyone: "children", "cuba-agents", "us" (not "leg", not "past-all")."""
+    if scope.startswith("past-"):
+        return False
+    base = scope[5:] if scope.startswith("part-") else scope
+    last = base.rsplit("-", 1)[-1]
+    return last in PEOPLE_SCOPES or base in set(NATIONALITIES.values())
 
 
 # Part pairs that add up to a whole when a text gives both (35 children and 7 adults).
