@@ -1,0 +1,104 @@
+"""Engine rules added for precision and for incident figures: parts, background events,
+derived zero deaths, publication lag.  Short invented reports go through the real
+extractor, so these tests check the rule where it matters: in the flagged pairs."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reconcile.documents import parse_text
+from reconcile.engine import reconcile
+from reconcile.extract import extract_claims
+
+
+def _claims(*docs: tuple[str, str, str]):
+    out = []
+    for name, date, body in docs:
+        out += extract_claims(parse_text(name, f"source: {name}\ndate: {date}\n\n{body}\n"))
+    return out
+
+
+def _pairs(result) -> set[tuple[float | None, float | None]]:
+    return {tuple(sorted((x.a.low or 0, x.b.low or 0))) for x in result.contradictions}
+
+
+PART_CASES = [
+    ("other-after-same-measure",
+     "A landslide killed one farmer in Kota Baru on Tuesday. Four other people died in hospital.", set()),
+    ("of-them",
+     "The blast in Kota Baru on Tuesday wounded 40 people, 15 of them children.", set()),
+    ("including",
+     "The bombing in Kota Baru on Tuesday killed 12 people, including two police officers.", set()),
+    ("hospital-intake",
+     "The quake in Kota Baru on Tuesday injured more than 200 people. "
+     "\"We have received around 50 people with injuries,\" a doctor said.", set()),
+    ("severity-subset",
+     "The quake in Kota Baru on Tuesday injured 90 people, and around 30 people were seriously injured.", set()),
+    ("rival-figures-still-pair",
+     "Police said 12 people died in the blast in Kota Baru on Tuesday. "
+     "A hospital official said 19 people died in the blast.", {(12, 19)}),
+]
+
+
+@pytest.mark.parametrize("body,pairs", [c[1:] for c in PART_CASES], ids=[c[0] for c in PART_CASES])
+def test_parts_never_rival_their_total(body: str, pairs: set) -> None:
+    result = reconcile(_claims(("a.txt", "2025-06-04", body)))
+    assert _pairs(result) == pairs
+
+
+def test_background_event_figures_are_not_disputed() -> None:
+    one = ("a.txt", "2025-06-04",
+           "A strong quake struck Kota Baru on Tuesday, killing three people. "
+           "In 2004 a tsunami killed 170,000 people in the province.")
+    two = ("b.txt", "2025-06-04",
+           "An earthquake killed three people in Kota Baru on Tuesday. "
+           "In 2004 a huge tsunami killed 230,000 people across the region.")
+    result = reconcile(_claims(one, two))
+    assert not result.contradictions
+    past = [q for q in result.quantities if q.scope.startswith("past-")]
+    assert past, "the 2004 figures form their own, past quantities"
+
+
+def test_no_death_reported_gives_killed_zero() -> None:
+    result = reconcile(_claims(
+        ("a.txt", "2025-06-04", "Three people were wounded in a shooting in Riverton on Monday, police said."),
+        ("b.txt", "2025-06-05", "Police said three people were injured in the Riverton shooting on Monday.")))
+    killed = [q for q in result.quantities if q.measure == "killed"]
+    assert len(killed) == 1 and killed[0].best == 0
+    (c,) = killed[0].claims
+    assert c.derived and "derived.killed=0.no-death-reported" in c.rules
+
+
+def test_no_zero_when_a_death_is_mentioned() -> None:
+    result = reconcile(_claims(
+        ("a.txt", "2025-06-04", "Three people were wounded in a shooting in Riverton on Monday. "
+                                "One of them later died, police said.")))
+    assert not any(q.measure == "killed" and q.best == 0 for q in result.quantities)
+
+
+def test_report_dated_only_by_publication_may_lag_the_event() -> None:
+    early = ("a.txt", "2025-06-02", "A gunman killed four people in Riverton on Monday, police said.")
+    late = ("b.txt", "2025-06-09", "Four people were killed in the Riverton shooting, police said.")
+    result = reconcile(_claims(early, late))
+    killed = [q for q in result.quantities if q.measure == "killed"]
+    assert len(killed) == 1 and len(killed[0].claims) == 2
+
+
+def test_reports_a_month_apart_stay_apart() -> None:
+    one = ("a.txt", "2025-06-02", "A gunman killed four people in Riverton on Monday, police said.")
+    two = ("b.txt", "2025-07-14", "A gunman killed two people in Riverton on Monday, police said.")
+    result = reconcile(_claims(one, two))
+    assert len([q for q in result.quantities if q.measure == "killed"]) == 2
+    assert not result.contradictions
+
+
+def test_same_event_rising_toll_is_a_revision() -> None:
+    early = ("a.txt", "2025-06-02", "A bus bomb in Kota Baru killed 5 people on Monday, officials said.")
+    late = ("b.txt", "2025-06-04", "The death toll from Monday's bus bomb in Kota Baru rose to 24, officials said.")
+    result = reconcile(_claims(early, late))
+    kinds = {x.kind for x in result.contradictions}
+    assert kinds == {"revision"}
+    (q,) = [q for q in result.quantities if q.measure == "killed"]
+    assert q.status == "revised" and q.best == 24
+    assert q.current is not None and q.current.published == dt.date(2025, 6, 4)
