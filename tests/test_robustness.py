@@ -227,7 +227,7 @@ def test_legacy_encodings_are_decoded_and_recorded(runner: CliRunner, tmp_path: 
 
 def test_keep_going_stores_the_good_and_lists_the_bad(runner: CliRunner, tmp_path: Path) -> None:
     _loop(tmp_path)
-    _good(tmp_path)
+    _w("good.txt", invented_article(5))(tmp_path)
     _w("bin.txt", b"\x00\x01binary")(tmp_path)
     _w("feed.jsonl", f"{GOOD_LINE}\nnot json\n")(tmp_path)
     _w("ok.jsonl", f"{GOOD_LINE}\n")(tmp_path)
