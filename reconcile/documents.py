@@ -81,17 +81,17 @@ def sha256(text: str) -> str:
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
-def _latin_script(text: str) -> bool:
-    """Whether most non-ASCII letters of ``text`` are Latin ones (é, ß, ø, ...): then the
-    detector's guess among the many Latin-script single-byte codecs is not trusted and
-    cp1252, the usual legacy encoding of Western news text, is used."""
+def _other_script(text: str) -> bool:
+    """Whether ``text`` (as decoded by the detector's guess) is written mostly in a
+    non-Latin script (Cyrillic, Greek, CJK, ...).  Only then is the guess trusted:
+    among the many Latin-script single-byte codecs it is unreliable, and cp1252 is
+    the usual legacy encoding of Western news text.  A few stray bytes in English or
+    German text are not a script."""
     import unicodedata
 
-    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
-    if not letters:
-        return True
-    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
-    return latin * 2 >= len(letters)
+    letters = [ch for ch in text if ch.isalpha()]
+    other = [ch for ch in letters if ord(ch) > 127 and not unicodedata.name(ch, "").startswith("LATIN")]
+    return len(other) >= 4 and len(other) * 3 >= len(letters)
 
 
 def _norm_codec(name: str) -> str:
@@ -143,7 +143,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     candidates: tuple[str, ...] = ("cp1252", "latin-1")
     if detected is not None and detected not in ("cp1252", "latin_1", "iso8859_1"):
         try:
-            if not _latin_script(data.decode(detected)):
+            if _other_script(data.decode(detected)):
                 candidates = (detected, *candidates)     # Cyrillic, Greek, CJK, ...
         except (UnicodeDecodeError, LookupError):
             pass

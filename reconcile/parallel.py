@@ -69,7 +69,7 @@ def _preload() -> None:
     try:
         from .extract import quantities
 
-        getattr(quantities, "_get_parser", lambda: None)()
+        quantities.measurement_spans("a 3 km road")  # the first parse loads the unit tables
     except Exception:  # noqa: BLE001 - workers will load it themselves if needed
         pass
 

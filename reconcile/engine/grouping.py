@@ -433,33 +433,60 @@ def _dates_meet(a: LocalEvent, b: LocalEvent, window_days: int) -> bool:
 
 
 def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins: bool) -> list[int]:
-    """Cluster id per local event: complete linkage, so unrelated events never chain together.
+    """Cluster id per local event.
 
-    Events are taken in date order; each joins the first existing cluster whose
-    every member it is compatible with (and that holds no event of its own
-    document), else starts a new cluster.
+    Events are taken in date order; each joins the first existing cluster (in
+    creation order) that holds no event of its own document and whose members
+    it is compatible with: all of them for a dated event, so that tolls a month
+    apart never chain; most of them for an undated one, so that a spelling
+    variant of a place does not split a story.  Else it starts a new cluster.
+
+    Blocking keeps this near linear: only clusters that share a place word with
+    the event, or (for events or members without places) a day within reach,
+    are candidates.
     """
     order = sorted(range(len(events)), key=lambda i: (events[i].date is None, events[i].date or dt.date.min,
                                                       events[i].doc, events[i].index))
+    reach = window_days + PUBLICATION_LAG_DAYS
     clusters: list[list[int]] = []
+    docs_in: list[set[str]] = []
+    by_token: dict[str, set[int]] = defaultdict(set)        # place word -> clusters
+    placeless_by_day: dict[int, set[int]] = defaultdict(set)  # day -> clusters with a member without places
+    any_by_day: dict[int, set[int]] = defaultdict(set)        # day -> clusters with a member that day
     out = [0] * len(events)
     for i in order:
-        placed = False
-        for ci, members in enumerate(clusters):
-            if any(events[j].doc == events[i].doc for j in members):
+        e = events[i]
+        cands: set[int] = set()
+        for t in e.places:
+            cands |= by_token.get(t, set())
+        if e.date is not None:
+            day = e.date.toordinal()
+            index = any_by_day if not e.places else placeless_by_day
+            for d in range(day - reach, day + reach + 1):
+                cands |= index.get(d, set())
+        placed = None
+        for ci in sorted(cands):
+            members = clusters[ci]
+            if e.doc in docs_in[ci]:
                 continue
-            fits = sum(1 for j in members if _compatible(events[i], events[j], window_days, undated_joins))
-            # most members must agree (a spelling variant of a place need not break a cluster), and
-            # dated events must agree with every member so that tolls a month apart never chain
-            need = len(members) if events[i].date is not None else (len(members) + 1) // 2
+            fits = sum(1 for j in members if _compatible(e, events[j], window_days, undated_joins))
+            need = len(members) if e.date is not None else (len(members) + 1) // 2
             if fits and fits >= need:
-                members.append(i)
-                out[i] = ci
-                placed = True
+                placed = ci
                 break
-        if not placed:
-            out[i] = len(clusters)
-            clusters.append([i])
+        if placed is None:
+            placed = len(clusters)
+            clusters.append([])
+            docs_in.append(set())
+        clusters[placed].append(i)
+        docs_in[placed].add(e.doc)
+        out[i] = placed
+        for t in e.places:
+            by_token[t].add(placed)
+        if e.date is not None:
+            any_by_day[e.date.toordinal()].add(placed)
+            if not e.places:
+                placeless_by_day[e.date.toordinal()].add(placed)
     return out
 
 
