@@ -118,12 +118,12 @@ SCOPES = [
     ("soldiers-us", "U.S. soldiers", "us-soldiers"),
     ("american-soldier", "American soldier", "us-soldiers"),
     ("americans", "Americans", "us"),
-    ("cuban-agents", "Cuban state security agents", "cuba-agents"),
+    ("iranian-agents", "Iranian state security agents", "iran-agents"),
     ("militants", "Shiite militiamen", "militants"),
     ("protesters", "protesters", "protesters"),
-    ("missiles", "Igla missiles", "munitions"),
+    ("missiles", "Stinger missiles", "munitions"),
     ("anti-aircraft-missiles", "anti-aircraft missiles", "munitions"),
-    ("launchers-meet-missiles", "Igla missile launchers", "munitions"),
+    ("launchers-meet-missiles", "Stinger missile launchers", "munitions"),
     ("houses", "houses", "buildings"),
     ("unknown-head-noun", "oil platforms", "platform"),
     ("women", "women among the victims", "women"),
@@ -141,10 +141,10 @@ def _c(claimant, source="outlet-a"):
 
 
 CLAIMANTS = [
-    ("regime-vs-government", "Cuba's communist regime", "Cuban government", True),
-    ("article-and-possessive", "the Venezuelan regime", "Venezuela's government", True),
+    ("regime-vs-government", "Egypt's interim regime", "Egyptian government", True),
+    ("article-and-possessive", "the Nigerian regime", "Nigeria's government", True),
     ("person-title", "President Donald Trump", "Trump", True),
-    ("two-countries", "Cuban government", "Venezuelan government", False),
+    ("two-countries", "Egyptian government", "Nigerian government", False),
     ("outlet-voice-vs-police", None, "police", False),
 ]
 
@@ -206,8 +206,8 @@ def test_agreeing_figures_are_consistent(a, b):
 
 
 def test_exceeds_total_and_part_within_total():
-    whole = claim("a.txt", 10, "killed", 100, 120, claimant="Venezuelan government")
-    agents = claim("a.txt", 40, "killed", 32, subject="Cuban state security agents", claimant="Cuban government")
+    whole = claim("a.txt", 10, "killed", 80, 95, claimant="Nigerian government")
+    agents = claim("a.txt", 40, "killed", 21, subject="Iranian state security agents", claimant="Iranian government")
     r = reconcile([whole, agents])
     assert r.contradictions == ()
     big = claim("a.txt", 70, "killed", 150, subject="soldiers")

@@ -25,10 +25,10 @@ DATES = [
     ("january-3", "The raid on January 3 left many dead.", D(2026, 1, 3)),
     ("jan-dot-3", "The raid on Jan. 3 left many dead.", D(2026, 1, 3)),
     ("month-day-in-future-is-last-year", "The storm of December 30 flooded towns.", D(2025, 12, 30)),
-    ("full-date", "Updated July 2 , 2013 at noon.", D(2013, 7, 2)),
-    ("day-month-year", "11 November 2011 Last updated at 12:41 GMT", D(2011, 11, 11)),
-    ("reuters-dateline", "6-MAR-1987 18:42:19.99", D(1987, 3, 6)),
-    ("numeric-dmy", "Last updated 15 : 48 15 / 09 / 2013", D(2013, 9, 15)),
+    ("full-date", "Updated June 9 , 2013 at noon.", D(2013, 6, 9)),
+    ("day-month-year", "14 March 2012 Last updated at 09:05 GMT", D(2012, 3, 14)),
+    ("reuters-dateline", "19-OCT-1987 07:15:33.42", D(1987, 10, 19)),
+    ("numeric-dmy", "Last updated 08 : 20 21 / 05 / 2013", D(2013, 5, 21)),
     ("month-year", "the quake of April 2012 killed five", D(2012, 4, 1)),
     ("bare-year", "the 2004 tsunami killed thousands", D(2004, 1, 1)),
     ("period-this-year", "37 homicides so far this year", D(2026, 1, 1)),
@@ -56,7 +56,7 @@ KINDS = [
     ("fire-not-gunfire", "Gunfire erupted near the fire station.", ("shooting",)),
     ("ceasefire-is-no-event", "The ceasefire held.", ()),
     ("mine-blast", "A coal mine blast trapped miners.", ("mine",)),
-    ("typhoon", "Typhoon Tokage flooded towns.", ("storm", "flood")),
+    ("typhoon", "Typhoon Marlo flooded towns.", ("storm", "flood")),
 ]
 
 
@@ -67,7 +67,7 @@ def test_find_kinds(text, want):
 
 PLACES = [
     ("in-city", "Three people were shot in Springfield on Friday.", ("Springfield",)),
-    ("province", "A quake hit Indonesia's Aceh province.", ("Indonesia's Aceh",)),
+    ("province", "A quake hit Peru's Ica province.", ("Peru's Ica",)),
     ("month-is-no-place", "It happened in March in Quito.", ("Quito",)),
     ("gulf-of", "Pirates struck in the Gulf of Aden.", ("Gulf of Aden",)),
 ]
@@ -109,10 +109,10 @@ def test_context_and_anchor():
 
 
 def test_reference_date_from_the_first_lines():
-    text = "11 November 2011 Last updated at 12 : 41 GMT\n\nBombs fell on the camp on Thursday, killing 12."
+    text = "14 March 2012 Last updated at 09 : 05 GMT\n\nShells fell on the town on Tuesday, killing 12."
     _, sents, ctx = _ctx(text)
-    assert ctx.reference == D(2011, 11, 11) and ctx.reference_rule.startswith("ref.text")
-    assert anchor(ctx, len(sents) - 1).date == D(2011, 11, 10)
+    assert ctx.reference == D(2012, 3, 14) and ctx.reference_rule.startswith("ref.text")
+    assert anchor(ctx, len(sents) - 1).date == D(2012, 3, 13)
 
 
 def test_no_date_anywhere():

@@ -20,8 +20,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "A car bomb killed at least 12 people in the market on Friday.",
      [("at least 12", "killed", 12, None, None, "assert")]),
     ("police-said-trailing",
-     "Four people were injured and one person was killed, police said.",
-     [("Four", "wounded", 4, 4, "police", "assert"), ("one", "killed", 1, 1, "police", "assert")]),
+     "Three people were hurt and one man died, police said.",
+     [("Three", "wounded", 3, 3, "police", "assert"), ("one", "killed", 1, 1, "police", "assert")]),
     ("according-to",
      "According to the health ministry, 31 people died and 140 were wounded in the strikes.",
      [("31", "killed", 31, 31, "health ministry", "assert"), ("140", "wounded", 140, 140, "health ministry", "assert")]),
@@ -35,14 +35,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "The interior ministry denied that 200 protesters had been arrested.",
      [("200", "detained", 200, 200, "interior ministry", "deny")]),
     ("reportedly-hedge",
-     "At least five people were reportedly injured in the second blast.",
-     [("At least five", "wounded", 5, None, None, "hedge")]),
+     "At least six people were reportedly injured in the second explosion.",
+     [("At least six", "wounded", 6, None, None, "hedge")]),
     ("zero-outlet",
-     "No one was hurt in the fire.",
+     "No one was hurt in the landslide.",
      [("No one", "wounded", 0, 0, None, "assert")]),
     ("zero-noun",
-     "No Americans were killed in the raid, the Pentagon said.",
-     [("No Americans", "killed", 0, 0, "Pentagon", "assert")]),
+     "No Britons were killed in the raid, the Foreign Office said.",
+     [("No Britons", "killed", 0, 0, "Foreign Office", "assert")]),
     ("about",
      "Rescuers said about 30 miners were trapped below ground.",
      [("about 30", "trapped", 30, 30, "Rescuers", "assert")]),
@@ -80,7 +80,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "The company said it would cut 5 percent of costs, saving $20 million a year.",
      []),
     ("not-a-claim-identifier",
-     "He spoke to Rossiya 24 about the F-16 crash on Route 66.",
+     "He spoke to Telenova 24 about the F-16 crash on Route 66.",
      []),
 ]
 
@@ -113,14 +113,14 @@ def test_extract(passage: str, expected: list[Row]) -> None:
 
 
 def test_similar_number_takes_the_figure_before() -> None:
-    doc, _ = _doc("The regime says the strikes killed between 100 and 120 and left a similar number wounded.")
+    doc, _ = _doc("The militia says the shelling killed between 30 and 45 and left a similar number injured.")
     claims = {c.measure: c for c in extract_claims(doc)}
-    assert (claims["killed"].low, claims["killed"].high) == (100, 120)
-    assert (claims["wounded"].low, claims["wounded"].high) == (100, 120)
+    assert (claims["killed"].low, claims["killed"].high) == (30, 45)
+    assert (claims["wounded"].low, claims["wounded"].high) == (30, 45)
 
 
 def test_every_claim_records_its_rules() -> None:
-    doc, _ = _doc("Police said 12 people were killed and 20 wounded in the attack on Sunday.")
+    doc, _ = _doc("Police said 14 people were killed and 23 wounded in the attack on Sunday.")
     for c in extract_claims(doc):
         assert c.rules and c.rules[0].startswith("num") and any(r.startswith("measure") for r in c.rules)
 
@@ -133,5 +133,5 @@ def test_event_date_resolved_against_the_article_date() -> None:
 
 
 def test_same_input_same_output() -> None:
-    doc, _ = _doc("Police said 12 people were killed and 20 wounded in the attack on Sunday.")
+    doc, _ = _doc("Police said 14 people were killed and 23 wounded in the attack on Sunday.")
     assert extract_claims(doc) == extract_claims(doc)

@@ -26,7 +26,7 @@ CASES: list[tuple[str, str, str | None]] = [
     ("confirmed-dead", "[Eleven] climbers were confirmed dead by rescuers.", "killed"),
     ("reported-to-have-been-killed", "[Seven] guards are reported to have been killed.", "killed"),
     ("shot-dead", "[Two] officers were shot dead at the checkpoint.", "killed"),
-    ("shot-and-killed", "[Three] men were shot and killed outside the bar.", "killed"),
+    ("shot-and-killed", "[Three] men were shot and killed near the bus depot.", "killed"),
     ("burned-to-death", "[Six] workers burned to death in the warehouse.", "killed"),
     ("passive-injured", "[Forty] people were injured when the stand collapsed.", "wounded"),
     ("hurt", "[Two] firefighters were slightly hurt.", "wounded"),
@@ -50,7 +50,7 @@ CASES: list[tuple[str, str, str | None]] = [
     ("fled", "[Thousands] fled the fighting across the border.", "displaced"),
     ("shot-fate-unknown", "[Six] people were shot at the party, police said.", "shot"),
     ("casualties-noun", "The attack caused [30] casualties.", "casualties"),
-    ("killed-or-injured", "[Fifty] people were killed or injured in the flooding.", "casualties"),
+    ("killed-or-injured", "[Forty] people were killed or injured in the stampede.", "casualties"),
     ("deaths-noun", "Officials recorded [17] deaths in the heat wave.", "killed"),
     ("arrests-noun", "The night ended with [23] arrests.", "detained"),
     # transitive verb before the figure
@@ -72,19 +72,19 @@ CASES: list[tuple[str, str, str | None]] = [
     ("surviving-victims", "The surviving victims include [five] men.", "wounded"),
     ("deaths-of", "He was charged over the deaths of [two] hikers.", "killed"),
     # lists and references inside one sentence
-    ("coordination-and", "Officials said 24 people were killed and [more than 200] injured.", "wounded"),
-    ("coordination-list", "Police said [two] women and one man died in the fire.", "killed"),
-    ("parenthetical", "[Three] people, one of them a child, were killed.", "killed"),
-    ("zero-noun", "[No Americans] were killed in the operation.", "killed"),
+    ("coordination-and", "Ten people were killed and [more than 90] injured in the pile-up, officials said.", "wounded"),
+    ("coordination-list", "Police said [two] nurses and one doctor died in the crash.", "killed"),
+    ("parenthetical", "[Three] hikers, all of them students, were killed.", "killed"),
+    ("zero-noun", "[No Canadians] were killed in the avalanche.", "killed"),
     ("zero-no-one-hurt", "[No one] was hurt, the fire brigade said.", "wounded"),
     ("zero-casualties", "The blast caused [no casualties].", "casualties"),
     ("fatally", "Ten people were shot, [one] fatally.", "killed"),
     # other counts keep their verb
     ("missiles-fired", "The army said [four] missiles were fired at the base.", "fired"),
     ("fired-object", "Rebels fired [at least two] rockets at the airport.", "fired"),
-    ("bombs-dropped", "[Five] bombs were dropped on the camp.", "dropped"),
+    ("bombs-dropped", "[Five] bombs were dropped on the rail yard.", "dropped"),
     ("bare-exploded", "Six shells landed nearby, of which [four] exploded.", "exploded"),
-    ("houses-damaged", "[Around 40] houses were damaged by the tremor.", "damaged"),
+    ("houses-damaged", "[Around 70] homes were damaged by the storm.", "damaged"),
     ("weapons-seized", "[Nine] rifles were seized from the house.", "seized"),
     ("rescued", "[Twenty] passengers were rescued from the sinking ferry.", "rescued"),
     ("trapped", "[Fourteen] miners remain trapped underground.", "trapped"),
@@ -92,7 +92,7 @@ CASES: list[tuple[str, str, str | None]] = [
     # not claims
     ("not-goals", "The striker scored [two] goals in the second half.", None),
     ("not-things-killing", "[Two] car bombs killed 11 people in the capital.", None),
-    ("not-negated-fire", "They were not able to fire [one] shot at us.", None),
+    ("not-negated-fire", "The guards were not able to fire [one] round before the gate fell.", None),
     ("not-meeting", "The council held [three] meetings on the plan.", None),
     ("not-rooms", "The hotel has [200] rooms and a pool.", None),
     ("not-whole-of-part", "Thirty of the [400] passengers were hurt.", None),
@@ -132,10 +132,10 @@ def test_measure(marked: str, expected: str | None) -> None:
 
 
 SUBJECTS = [
-    ("agents", "Cuba said [32] of its state security agents died.", "state security agents"),
+    ("agents", "The ministry said [14] of its customs officers died.", "customs officers"),
     ("people", "A bomb exploded, killing [nine] people.", "people"),
     ("civilians", "[Four] civilians were wounded by shrapnel.", "civilians"),
-    ("zero-noun", "[No Americans] were killed.", "Americans"),
+    ("zero-noun", "[No Canadians] were hurt.", "Canadians"),
 ]
 
 
@@ -146,7 +146,7 @@ def test_subject(marked: str, subject: str) -> None:
 
 
 def test_zero_killed_or_injured_states_two_measures() -> None:
-    text = "No one was killed or injured in the attack."
+    text = "No one was killed or injured when the roof gave way."
     fig = Figure(0, 6, "No one", 0, 0, qualifier="zero")
     hit = FINDER.classify(text, Sentence(0, len(text), text), fig)
     assert hit is not None and (hit.measure, hit.also) == ("killed", ("wounded",))

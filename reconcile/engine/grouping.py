@@ -104,7 +104,7 @@ def scope_of(subject: str | None) -> Scope:
     s = re.sub(r"\s+", " ", s).strip()
     m = _NP_END.search(s, 1)
     np = s[: m.start()].strip() if m and m.start() > 0 else s
-    # a list names its first group: "bank workers, a man and two women" -> "bank workers"
+    # a list names its first group: "hotel guests, a man and two women" -> "hotel guests"
     np = re.split(r",|\band\b|\bor\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\b(?=\s+\w)",
                   np, maxsplit=1)[0].strip() or np
     # "No Americans", "both Americans"

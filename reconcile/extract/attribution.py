@@ -4,7 +4,7 @@ Rules only, pure Python.  ``build_context`` runs once per document: it finds
 the people named in the text (with their titles), the quotation spans and,
 sentence by sentence in reading order, every attribution cue (``X said``,
 ``said X``, ``according to X``, ``X was quoted as saying``, ...), resolving
-pronouns and titles (``he``, ``the diplomat``, ``Mr Lang``) to the person or
+pronouns and titles (``he``, ``the diplomat``, ``Mr Dahl``) to the person or
 body named earlier.  ``attribute`` then picks, for one figure, the cue that
 governs the clause holding it and reads the stance from the governing verb
 and from hedge / confirm words around the figure.
@@ -105,7 +105,7 @@ STOP_BACK = frozenset(
     what how why whether""".split()
 )
 # Relative markers: the words after them belong to a relative clause, the
-# subject lies before them ("an activist who spoke to aid workers later said").
+# subject lies before them ("a nurse who spoke to reporters later said").
 RELATIVE = frozenset("who where whose".split())
 RELATIVE_SUBJECTS = frozenset("who whom which that whose what".split())
 # Words that end a noun phrase when walking forwards (inverted "said X", "according to X").
@@ -129,7 +129,7 @@ CLAUSE_WORDS = frozenset(
 )
 
 # Title words: they make a capitalised name a person and let "the diplomat"
-# find "Ambassador Sergey Melik-Bagdasarov".  Order is irrelevant here; the
+# find "Ambassador Lars Dahl".  Order is irrelevant here; the
 # kind is decided by TITLE_KIND below.
 TITLE_WORDS = frozenset(
     """president minister ambassador diplomat envoy consul spokesman spokeswoman
@@ -144,7 +144,7 @@ TITLE_WORDS = frozenset(
     agent investigator examiner ranger marshal""".split()
 )
 # Lower-case words that belong to a title before a name ("police spokesman John Doe",
-# "national disaster agency spokesman Sutopo").
+# "national disaster agency spokesman Hartono").
 TITLE_MODIFIERS = frozenset(
     """police army military fire disaster agency national local regional health
     county state city district provincial government hospital ministry defence
@@ -173,7 +173,7 @@ KIND_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "news agency", "tass", "reuters", "ap", "afp", "associated press", "agence france",
         "xinhua", "irna", "isna", "fars", "mehr", "anadolu", "anatolian", "bernama", "antara",
         "map", "saba", "sana", "wafa", "kyodo", "yonhap", "interfax", "ria", "itar", "bbc",
-        "cnn", "nhk", "sky", "al jazeera", "fox", "nbc", "abc", "cbs", "wdsu",
+        "cnn", "nhk", "sky", "al jazeera", "fox", "nbc", "abc", "cbs",
     )),
     ("kind.media.outlet", "media", (
         "media", "television", "tv", "radio", "newspaper", "daily", "broadcaster",
@@ -199,7 +199,7 @@ KIND_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("kind.ngo", "ngo", (
         "red cross", "red crescent", "united nations", "un", "unicef", "unhcr", "who",
         "amnesty", "human rights watch", "msf", "doctors without borders", "hospital",
-        "medical", "aid workers", "charity", "observatory", "ngo", "enough project",
+        "medical", "aid workers", "charity", "observatory", "ngo",
         "relief",
     )),
     ("kind.government", "government", (
@@ -262,8 +262,8 @@ _HEDGES = tuple((rid, re.compile(p, re.I)) for rid, p in HEDGE_RULES)
 _CONFIRMS = tuple((rid, re.compile(p, re.I)) for rid, p in CONFIRM_RULES)
 _NAME_TOK = r"(?:[A-Z][a-z\u00E0-\u024F][A-Za-z\u00C0-\u024F'\u2019]*(?:-[A-Za-z][A-Za-z\u00C0-\u024F]+)*|[A-Z]\.)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:(?:de|van|von|der|den|al|bin|da|du|le|la|del|dos)\s+)?{_NAME_TOK}){{0,3}}"
-# "Police Chief Ken Barnes", "disaster agency official Fauzi"
-# "Fauzi, an official of the local disaster agency," / "Melik-Bagdasarov, Russia's ambassador":
+# "Police Chief Ken Barnes", "disaster agency official Hartono"
+# "Hartono, an official of the regional relief office," / "Dahl, Norway's ambassador":
 # the appositive is found first, then the name just before its comma.
 _APPOSITIVE_OPEN = re.compile(
     r",\s+(?P<app>(?:(?:a|an|the)\s+|[A-Z][\w'\u2019]*\s+)[^,.;:\"\u201c\u201d]{1,150})"
@@ -293,7 +293,7 @@ class _TitledName:
 
 
 def _TITLED_NAME_IN(body: str) -> list[_TitledName]:
-    """"Police Chief Ken Barnes", "disaster agency official Fauzi": a title word, then a name."""
+    """"Police Chief Ken Barnes", "disaster agency official Hartono": a title word, then a name."""
     out = []
     for m in _WORD_THEN_CAP.finditer(body):
         if m.group(1).lower() not in TITLE_WORDS:
@@ -303,7 +303,7 @@ def _TITLED_NAME_IN(body: str) -> list[_TitledName]:
             continue
         out.append(_TitledName(m.group(1), nm.group(), m.start(), nm.start(), nm.end()))
     return out
-# "Russia's ambassador to Caracas, Sergey Melik-Bagdasarov,"
+# "Norway's ambassador to Kenya, Lars Dahl,"
 _COMMA_THEN_CAP = re.compile(r",\s+(?=[A-Z][a-z])")
 _COMMA_AFTER = re.compile(r"\s*,")
 _SEGMENT_BEFORE = re.compile(r"[^,.;:\"\u201c\u201d]{1,50}$")
@@ -557,7 +557,7 @@ def _find_persons(text: str, start: int, end: int) -> list[_Person]:
             prev.titles = prev.titles | titles
         else:
             found[pos] = _Person(pos, name, name, titles, "person")
-    # "Russia's ambassador to Caracas, Sergey Melik-Bagdasarov,": title first, then the name
+    # "Norway's ambassador to Kenya, Lars Dahl,": title first, then the name
     for m in _COMMA_THEN_CAP.finditer(body):
         nm = _NAME_AT.match(body, m.end())
         if nm is None or not _COMMA_AFTER.match(body, nm.end()):
@@ -658,7 +658,7 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
     if t.low in RELATIVE_SUBJECTS:
         return [], "relative"
     if t.text == ",":
-        # appositive: "Mr Lang, the commissioner of ..., said"
+        # appositive: "Mr Dahl, the commissioner of ..., said"
         k = j - 1
         seg_a: list[_Tok] = []
         while k >= 0 and toks[k].text not in (",", ";", ":", "(", ")") and toks[k].low not in ("that",):
@@ -706,7 +706,7 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
 
 
 def _np_fwd(toks: list[_Tok], j: int) -> list[_Tok]:
-    """Collect a noun phrase starting at token j ("said Fauzi, an official ..." -> Fauzi)."""
+    """Collect a noun phrase starting at token j ("said Hartono, an official ..." -> Hartono)."""
     out: list[_Tok] = []
     k = j
     while k < len(toks) and len(out) < 12:
@@ -892,7 +892,7 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
             return p.full, p.kind, "attr.resolve.title"
         kind = _kind_of(np)[0]
         return np, kind, "attr.resolve.title.unresolved"
-    # "Mr Lang", "Harrison": a surname met earlier in full
+    # "Mr Dahl", "Okafor": a surname met earlier in full
     words = [w for w in np.split() if w.lower().rstrip(".") not in HONORIFICS]
     if words and len(words) <= 2 and all(w[0].isupper() for w in words):
         last = words[-1].lower()
@@ -958,7 +958,7 @@ def _assign_quote_speakers(ctx: AttributionContext) -> None:
     for q in ctx.quotes:
         si_close = max(0, bisect_right(starts, q.end - 1) - 1)
         si_open = max(0, bisect_right(starts, q.start) - 1)
-        # 1. speaker tag after the closing mark: '," he said' / '" said Fauzi' / '. the minister said.'
+        # 1. speaker tag after the closing mark: '," he said' / '" said Hartono' / '. the minister said.'
         if q.closed:
             for si in (si_close, si_close + 1):
                 if si >= len(sents):

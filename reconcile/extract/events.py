@@ -5,8 +5,8 @@ Pure Python, no I/O, no clock.  Called by the extractor once per document
 
 * The *reference date* is the document's publication date, else the first
   full date written in its first lines (the header block included, e.g.
-  ``date: July 2nd , 2013 (as printed in text)`` or an ECB+ body starting
-  ``11 November 2011 Last updated at ...``).
+  ``date: June 9th , 2013 (as printed in text)`` or an ECB+ body starting
+  ``14 March 2012 Last updated at ...``).
 * Relative dates ("on Sunday", "yesterday", "last week", "January 3") are
   resolved against the reference date; each resolution names its rule.
 * Places come from a dateline (``ALTURAS, Calif. (AP) --``) and from
@@ -277,7 +277,7 @@ def _best_date(hits: list[DateHit], ref: dt.date | None, sentence: str = "", off
                  and h.date.year != ref.year]
         days = [h for h in usable if h.precision == "day"]
         # ... unless a day-precise date comes first and the year only qualifies a noun
-        # ("killing five on Tuesday in a region devastated by the tsunami of 2004")
+        # ("killing three on Friday in a town rebuilt after the flood of 2010")
         if other and (not days or other[0].start < days[0].start):
             return other[0]
     return min(usable, key=lambda h: (_PRECISION[h.precision], h.start))
@@ -310,16 +310,16 @@ _CAP = r"(?:[A-Z][A-Za-z'\u2019.\-]*|[A-Z]\.)"
 _PLACE_RX = re.compile(
     rf"\b(?:{_PLACE_PREPS})\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:{_CAP}|of|de|del|al|el)){{0,3}})"
 )
-# "Indonesia's Aceh province", "Cook County": capitalised names before a place noun.
+# "Peru's Ica province", "Cook County": capitalised names before a place noun.
 _PLACE_NOUN_RX = re.compile(
     rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:province|county|district|region|island|city|village|town|"
     r"state|parish|prefecture|neighbou?rhood|camp)\b"
 )
-# Named storms identify their event as a place does: "Typhoon Tokage", "Hurricane Jeanne".
+# Named storms identify their event as a place does: "Typhoon Marlo", "Hurricane Jeanne".
 _NAMED_EVENT_RX = re.compile(
     r"\b(?:[Tt]yphoon|[Hh]urricane|[Cc]yclone|[Tt]ropical [Ss]torm|[Ss]uper[Tt]yphoon)\s+(?P<name>[A-Z][a-z]{2,})\b"
 )
-# Datelines: "ALTURAS, Calif. (AP) --", "ZEEBRUGGE, Belgium, March 6 -", "JAKARTA (Reuters) -".
+# Datelines: "ALTURAS, Calif. (AP) --", "OSTEND, Belgium, May 4 -", "JAKARTA (Reuters) -".
 _DATELINE_RX = re.compile(
     r"(?:^|\n|\s\s|\.\s)(?P<name>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})\s?"
     r"(?:,[^\n\-\u2014(]{0,40})?\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|Xinhua|dpa|IANS|PTI)\))?\s*(?:\u2014|--|-|:)\s"

@@ -368,7 +368,7 @@ class MeasureFinder:
                 i += 1
                 continue
             if tok in {",", "-", "\u2014", "\u2013", "("} and not skipped_paren and phase == "np":
-                # a parenthetical: ", one of them a pregnant woman," / "- one with ... -"
+                # a parenthetical: ", one of them a nurse," / "- one with ... -"
                 closer = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}[tok]
                 j = i + 1
                 while j < len(toks) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
@@ -388,7 +388,7 @@ class MeasureFinder:
                 continue
             if phase == "np" and low in {"and", "or", ","} and coordinations < 2 and i + 1 < len(toks) \
                     and _is_number_token(toks[i + 1][0]):
-                # "two women and one man died", "seven men and two women were injured"
+                # "two nurses and one driver died", "five men and three women were hurt"
                 coordinations += 1
                 np.append(tok)
                 i += 1
@@ -398,7 +398,7 @@ class MeasureFinder:
                 i += 1
                 continue
             if tok in {",", "-", "\u2014", "\u2013", "("} and not skipped_paren and phase == "np":
-                # a parenthetical: ", one of them a pregnant woman," / "- one with ... -"
+                # a parenthetical: ", one of them a nurse," / "- one with ... -"
                 closer = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}[tok]
                 j = i + 1
                 while j < len(toks) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
@@ -546,7 +546,7 @@ _OTHER = re.compile(r"(?i)^\s*(?:other|others)\b")
 _INTAKE = re.compile(r"(?i)\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
 _SEVERITY = re.compile(r"(?i)^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|on|at|inside|aboard)\b")
-#: "a woman was killed and three other people were injured": "other" than the killed, not a part
+#: "a guard was killed and two other people were hurt": "other" than the killed, not a part
 _OTHER_MEASURE_BEFORE = re.compile(r"(?i)\b(?:killed|died|dead|injured|wounded|hurt|shot|arrested|missing)\b")
 
 
@@ -566,9 +566,9 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
             and not _OTHER_MEASURE_BEFORE.search(text[sentence.start:fig.start]):
         return "part.other"                 # "one man was killed ... four other people died"
     if hit.subject and _LOCATIVE.search(hit.subject):
-        return "part.place"                 # "six people on top of the vessel"
+        return "part.place"                 # "four people on the roof of the bus"
     if _INTAKE.search(text[max(sentence.start, fig.start - 40):fig.start]):
-        return "part.intake"                # "we have received around 50 people with injuries": one hospital's count
+        return "part.intake"                # "the clinic received some 30 people with burns": one hospital's count
     if _SEVERITY.search(text[fig.end:min(sentence.end, fig.end + 60)]) and hit.measure == "wounded":
         return "part.severity"              # "around 30 people seriously injured": a subset of the injured
     return None

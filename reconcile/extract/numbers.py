@@ -760,7 +760,7 @@ def _count_follows(text: str, pos: int) -> bool:
 
 
 def _nc_generic_identifier(m: re.Match[str], text: str) -> tuple[int, int] | None:
-    """'Rossiya 24', 'KPIX 5': a capitalised name right before a number."""
+    """'Telenova 24', 'KPIX 5': a capitalised name right before a number."""
     word = m.group("w")
     low = word.lower()
     if low in NOT_IDENTIFIER_WORDS:
