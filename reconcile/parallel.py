@@ -18,15 +18,18 @@ claims; the main process pairs them with the documents it kept.
 ``jobs <= 1`` runs in the calling process, with no pool at all.
 
 The pool uses the ``fork`` start method where the platform has it (cheap
-start, nothing to re-import; quantulum3 is loaded once in the parent before
-forking), else the platform default.
+start, nothing to re-import), else the platform default.  Nothing heavy is
+preloaded in the parent: the extractor loads quantulum3 lazily, and only if
+a document needs it.
 """
 from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.context
+import os
 import multiprocessing.pool
 from collections import deque
+from dataclasses import replace
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -44,8 +47,6 @@ _WORKER_EXTRACTOR: Extractor | None = None
 def default_jobs() -> int:
     """The number of CPUs this process may use (at least 1)."""
     try:
-        import os
-
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
         return max(1, multiprocessing.cpu_count())
@@ -61,17 +62,6 @@ def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
     if ex is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("worker started without an extractor")
     return [ex.extract(d) for d in docs]
-
-
-def _preload() -> None:
-    """Load quantulum3 (the extractor's lazy second opinion, seconds to load) before forking,
-    so every worker inherits it instead of loading its own copy.  Best effort."""
-    try:
-        from .extract import quantities
-
-        quantities.measurement_spans("a 3 km road")  # the first parse loads the unit tables
-    except Exception:  # noqa: BLE001 - workers will load it themselves if needed
-        pass
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -104,12 +94,9 @@ def extract_parallel(docs: Iterable[Document], extractor_options: ExtractOptions
             yield doc, ex.extract(doc)
         return
     # plain dict: a MappingProxy (or other read-only mapping) does not pickle
-    options = ExtractOptions(measure_cues=dict(extractor_options.measure_cues))
+    options = replace(extractor_options, measure_cues=dict(extractor_options.measure_cues))
     limit = jobs * _IN_FLIGHT_PER_JOB
-    ctx = _context()
-    if ctx.get_start_method() == "fork":
-        _preload()
-    pool = ctx.Pool(processes=jobs, initializer=_init_worker, initargs=(options,))
+    pool = _context().Pool(processes=jobs, initializer=_init_worker, initargs=(options,))
     try:
         pending: deque[tuple[list[Document], multiprocessing.pool.AsyncResult]] = deque()
         for block in _chunks(docs, chunk):

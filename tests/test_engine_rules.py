@@ -102,3 +102,16 @@ def test_same_event_rising_toll_is_a_revision() -> None:
     (q,) = [q for q in result.quantities if q.measure == "killed"]
     assert q.status == "revised" and q.best == 24
     assert q.current is not None and q.current.published == dt.date(2025, 6, 4)
+
+
+SUM_CASES = [
+    ("parts-exceed-total", "The fire in Kota Baru on Tuesday killed 9 people. 6 children and 5 adults were killed.", True),
+    ("parts-within-total", "The fire in Kota Baru on Tuesday killed 12 people. 6 children and 5 adults were killed.", False),
+]
+
+
+@pytest.mark.parametrize("body,flagged", [c[1:] for c in SUM_CASES], ids=[c[0] for c in SUM_CASES])
+def test_listed_parts_are_checked_against_the_total(body: str, flagged: bool) -> None:
+    result = reconcile(_claims(("a.txt", "2025-06-04", body)))
+    sums = [x for x in result.contradictions if x.kind == "exceeds-total" and "parts listed" in x.explanation]
+    assert bool(sums) is flagged

@@ -159,5 +159,32 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
             continue
         parts = {s: cl for s, cl in scopes.items() if grouping.is_part_scope(s)}
         contras.extend(verdicts.exceeds_total(f"{label}|{measure}|all", _sort_claims(wholes), parts))
+    contras.extend(_sums_exceeding_totals(all_claims, all_keys))
     contras.sort(key=lambda x: (x.quantity, x.a.doc, x.a.start, x.b.doc, x.b.start, x.kind))
     return Reconciliation(quantities=tuple(quantities), contradictions=tuple(contras))
+
+
+def _sums_exceeding_totals(claims: Sequence[Claim], keys: Sequence[tuple[str, str, str, str]]) -> list[Contradiction]:
+    """Parts a sentence lists ("35 children and 7 adults were killed") that add up to more than
+    the total the same report states for the same event and measure."""
+    lists: dict[tuple[str, str, str, int], list[Claim]] = defaultdict(list)
+    totals: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c, (label, measure, scope, _key) in zip(claims, keys):
+        if c.derived or c.stance == "deny" or c.vague or c.low is None or measure not in CASUALTY_MEASURES:
+            continue
+        if scope == "all":
+            totals[(c.doc, label, measure)].append(c)
+        elif grouping.is_part_scope(scope) and c.sentence:
+            lists[(c.doc, label, measure, c.sentence_start)].append(c)
+    out = []
+    for (doc, label, measure, _s), parts in sorted(lists.items()):
+        if len(parts) < 2:
+            continue
+        total = sum(float(p.low or 0) for p in parts)
+        for whole in totals.get((doc, label, measure), []):
+            if whole.high is not None and total > whole.high:
+                out.append(Contradiction(
+                    "exceeds-total", parts[0], whole, f"{label}|{measure}|all",
+                    f"the parts listed ({' + '.join(verdicts._fmt(p) for p in parts)} = {verdicts._fmt_num(total)}) "
+                    f"exceed the total of {verdicts._fmt(whole)}"))
+    return out

@@ -37,6 +37,7 @@ SCOPE_RULES: tuple[tuple[str, str, str], ...] = (
     ("scope.students", r"\b(?:students?|pupils?|schoolchildren)\b", "students"),
     ("scope.women", r"\b(?:wom[ae]n|females?|mothers?|wives|wife|sisters?|daughters?|grandmothers?)\b", "women"),
     ("scope.men", r"\b(?:m[ae]n|males?|fathers?|husbands?|brothers?|sons?)\b", "men"),
+    ("scope.adults", r"\badults?\b", "adults"),
     ("scope.civilians", r"\bcivilians?\b", "civilians"),
     ("scope.protesters", r"\b(?:protesters?|demonstrators?|marchers?|rioters?)\b", "protesters"),
     ("scope.miners", r"\bminers?\b", "miners"),
@@ -137,7 +138,7 @@ def scope_of(subject: str | None) -> Scope:
 
 # Scopes that are parts of "all" (for exceeds-total).  Every scope except "all" is.
 #: scopes that are groups of people, and so parts of everyone ("all") for exceeds-total
-PEOPLE_SCOPES = frozenset({"soldiers", "police", "agents", "militants", "suspects", "children", "students",
+PEOPLE_SCOPES = frozenset({"soldiers", "police", "agents", "militants", "suspects", "children", "students", "adults",
                            "women", "men", "civilians", "protesters", "miners", "staff"})
 
 
@@ -175,8 +176,7 @@ GOVERNMENT_WORDS = frozenset("government regime authorities administration state
 TITLES = frozenset(
     "president prime minister mr mrs ms dr gen general col lt sgt capt chief sheriff governor gov "
     "ambassador secretary spokesman spokeswoman spokesperson senator sen rep mayor police commissioner "
-    "defense defence foreign interior minister's officer detective deputy lieutenant captain sergeant "
-    "nopd".split()
+    "defense defence foreign interior minister's officer detective deputy lieutenant captain sergeant".split()
 )
 _PERSON = re.compile(r"^(?:[A-Z][\w.\-']+\s+){0,3}[A-Z][\w\-']+$")
 

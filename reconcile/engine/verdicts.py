@@ -67,6 +67,10 @@ def _fmt(c: Claim) -> str:
     return "an unknown number"
 
 
+def _fmt_num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
 def _who(c: Claim) -> str:
     return c.claimant or (c.source or "the outlet")
 

@@ -188,8 +188,7 @@ KIND_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("kind.police", "police", (
         "police", "policeman", "policemen", "sheriff", "sheriff's", "deputies", "deputy",
         "sergeant", "detective", "inspector", "constable",
-        "officers", "officer", "constabulary", "trooper", "troopers", "nopd", "lapd",
-        "nypd", "gendarmerie",
+        "officers", "officer", "constabulary", "trooper", "troopers", "gendarmerie",
     )),
     ("kind.military", "military", (
         "army", "military", "forces", "troops", "soldiers", "navy", "air force",
@@ -437,7 +436,13 @@ def _kind_of(claimant: str | None, person: _Person | None = None) -> tuple[str, 
         for w in words:
             if " " + w + " " in joined:
                 return kind, rid
+    if _POLICE_DEPARTMENT.search(claimant):
+        return "police", "kind.police.department"
     return "unknown", "kind.unknown"
+
+
+#: police department acronyms: NYPD, LAPD, SFPD, MPD
+_POLICE_DEPARTMENT = re.compile(r"\b[A-Z]{1,4}PD\b")
 
 
 def _titles_in(s: str) -> frozenset[str]:

@@ -132,7 +132,6 @@ PERSON_NOUNS = frozenset(
     citizen citizens national nationals guard guards marine marines sailor sailors pirate pirates
     firefighter firefighters journalist journalists staff doctor doctors nurse nurses climber climbers
     deputy deputies trooper troopers hostage hostages prisoner prisoners inmate inmates
-    americans palestinians israelis iraqis afghans syrians cubans venezuelans
     """.split()
 )
 
@@ -215,7 +214,7 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?:\w+\s+)?to\s+safety\b", "rescued", "measure.right.to_safety"),
         (r"set\s+(?:on\s+fire|ablaze|alight)\b", "burned", "measure.right.set_on_fire"),
         (r"caught\s+fire\b", "burned", "measure.right.caught_fire"),
-        (r"went\s+up\b", "fired", "measure.right.went_up"),
+        (r"went\s+up\b(?!\s+in\s+(?:flames|smoke))", "fired", "measure.right.went_up"),
     )
 )
 
@@ -281,8 +280,12 @@ def _clean_subject(words: list[str]) -> str | None:
     return " ".join(words) or None
 
 
+#: capitalised plural demonyms: "Americans", "Iraqis", "Filipinos", "Britons", "Sudanese"
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ians|is|ese|os|ons|ites|ers)")
+
+
 def _is_person(words: list[str]) -> bool:
-    return any(w.lower() in PERSON_NOUNS for w in words)
+    return any(w.lower() in PERSON_NOUNS or _DEMONYM.fullmatch(w) for w in words)
 
 
 def _is_thing(words: list[str]) -> bool:
