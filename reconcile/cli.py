@@ -147,11 +147,11 @@ def ingest(obj: Context, keep_going: bool, quiet: bool, paths: tuple[str, ...]) 
     summary = api.ingest(list(paths), obj.settings, keep_going=keep_going, progress=progress)
     if show:
         click.echo("", err=True)
-    _warn(summary.problems)
     if not quiet:
         click.echo(f"{summary.documents} documents ({summary.new} new, {summary.new_versions} new versions, "
                    f"{summary.unchanged} unchanged), {summary.claims} claims stored; "
                    f"{summary.quantities} quantities, {summary.contradictions} contradictions")
+    _warn(summary.problems)  # the bad files last, where a long ingest's reader looks
     if summary.errors:
         raise _Exit(3)
 

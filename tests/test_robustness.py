@@ -175,10 +175,7 @@ UNUSABLE_DB = [
     ("a-folder", lambda t: str(t), "it is a folder"),
     ("not-a-database", lambda t: str(t / "good.txt"), "file is not a database"),
     ("unknown-driver", lambda t: "nosuchdb://user@host/x", "unknown driver"),
-    pytest.param(lambda t: "postgresql+psycopg://user@host:notaport/x", "notaport",
-                 marks=pytest.mark.xfail(strict=True, reason="store/session.parse_url lets make_url's ValueError "
-                                         "(a port that is not a number) through: a traceback, exit 1"),
-                 id="malformed-url"),
+    ("malformed-url", lambda t: "postgresql+psycopg://user@host:notaport/x", "notaport"),
     ("server-refuses", lambda t: "postgresql+psycopg://nobody@127.0.0.1:9/x", "127.0.0.1"),
 ]
 

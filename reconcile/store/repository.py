@@ -46,6 +46,9 @@ from .session import (
     retry,
     writer,
 )
+#: pg_advisory_xact_lock key for "save the engine's output" (any constant unused elsewhere)
+_PG_SAVE_LOCK_KEY = 7_350_214_881
+
 from .tables import (
     ClaimRow,
     Claimant,
@@ -345,6 +348,9 @@ class Store:
 
         def once() -> None:
             with Session(self._writer) as s, s.begin():
+                if s.get_bind().dialect.name == "postgresql":
+                    # one writer of the engine's output at a time (SQLite's write lock does this there)
+                    s.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_SAVE_LOCK_KEY})
                 self._save(s, rec)
         retry(once, what="save of the reconciliation")
 

@@ -40,7 +40,7 @@ def parse_url(url: str) -> URL:
         raise DatabaseError("database URL is empty")
     try:
         parsed = sa.make_url(url)
-    except exc.ArgumentError:
+    except (exc.ArgumentError, ValueError):
         raise DatabaseError(f"invalid database URL {url!r} (expected e.g. sqlite:///reconcile.db)") from None
     return parsed
 
@@ -196,7 +196,7 @@ def retry(fn: Callable[[], T], *, attempts: int = RETRIES, what: str = "write") 
                 raise DatabaseError(f"database {what} failed: {_first_line(err.orig or err)}") from None
         except exc.DBAPIError as err:
             if not is_retryable(err) or attempt == attempts - 1:
-                raise
+                raise DatabaseError(f"database {what} failed: {_first_line(err.orig or err)}") from None
         time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
     raise AssertionError("unreachable")  # pragma: no cover
 
