@@ -122,8 +122,14 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
             all_claims.append(d)
             all_keys.append((label, d.measure, scope, f"{label}|{d.measure}|{scope}"))
 
+    voices: dict[tuple[str | None, str | None, str], str] = {}
+
     def voice(c: Claim) -> str:
-        return grouping.original_source(c, options.aliases)
+        k = (c.claimant, c.source, c.doc)
+        v = voices.get(k)
+        if v is None:
+            v = voices[k] = grouping.original_source(c, options.aliases)
+        return v
 
     groups: dict[str, list[Claim]] = defaultdict(list)
     meta: dict[str, tuple[str, str, str]] = {}

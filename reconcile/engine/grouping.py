@@ -7,6 +7,7 @@ tables; every decision carries a rule id.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ class Scope:
     rule: str
 
 
+@functools.lru_cache(maxsize=65536)
 def scope_of(subject: str | None) -> Scope:
     """The scope of a claim from its subject text ("Cuban state security agents" -> "cuba-agents")."""
     if not subject or not subject.strip():
@@ -450,28 +452,37 @@ def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins
     reach = window_days + PUBLICATION_LAG_DAYS
     clusters: list[list[int]] = []
     docs_in: list[set[str]] = []
-    by_token: dict[str, set[int]] = defaultdict(set)        # place word -> clusters
+    by_token_day: dict[tuple[str, int], set[int]] = defaultdict(set)   # (place word, day) -> clusters
+    by_token_undated: dict[str, set[int]] = defaultdict(set)           # place word -> undated clusters
     placeless_by_day: dict[int, set[int]] = defaultdict(set)  # day -> clusters with a member without places
     any_by_day: dict[int, set[int]] = defaultdict(set)        # day -> clusters with a member that day
     out = [0] * len(events)
     for i in order:
         e = events[i]
         cands: set[int] = set()
-        for t in e.places:
-            cands |= by_token.get(t, set())
         if e.date is not None:
             day = e.date.toordinal()
+            days = range(day - reach, day + reach + 1)
+            for t in e.places:
+                for d in days:
+                    cands |= by_token_day.get((t, d), set())
             index = any_by_day if not e.places else placeless_by_day
-            for d in range(day - reach, day + reach + 1):
+            for d in days:
                 cands |= index.get(d, set())
+        else:
+            for t in e.places:
+                cands |= by_token_undated.get(t, set())
         placed = None
         for ci in sorted(cands):
-            members = clusters[ci]
             if e.doc in docs_in[ci]:
                 continue
-            fits = sum(1 for j in members if _compatible(e, events[j], window_days, undated_joins))
-            need = len(members) if e.date is not None else (len(members) + 1) // 2
-            if fits and fits >= need:
+            members = clusters[ci]
+            if e.date is not None:
+                ok = all(_compatible(e, events[j], window_days, undated_joins) for j in members)
+            else:
+                fits = sum(1 for j in members if _compatible(e, events[j], window_days, undated_joins))
+                ok = fits > 0 and fits >= (len(members) + 1) // 2
+            if ok:
                 placed = ci
                 break
         if placed is None:
@@ -481,12 +492,16 @@ def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins
         clusters[placed].append(i)
         docs_in[placed].add(e.doc)
         out[i] = placed
-        for t in e.places:
-            by_token[t].add(placed)
         if e.date is not None:
-            any_by_day[e.date.toordinal()].add(placed)
+            day = e.date.toordinal()
+            for t in e.places:
+                by_token_day[(t, day)].add(placed)
+            any_by_day[day].add(placed)
             if not e.places:
-                placeless_by_day[e.date.toordinal()].add(placed)
+                placeless_by_day[day].add(placed)
+        else:
+            for t in e.places:
+                by_token_undated[t].add(placed)
     return out
 
 
