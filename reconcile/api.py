@@ -113,17 +113,23 @@ class IngestSummary:
 
 def ingest(paths: Sequence[str], settings: Settings, *, keep_going: bool = False,
            ingested_at: dt.datetime | None = None,
-           progress: Callable[[Document], None] | None = None) -> IngestSummary:
+           progress: Callable[[Document], None] | None = None, jobs: int = 1) -> IngestSummary:
     """``reconcile ingest``: read, extract and store each document in its own transaction,
-    then reconcile all current claims and save the engine's output."""
+    then reconcile all current claims and save the engine's output.
+
+    ``jobs > 1`` extracts on that many processes (streaming, in input order); the
+    documents are still stored one transaction each, by this process.
+    """
+    from .parallel import extract_parallel
+
     at = ingested_at or dt.datetime.now(dt.timezone.utc)
     summary = IngestSummary()
-    ex = extractor_for(settings)
     store = open_store(settings)
     try:
         try:
-            for doc in iter_documents(paths, settings, keep_going=keep_going, problems=summary.problems):
-                result = store.add_document(doc, ex.extract(doc), ingested_at=at)
+            docs = iter_documents(paths, settings, keep_going=keep_going, problems=summary.problems)
+            for doc, claims in extract_parallel(docs, ExtractOptions(measure_cues=settings.measure_cues), jobs):
+                result = store.add_document(doc, claims, ingested_at=at)
                 summary.documents += 1
                 summary.claims += result.claims if result.status != "unchanged" else 0
                 if result.status == "new":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from typing import Any, Sequence
 
 import click
@@ -122,9 +123,11 @@ def _warn(problems: Sequence[api.Problem]) -> None:
 @cli.command()
 @click.option("--keep-going", is_flag=True, help="Ingest the good files and list the bad ones at the end.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Extract on N processes (0: one per CPU).")
 @click.argument("paths", nargs=-1, required=True)
 @pass_ctx
-def ingest(obj: Context, keep_going: bool, quiet: bool, paths: tuple[str, ...]) -> None:
+def ingest(obj: Context, keep_going: bool, quiet: bool, jobs: int, paths: tuple[str, ...]) -> None:
     """Extract and store the claims of files, one transaction per document.
 
     Re-ingesting the same content changes nothing; a changed file at the same
@@ -134,17 +137,23 @@ def ingest(obj: Context, keep_going: bool, quiet: bool, paths: tuple[str, ...]) 
     Example:
       reconcile ingest articles/2026-w04/
       reconcile --db figures.db ingest --keep-going dump.jsonl page.html
+      reconcile ingest --jobs 0 big-folder/
     """
+    from .parallel import default_jobs
+
     show = not quiet and sys.stderr.isatty()
     count = 0
+    started = time.monotonic()
 
     def progress(_doc) -> None:
         nonlocal count
         count += 1
-        if show:
-            click.echo(f"\ringesting: {count} documents", err=True, nl=False)
+        if show and (count < 50 or count % 25 == 0):
+            rate = count / max(time.monotonic() - started, 1e-6)
+            click.echo(f"\ringesting: {count} documents ({rate:.0f}/s)", err=True, nl=False)
 
-    summary = api.ingest(list(paths), obj.settings, keep_going=keep_going, progress=progress)
+    summary = api.ingest(list(paths), obj.settings, keep_going=keep_going, progress=progress,
+                         jobs=jobs or default_jobs())
     if show:
         click.echo("", err=True)
     if not quiet:

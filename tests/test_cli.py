@@ -241,3 +241,20 @@ def test_db_commands(runner: CliRunner, tmp_path: Path) -> None:
     assert head and head != "base (empty)"
     assert runner.invoke(cli, [*db, "db", "downgrade", "base"]).exit_code == 0
     assert runner.invoke(cli, [*db, "db", "current"]).output.strip() == "base (empty)"
+
+
+def test_ingest_with_jobs_stores_what_one_process_stores(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i, text in enumerate([STORED, AGREES, DISAGREES] * 3):
+        (folder / f"{i:02}.txt").write_text(text.replace("2025-03-10", f"2025-03-{10 + i:02}"), encoding="utf-8")
+    one = ["--db", f"sqlite:///{tmp_path / 'one.db'}"]
+    two = ["--db", f"sqlite:///{tmp_path / 'two.db'}"]
+    assert runner.invoke(cli, [*one, "ingest", str(folder)]).exit_code == 0
+    assert runner.invoke(cli, [*two, "ingest", "--jobs", "2", str(folder)]).exit_code == 0
+
+    def rows(db: list[str]) -> list[tuple]:
+        out = runner.invoke(cli, [*db, "claims", "--format", "jsonl"]).output.splitlines()
+        return sorted((r["doc"], r["start"], r["measure"], r["low"], r["high"]) for r in map(json.loads, out))
+
+    assert rows(one) == rows(two) and rows(one)
