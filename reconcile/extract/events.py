@@ -21,6 +21,7 @@ else the document's; its own kinds, else the document's.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -74,8 +75,14 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
 )
 _KIND_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), k) for p, k in KIND_WORDS)
 
-def find_kinds(text: str) -> tuple[str, ...]:
-    """Event kinds named in ``text``, in order of first appearance."""
+#: one pass that tells whether any kind word is there at all (most sentences have none)
+_ANY_KIND = re.compile("|".join(rf"\b(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})\b" for p, _k in KIND_WORDS), re.I)
+
+
+def kind_hits(text: str, offset: int = 0) -> list[tuple[int, str]]:
+    """(position, kind) of every kind word in ``text``; earlier rules win where spans overlap."""
+    if not _ANY_KIND.search(text):
+        return []
     hits: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for rx, kind in _KIND_RES:
@@ -84,12 +91,22 @@ def find_kinds(text: str) -> tuple[str, ...]:
                 continue
             taken.append((m.start(), m.end()))
             if kind:
-                hits.append((m.start(), kind))
+                hits.append((offset + m.start(), kind))
+    hits.sort()
+    return hits
+
+
+def _first_appearance(hits: list[tuple[int, str]]) -> tuple[str, ...]:
     out: list[str] = []
-    for _, k in sorted(hits):
+    for _, k in hits:
         if k not in out:
             out.append(k)
     return tuple(out)
+
+
+def find_kinds(text: str) -> tuple[str, ...]:
+    """Event kinds named in ``text``, in order of first appearance."""
+    return _first_appearance(kind_hits(text))
 
 
 # ---------------------------------------------------------------------------
@@ -135,6 +152,9 @@ DATE_RULES: tuple[tuple[str, str, str], ...] = (
     ("date.year", "year", rf"(?<![\d,.$])\b(?:in |since |of |the )?{_YEAR}\b(?!\s*(?:[,.]\s*\d|%|-year|\s*(?:people|persons|dead|killed)))"),
 )
 _DATE_RES = tuple((rid, prec, re.compile(p, re.I if rid != "date.month-day" else re.I)) for rid, prec, p in DATE_RULES)
+#: one pass that tells whether any date expression is there at all
+_ANY_DATE = re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for _rid, _prec, p in DATE_RULES),
+                       re.I)
 _PRECISION = {"period": -1, "day": 0, "month": 1, "year": 2}
 _NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -229,6 +249,8 @@ def resolve_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[DateH
     not a month-day plus a year).
     """
     hits: list[DateHit] = []
+    if not _ANY_DATE.search(text):
+        return hits
     for rid, prec, rx in _DATE_RES:
         for m in rx.finditer(text):
             if rid == "date.month-day" and m.group("mon").lower() in ("may", "march", "mar") \
@@ -410,11 +432,25 @@ def build_event_context(doc: Document, sentences: list[Sentence]) -> EventContex
     s_dates: list[tuple[dt.date | None, str | None]] = []
     s_places: list[tuple[str, ...]] = []
     s_kinds: list[tuple[str, ...]] = []
-    for s in sentences:
-        best = _best_date(resolve_dates(s.text, ref), ref, s.text)
+    # dates and kind words in one pass over the whole body, then handed to their sentences
+    lo, hi = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
+    starts = [s.start for s in sentences]
+    date_by: list[list[DateHit]] = [[] for _ in sentences]
+    for h in resolve_dates(doc.text[lo:hi], ref, offset=lo):
+        i = bisect.bisect_right(starts, h.start) - 1
+        if i >= 0 and h.end <= sentences[i].end:
+            s0 = sentences[i].start
+            date_by[i].append(DateHit(h.start - s0, h.end - s0, h.text, h.rule, h.precision, h.date))
+    kind_by: list[list[tuple[int, str]]] = [[] for _ in sentences]
+    for pos, kind in kind_hits(doc.text[lo:hi], offset=lo):
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0:
+            kind_by[i].append((pos, kind))
+    for i, s in enumerate(sentences):
+        best = _best_date(date_by[i], ref, s.text)
         s_dates.append((best.date, best.text) if best else (None, None))
         s_places.append(find_places(s.text))
-        s_kinds.append(find_kinds(s.text))
+        s_kinds.append(_first_appearance(kind_by[i]))
     # background carries over: a sentence with no date of its own that follows a sentence about
     # another time ("In April last year a quake struck ... Five people died.") shares that time
     carried = list(s_dates)
