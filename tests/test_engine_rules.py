@@ -115,3 +115,16 @@ def test_listed_parts_are_checked_against_the_total(body: str, flagged: bool) ->
     result = reconcile(_claims(("a.txt", "2025-06-04", body)))
     sums = [x for x in result.contradictions if x.kind == "exceeds-total" and "parts listed" in x.explanation]
     assert bool(sums) is flagged
+
+
+EVENT_DATE_CASES = [
+    ("statement-date-is-not-the-event",
+     "A minister on Sunday said that troops killed 40 rebels in the raid on March 2.", dt.date(2025, 3, 2)),
+    ("lead-event-date", "Gunmen killed six people at a market on Saturday, police said.", dt.date(2025, 3, 15)),
+]
+
+
+@pytest.mark.parametrize("body,date", [c[1:] for c in EVENT_DATE_CASES], ids=[c[0] for c in EVENT_DATE_CASES])
+def test_event_date_of_a_report(body: str, date: dt.date) -> None:
+    (c,) = _claims(("a.txt", "2025-03-17", body))   # a Monday
+    assert c.event.date == date

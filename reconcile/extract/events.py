@@ -399,6 +399,11 @@ def _dateline(text: str) -> str | None:
 LEAD_SENTENCES = 4          # title + lead: where the document's own event is named
 HEAD_CHARS = 600            # how far into the text the reference date is looked for
 BACKGROUND_DAYS = 60        # a sentence dated this far from the reference speaks of another event
+LEAD_EVENT_DAYS = 14        # a lead's date this far back still dates the report's own event
+EVENT_DAYS = 45             # a date beside the event's own words ("the raid on January 3") may be this far back
+#: a date followed by a speech verb dates a statement, not the event: "on Sunday said", "Tuesday told"
+_STATEMENT_DATE = re.compile(r"^\s*,?\s*(?:that\s+)?(?:said|says|told|announced|stated|added|confirmed|claimed|"
+                             r"denied|reported|insisted|warned|argued|asserted)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,19 +467,33 @@ def build_event_context(doc: Document, sentences: list[Sentence]) -> EventContex
                 and sentences[i].paragraph - sentences[i - 1].paragraph <= 1:
             carried[i] = s_dates[i - 1]
     s_dates = carried
-    # the document's event date: the first day-precise date in the lead that is not after the reference
+    # the document's event date: the first day-precise date in the lead that is not after the
+    # reference and does not date a statement ("the ambassador on Sunday said"); else the first
+    # such date in a sentence that names the event ("the raid on January 3")
     ev_date, ev_text = None, None
-    for i, s in enumerate(sentences[:LEAD_SENTENCES + 2]):
+    for i, s in enumerate(sentences):
         d, t = s_dates[i]
         if d is None:
             continue
-        hits = [h for h in resolve_dates(s.text, ref) if h.date == d]
-        if hits and hits[0].precision != "day":
+        hits = [h for h in date_by[i] if h.date == d]
+        if not hits or hits[0].precision != "day":
             continue
-        if ref is not None and (d > ref + dt.timedelta(days=1) or (ref - d).days > 14):
+        if ref is not None and d > ref + dt.timedelta(days=1):
             continue
-        ev_date, ev_text = d, t
-        break
+        in_lead = i < LEAD_SENTENCES + 2
+        age = (ref - d).days if ref is not None else 0
+        if in_lead and age <= LEAD_EVENT_DAYS and not _STATEMENT_DATE.search(s.text[hits[0].end:hits[0].end + 30]):
+            ev_date, ev_text = d, t
+            break
+        if s_kinds[i] and age <= EVENT_DAYS and not _STATEMENT_DATE.search(s.text[hits[0].end:hits[0].end + 30]):
+            ev_date, ev_text = d, t
+            break
+    if ev_date is None:
+        for i, s in enumerate(sentences[:LEAD_SENTENCES + 2]):   # a statement date is better than none
+            d, t = s_dates[i]
+            if d is not None and ref is not None and 0 <= (ref - d).days <= LEAD_EVENT_DAYS:
+                ev_date, ev_text = d, t
+                break
     if ev_date is None:
         ev_date = ref
     # places: dateline first, then the lead's most frequent, then the whole text's
