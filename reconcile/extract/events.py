@@ -302,7 +302,10 @@ def _best_date(hits: list[DateHit], ref: dt.date | None, sentence: str = "", off
         # ("killing three on Friday in a town rebuilt after the flood of 2010")
         if other and (not days or other[0].start < days[0].start):
             return other[0]
-    return min(usable, key=lambda h: (_PRECISION[h.precision], h.start))
+    # a date that dates a statement ("on Sunday said") yields to one that dates the event
+    def statement(h: DateHit) -> bool:
+        return bool(sentence) and bool(_STATEMENT_DATE.search(sentence[h.end - offset:h.end - offset + 30]))
+    return min(usable, key=lambda h: (statement(h), _PRECISION[h.precision], h.start))
 
 
 # ---------------------------------------------------------------------------
