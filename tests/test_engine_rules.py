@@ -128,3 +128,18 @@ EVENT_DATE_CASES = [
 def test_event_date_of_a_report(body: str, date: dt.date) -> None:
     (c,) = _claims(("a.txt", "2025-03-17", body))   # a Monday
     assert c.event.date == date
+
+
+ALMOST_CASES = [
+    ("almost-agrees-with-a-bit-less", "almost 200", "192", False),
+    ("almost-disagrees-with-far-less", "almost 200", "150", True),
+    ("about-is-the-figure", "about 200", "192", True),
+]
+
+
+@pytest.mark.parametrize("first,second,disputed", [c[1:] for c in ALMOST_CASES], ids=[c[0] for c in ALMOST_CASES])
+def test_almost_means_a_little_under(first: str, second: str, disputed: bool) -> None:
+    result = reconcile(_claims(
+        ("a.txt", "2025-03-10", f"The ferry sank off Port Delin on Sunday. Officials said {first} people died."),
+        ("b.txt", "2025-03-10", f"The ferry sank off Port Delin on Sunday. Police said {second} people died.")))
+    assert bool(result.contradictions) is disputed

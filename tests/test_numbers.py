@@ -256,6 +256,8 @@ RULES = [
     ("rule.more_than", "more than 100 died.", "more than 100", "num.bound.more_than"),
     ("rule.up_to", "up to 50 died.", "up to 50", "num.bound.up_to"),
     ("rule.about", "about 30 died.", "about 30", "num.bound.about"),
+    ("rule.almost", "almost 30 died.", "almost 30", "num.bound.almost"),
+    ("rule.nearly", "nearly 30 died.", "nearly 30", "num.bound.almost"),
     ("rule.digits", "Police said 32 died.", "32", "num.digits"),
     ("rule.scale", "It displaced 1.2 million people.", "1.2 million", "num.digits.scale"),
     ("rule.word", "Two died.", "Two", "num.word"),

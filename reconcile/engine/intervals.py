@@ -45,9 +45,17 @@ def make(low: float | None, high: float | None) -> Interval:
     return Interval(lo, hi)
 
 
+#: the number grammar's rule for "nearly N" / "almost N"
+ALMOST_RULE = "num.bound.almost"
+ALMOST_FACTOR = 0.9
+
+
 def of(claim: Claim, *, widen_vague: bool = True) -> Interval:
     """The interval a claim asserts (vague figures widened)."""
     iv = make(claim.low, claim.high)
+    if claim.rules and claim.rules[0] == ALMOST_RULE and claim.low is not None and claim.low == claim.high:
+        # "almost 200" is a little under 200: 192 agrees with it
+        return Interval(float(claim.low) * ALMOST_FACTOR, float(claim.low))
     if widen_vague and claim.vague:
         return Interval(iv.low / VAGUE_FACTOR, iv.high * VAGUE_FACTOR if iv.high != INF else INF)
     return iv
