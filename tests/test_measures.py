@@ -165,3 +165,15 @@ def test_every_hit_names_its_rule() -> None:
         hit = _classify(marked)
         if expected is not None and hit is not None:
             assert hit.rule.startswith("measure."), _id
+
+
+NOT_COUNTS = [
+    ("one-of-n-is-a-person", "The teacher was [one] of six people hurt in the crash."),
+    ("the-other-one", "One was hit in the arm and the other [one] was shot in the leg."),
+    ("age-range", "The victims, ranging in age from [20] to 37, were taken to hospital."),
+]
+
+
+@pytest.mark.parametrize("marked", [c[1] for c in NOT_COUNTS], ids=[c[0] for c in NOT_COUNTS])
+def test_figures_that_count_nothing(marked: str) -> None:
+    assert _classify(marked) is None

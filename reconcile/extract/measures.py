@@ -492,6 +492,8 @@ class MeasureFinder:
         ``doc_previous`` the last measure found in the document ("that number has risen to F").
         The hit says when the figure is only a part of a larger count (``part``).
         """
+        if _not_a_count(text, sentence, fig):
+            return None
         hit = self._classify(text, sentence, fig, previous, doc_previous)
         if hit is None or hit is _VETO:
             return None
@@ -575,3 +577,24 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
     if _SEVERITY.search(text[fig.end:min(sentence.end, fig.end + 60)]) and hit.measure == "wounded":
         return "part.severity"              # "around 30 people seriously injured": a subset of the injured
     return None
+
+
+# ---------------------------------------------------------------------------
+# Figures that count nothing, whatever words follow them.
+# ---------------------------------------------------------------------------
+#: "one" as a pronoun: "the other one", "was one of five people injured" (a person, not a count)
+_ONE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:the|other|this|that|each|every|which|any|no|the\s+only)\s*$")
+_ONE_OF_AFTER_BE = re.compile(r"(?i)\b(?:was|is|were|are|as|became|becomes|remains?)\s*$")
+#: ages: "ranging in age from 20 to 37", "ages 4 to 12"
+_AGE_BEFORE = re.compile(r"(?i)\b(?:age|ages|aged)\b[^.;,]{0,12}$")
+
+
+def _not_a_count(text: str, sentence: Sentence, fig: Figure) -> bool:
+    before = text[max(sentence.start, fig.start - 30):fig.start]
+    after = text[fig.end:min(sentence.end, fig.end + 6)]
+    if fig.text.lower() == "one":
+        if _ONE_PRONOUN_BEFORE.search(before):
+            return True
+        if re.match(r"\s+of\b", after) and _ONE_OF_AFTER_BE.search(before):
+            return True
+    return bool(_AGE_BEFORE.search(before))
