@@ -292,6 +292,21 @@ def _is_thing(words: list[str]) -> bool:
     return any(w.lower() in THING_NOUNS for w in words)
 
 
+#: punctuation that opens a parenthetical, and the one that closes it
+_OPENERS = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}
+
+
+def _past_parenthetical(toks: list[tuple[str, int, int]], i: int) -> int | None:
+    """The token index after a parenthetical opened at ``i`` (", a nurse," / "(aged 40)"), or None."""
+    closer = _OPENERS[toks[i][0]]
+    j = i + 1
+    while j < len(toks) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
+        j += 1
+    if j < len(toks) and toks[j][0] == closer and j - i > 1:
+        return j + 1
+    return None
+
+
 def _is_number_token(tok: str) -> bool:
     return tok[0].isdigit() or tok.lower() in _NUMBER_WORDS
 
@@ -370,15 +385,11 @@ class MeasureFinder:
                 phase = "aux"
                 i += 1
                 continue
-            if tok in {",", "-", "\u2014", "\u2013", "("} and not skipped_paren and phase == "np":
-                # a parenthetical: ", one of them a nurse," / "- one with ... -"
-                closer = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}[tok]
-                j = i + 1
-                while j < len(toks) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
-                    j += 1
-                if j < len(toks) and toks[j][0] == closer and j - i > 1:
+            if tok in _OPENERS and not skipped_paren and phase == "np":
+                after = _past_parenthetical(toks, i)
+                if after is not None:   # ", one of them a nurse," / "- one with ... -"
                     skipped_paren = 1
-                    i = j + 1
+                    i = after
                     continue
             if phase == "np" and low in {"and", "or"} and i + 1 < len(toks) and len(np) <= 4 \
                     and toks[i + 1][0][0].isalpha() and not _is_number_token(toks[i + 1][0]) \
@@ -400,17 +411,8 @@ class MeasureFinder:
                 np.append(tok)
                 i += 1
                 continue
-            if tok in {",", "-", "\u2014", "\u2013", "("} and not skipped_paren and phase == "np":
-                # a parenthetical: ", one of them a nurse," / "- one with ... -"
-                closer = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}[tok]
-                j = i + 1
-                while j < len(toks) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
-                    j += 1
-                if j < len(toks) and toks[j][0] == closer and j - i > 1:
-                    skipped_paren = 1
-                    i = j + 1
-                    continue
-                return None
+            if tok in _OPENERS and phase == "np":
+                return None   # a clause boundary that is no parenthetical
             if phase == "np" and tok[0].isalpha() and low not in NP_STOP and len(np) < 10:
                 np.append(tok)
                 i += 1
