@@ -35,6 +35,9 @@ PART_CASES = [
      "\"We have received around 50 people with injuries,\" a doctor said.", set()),
     ("severity-subset",
      "The quake in Kota Baru on Tuesday injured 90 people, and around 30 people were seriously injured.", set()),
+    ("another-inside-the-figure",
+     "The ferry capsized off Port Delin on Tuesday, killing 30 people. "
+     "Divers said at least another 12 people died inside the hull.", set()),
     ("rival-figures-still-pair",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
      "A hospital official said 19 people died in the blast.", {(12, 19)}),

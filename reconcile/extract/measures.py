@@ -563,8 +563,8 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
     before = text[max(sentence.start, fig.start - 30):fig.start]
     if _PART_AFTER.match(after) or re.match(r"(?i)(?:none|neither|either|all|each)\s+of\b", fig.text):
         return "part.of"                    # "32 of its agents", "15 of them", "none of the wounded"
-    if _PART_BEFORE.search(before):
-        return "part.including"             # "including two children", "another four"
+    if _PART_BEFORE.search(before) or re.search(r"(?i)\b(?:another|a\s+further|an\s+additional)\b", fig.text):
+        return "part.including"             # "including two children", "another four", "at least another 20"
     if hit.rule in ("measure.left.among", "measure.left.the_dead") or (
             hit.rule.startswith("measure.coordination")
             and not re.search(r"(?i)\b(?:perhaps|possibly|maybe|or)\s*$", text[sentence.start:fig.start])):

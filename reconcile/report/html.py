@@ -9,6 +9,7 @@ the same bytes.  Every text that comes from an article is escaped.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -52,7 +53,10 @@ def e(text: object) -> str:
 def _label(claim: Claim) -> str:
     if claim.claimant:
         return claim.claimant
-    return f"{claim.source} (own reporting)" if claim.source else "(outlet)"
+    if not claim.source:
+        return "(outlet)"
+    outlet = re.split(r"\s*[(;]", claim.source, maxsplit=1)[0].strip() or claim.source
+    return f"{outlet} (own reporting)"
 
 
 def _short(text: str, limit: int = LABEL_MAX) -> str:
