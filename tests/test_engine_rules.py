@@ -36,7 +36,7 @@ PART_CASES = [
     ("severity-subset",
      "The quake in Kota Baru on Tuesday injured 90 people, and around 30 people were seriously injured.", set()),
     ("another-inside-the-figure",
-     "The ferry capsized off Port Delin on Tuesday, killing 30 people. "
+     "The ferry capsized off Port Delin on Tuesday, killing 10 people. "
      "Divers said at least another 12 people died inside the hull.", set()),
     ("rival-figures-still-pair",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
