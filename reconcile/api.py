@@ -146,10 +146,15 @@ def ingest(paths: Sequence[str], settings: Settings, *, keep_going: bool = False
             if summary.new or summary.new_versions:
                 store.save_reconciliation(reconcile(store.claims(), engine_options(settings)))
             raise
-        rec = reconcile(store.claims(), engine_options(settings))
-        store.save_reconciliation(rec)
-        summary.quantities = len(rec.quantities)
-        summary.contradictions = len(rec.contradictions)
+        if summary.new or summary.new_versions or not store.stats().get("quantities"):
+            rec = reconcile(store.claims(), engine_options(settings))
+            store.save_reconciliation(rec)
+            summary.quantities = len(rec.quantities)
+            summary.contradictions = len(rec.contradictions)
+        else:   # nothing new: the saved output stands
+            stats = store.stats()
+            summary.quantities = stats.get("quantities", 0)
+            summary.contradictions = stats.get("contradictions", 0)
     finally:
         store.close()
     return summary
