@@ -177,3 +177,17 @@ NOT_COUNTS = [
 @pytest.mark.parametrize("marked", [c[1] for c in NOT_COUNTS], ids=[c[0] for c in NOT_COUNTS])
 def test_figures_that_count_nothing(marked: str) -> None:
     assert _classify(marked) is None
+
+
+MORE = [
+    ("hurt-or-killed", "The [16] people hurt or killed at the club were all adults.", "casualties"),
+    ("recovering", "Thirteen are dead and [three] others are recovering from gunshot wounds.", "wounded"),
+    ("cities-are-not-people", "Over 80 people in [eight] cities were detained for rioting.", None),
+    ("rocket-fire-is-a-noun", "Ten soldiers, including [three] hit by rocket fire, have been killed.", "killed"),
+]
+
+
+@pytest.mark.parametrize("marked,expected", [c[1:] for c in MORE], ids=[c[0] for c in MORE])
+def test_more_measures(marked: str, expected: str | None) -> None:
+    hit = _classify(marked)
+    assert (hit.measure if hit else None) == expected

@@ -113,6 +113,8 @@ THING_NOUNS = frozenset(
     weapon weapons gun guns rifle rifles pistol pistols handgun handguns firearm firearms
     ammunition kilograms tonnes village villages revolver revolvers carbine carbines cartridge cartridges
     platform platforms rig rigs facility facilities position positions target targets
+    city cities town towns province provinces district districts state states country countries
+    region regions area areas location locations site sites neighborhood neighborhoods neighbourhoods
     explosion explosions blast blasts raid raids airstrike airstrikes strike strikes attack attacks
     window windows store stores office offices
     """.split()
@@ -191,6 +193,8 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(p, re.I), m, rid) for p, m, rid in (
         (r"lost\s+(?:their|his|her)\s+lives?\b", "killed", "measure.right.lost_lives"),
         (r"(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded|hurt)\b", "casualties", "measure.right.killed_or_injured"),
+        (r"(?:injured|wounded|hurt)\s+(?:or|and)\s+(?:killed|dead)\b", "casualties", "measure.right.killed_or_injured"),
+        (r"recovering\b", "wounded", "measure.right.recovering"),
         (r"(?:shot\s+)?(?:dead|to\s+death)\b", "killed", "measure.right.shot_dead"),
         (r"shot\s+(?:and\s+killed|dead|to\s+death)\b", "killed", "measure.right.shot_killed"),
         (r"shot\s+and\s+(?:wounded|injured|hurt)\b", "wounded", "measure.right.shot_wounded"),
@@ -241,6 +245,8 @@ _NUMBER_WORDS = frozenset(
     a an another dozen dozens hundreds thousands""".split()
 )
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019`")
+#: verbs that count only before the figure ("fire two rockets"); after it they are nouns ("rocket fire")
+_LEFT_ONLY = frozenset({"fire", "firing", "release", "free"})
 #: verbs for other counts that may follow the figure directly, with no noun ("[four] exploded")
 _BARE_OTHER = frozenset(
     "exploded detonated landed fell failed missed crashed sank collapsed rescued trapped stranded released freed".split()
@@ -370,7 +376,7 @@ class MeasureFinder:
                     return MeasureHit("shot", _clean_subject(np), "measure.right.shooting_victims")
                 i += 1
                 continue
-            if low in OTHER_VERBS:
+            if low in OTHER_VERBS and low not in _LEFT_ONLY:
                 person_ok = low in _PERSON_OTHER
                 bare_ok = not np and low in _BARE_OTHER
                 if (phase == "aux" or np or bare_ok) and (_is_thing(np) or person_ok or bare_ok):
@@ -477,7 +483,7 @@ class MeasureFinder:
                 continue
             if not tok[0].isalpha() or low in NP_STOP or low in AUX or low in self.right or low in LEFT_VERBS:
                 break
-            if low in {"in", "at", "on", "from", "during", "with", "across", "near", "inside", "of", "to", "for"}:
+            if low in {"in", "at", "on", "from", "during", "with", "across", "near", "inside", "of", "to", "for", "by"}:
                 break
             words.append(tok)
             if len(words) >= 5:
@@ -576,7 +582,8 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
         return "part.place"                 # "four people on the roof of the bus"
     if _INTAKE.search(text[max(sentence.start, fig.start - 40):fig.start]):
         return "part.intake"                # "the clinic received some 30 people with burns": one hospital's count
-    if _SEVERITY.search(text[fig.end:min(sentence.end, fig.end + 60)]) and hit.measure == "wounded":
+    if hit.measure == "wounded" and (hit.rule == "measure.right.condition"
+                                     or _SEVERITY.search(text[fig.end:min(sentence.end, fig.end + 60)])):
         return "part.severity"              # "around 30 people seriously injured": a subset of the injured
     return None
 
