@@ -62,7 +62,10 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
     for i, c in enumerate(claims):
         label = labels[cluster[assign[i]]]
         ev = events[assign[i]]
-        scope = grouping.scope_of(c.subject).scope
+        sc = grouping.scope_of(c.subject)
+        scope = sc.scope
+        if c.measure in CASUALTY_MEASURES and sc.rule == "scope.head-noun":
+            scope = "all"   # people are killed and wounded: a subject with no people word names no group
         if c.measure == "detained" and scope in DETAINED_ALL:
             scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
         if is_part(c):
