@@ -150,7 +150,7 @@ def test_almost_means_a_little_under(first: str, second: str, disputed: bool) ->
 
 def test_a_subject_without_people_words_counts_everyone() -> None:
     result = reconcile(_claims(
-        ("a.txt", "2025-06-04", "Police said five were wounded in the Riverton shooting on Monday."),
+        ("a.txt", "2025-06-04", "Police said five partygoers were wounded in the Riverton shooting on Monday."),
         ("b.txt", "2025-06-04", "Five people were wounded in a shooting in Riverton on Monday, police said.")))
     wounded = [q for q in result.quantities if q.measure == "wounded"]
     assert len(wounded) == 1 and wounded[0].scope == "all" and len(wounded[0].claims) == 2
