@@ -226,13 +226,21 @@ def test_every_pair_is_listed_and_sorted():
 
 
 # --------------------------------------------------------------------------- bounds and best
+def test_a_lower_later_figure_does_not_replace_the_most_supported_one():
+    cs = [claim("a.txt", 10, "wounded", 9, published=D(2016, 5, 1), claimant="police"),
+          claim("b.txt", 10, "wounded", 9, published=D(2016, 5, 1), claimant="hospital"),
+          claim("c.txt", 10, "wounded", 7, published=D(2016, 5, 2), claimant="mayor")]
+    (q,) = reconcile(cs).quantities
+    assert q.best == 9 and q.reasons["best"] == "best.most-sources-exact"
+
+
 def test_best_low_high_with_reasons():
     cs = [claim("a.txt", 10, "killed", 5, published=D(2016, 5, 1)),
           claim("b.txt", 10, "killed", 24, published=D(2016, 5, 3), claimant="officials"),
           claim("c.txt", 10, "killed", 3, None, published=D(2016, 5, 2), claimant="police")]
     (q,) = reconcile(cs).quantities
     assert (q.low, q.best, q.high) == (3, 24, 24)
-    assert q.reasons["best"] == "best.latest-exact"
+    assert q.reasons["best"] == "best.latest-exact-higher"
     assert q.reasons["best.claim"] == "b.txt@10"
     assert q.reasons["low"] == "low.min-claimed" and q.reasons["high"] == "high.max-claimed"
     assert q.status == "revised" and q.current.doc == "b.txt"

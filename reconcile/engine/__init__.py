@@ -69,7 +69,8 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
         if c.measure == "detained" and scope in DETAINED_ALL:
             scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
         if is_part(c):
-            scope = f"part-{scope}"
+            # a part is its own small quantity: parts of one size meet, parts of other sizes do not
+            scope = f"part-{scope}-{_num_key(c.low)}-{_num_key(c.high)}"
         if _background(ev, main_date.get(ev.doc)):
             scope = f"past-{scope}"
         out[i] = (label, c.measure, scope, f"{label}|{c.measure}|{scope}")
@@ -91,6 +92,10 @@ def _background(ev: grouping.LocalEvent, main: "dt.date | None") -> bool:
 
 #: scopes that name everyone held when the measure is ``detained``
 DETAINED_ALL = frozenset({"suspects", "men", "women", "arrest", "others", "people"})
+
+
+def _num_key(x: float | None) -> str:
+    return "x" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
 
 
 def is_part(c: Claim) -> bool:

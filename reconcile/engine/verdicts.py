@@ -196,12 +196,12 @@ def _best(claims: Sequence[Claim], key: Callable[[Claim], str]) -> tuple[float |
         ok = [v for v in voices if top is None or v >= float(top.low)]
         if not ok:
             return float(top.low), "best.floor-above-exact", top
-        dates = {latest[v] for v in ok}
-        if len(dates) > 1:
-            # the latest report wins; among equals the most independent voices, then the higher figure
-            v = max(ok, key=lambda v: (latest[v], len(voices[v]), count[v], v))
-            return v, "best.latest-exact", rep[v]
-        v = max(ok, key=lambda v: (len(voices[v]), count[v], v))
+        # the figure most independent voices give; a later report that raises it wins (tolls rise
+        # as victims die and bodies are found), a later one that lowers it does not on its own
+        v = max(ok, key=lambda v: (len(voices[v]), count[v], latest[v], v))
+        newest = max(ok, key=lambda v: (latest[v], len(voices[v]), count[v], v))
+        if latest[newest] > latest[v] and newest > v:
+            return newest, "best.latest-exact-higher", rep[newest]
         if len(ok) == 1:
             return v, "best.exact", rep[v]
         return v, "best.most-sources-exact", rep[v]

@@ -461,6 +461,8 @@ class MeasureFinder:
             if negated and before != "to":
                 return _VETO
             measure = LEFT_VERBS[last]
+            if last == "shot" and before in {"fatally", "mortally"}:
+                measure = "killed"   # "fatally shot seven people"
             words = self._np_after(text, fig)
             if measure == "detained" and words and _is_thing(words):
                 measure = "seized"
