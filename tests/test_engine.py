@@ -240,7 +240,7 @@ def test_best_low_high_with_reasons():
           claim("c.txt", 10, "killed", 3, None, published=D(2016, 5, 2), claimant="police")]
     (q,) = reconcile(cs).quantities
     assert (q.low, q.best, q.high) == (3, 24, 24)
-    assert q.reasons["best"] == "best.latest-exact-higher"
+    assert q.reasons["best"] == "best.latest-exact"
     assert q.reasons["best.claim"] == "b.txt@10"
     assert q.reasons["low"] == "low.min-claimed" and q.reasons["high"] == "high.max-claimed"
     assert q.status == "revised" and q.current.doc == "b.txt"

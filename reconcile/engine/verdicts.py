@@ -202,6 +202,9 @@ def _best(claims: Sequence[Claim], key: Callable[[Claim], str]) -> tuple[float |
         newest = max(ok, key=lambda v: (latest[v], len(voices[v]), count[v], v))
         if latest[newest] > latest[v] and newest > v:
             return newest, "best.latest-exact-higher", rep[newest]
+        tied = [u for u in ok if (len(voices[u]), count[u]) == (len(voices[v]), count[v])]
+        if len(tied) > 1 and len({latest[u] for u in tied}) > 1:
+            return v, "best.latest-exact", rep[v]    # equal support: the latest report
         if len(ok) == 1:
             return v, "best.exact", rep[v]
         return v, "best.most-sources-exact", rep[v]
