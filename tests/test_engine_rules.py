@@ -154,3 +154,26 @@ def test_a_subject_without_people_words_counts_everyone() -> None:
         ("b.txt", "2025-06-04", "Five people were wounded in a shooting in Riverton on Monday, police said.")))
     wounded = [q for q in result.quantities if q.measure == "wounded"]
     assert len(wounded) == 1 and wounded[0].scope == "all" and len(wounded[0].claims) == 2
+
+
+SCOPE_CASES = [
+    ("plural-men-are-the-victims", "Police said four men were wounded in the Riverton shooting on Monday.", "all"),
+    ("a-list-keeps-its-groups", "Police said two women and one man were wounded in the Riverton shooting on Monday.", "women"),
+    ("one-man-is-one-of-them", "Police said one man was wounded in the Riverton shooting on Monday.", "men"),
+]
+
+
+@pytest.mark.parametrize("body,scope", [c[1:] for c in SCOPE_CASES], ids=[c[0] for c in SCOPE_CASES])
+def test_gender_words_name_the_victims_unless_listed(body: str, scope: str) -> None:
+    result = reconcile(_claims(("a.txt", "2025-06-04", body)))
+    first = min((c for q in result.quantities if q.measure == "wounded" for c in q.claims), key=lambda c: c.start)
+    (q,) = [q for q in result.quantities if first in q.claims]
+    assert q.scope == scope
+
+
+def test_running_totals_are_not_the_event_figure() -> None:
+    result = reconcile(_claims(("a.txt", "2025-06-04",
+                                "Three people were wounded in a shooting in Riverton on Monday, police said. "
+                                "So far this year 163 people have been shot in the city, police statistics show.")))
+    (q,) = [q for q in result.quantities if q.measure == "wounded" and not q.scope.startswith("part")]
+    assert q.best == 3

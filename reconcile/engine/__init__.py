@@ -18,6 +18,7 @@ a.start, b.doc, b.start).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -66,11 +67,14 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
         scope = sc.scope
         if c.measure in CASUALTY_MEASURES and sc.rule == "scope.head-noun":
             scope = "all"   # people are killed and wounded: a subject with no people word names no group
+        if scope in ("men", "women") and (c.low or 0) >= 2 and not _in_a_list(c):
+            scope = "all"   # "four men were wounded" names the victims; "two women and a man" lists parts
         if c.measure == "detained" and scope in DETAINED_ALL:
             scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
         if is_part(c):
-            # a part is its own small quantity: parts of one size meet, parts of other sizes do not
-            scope = f"part-{scope}-{_num_key(c.low)}-{_num_key(c.high)}"
+            # a part is a quantity of its own ("two of them in critical condition"): it is not a
+            # rival of the total, nor of another report's part
+            scope = f"part-{scope}@{c.doc.rsplit('/', 1)[-1]}:{c.start}"
         if _background(ev, main_date.get(ev.doc)):
             scope = f"past-{scope}"
         out[i] = (label, c.measure, scope, f"{label}|{c.measure}|{scope}")
@@ -94,8 +98,18 @@ def _background(ev: grouping.LocalEvent, main: "dt.date | None") -> bool:
 DETAINED_ALL = frozenset({"suspects", "men", "women", "arrest", "others", "people"})
 
 
-def _num_key(x: float | None) -> str:
-    return "x" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+_LIST_BEFORE = re.compile(r"(?i)(?:\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\b)[^.;]{0,25}(?:\band|,)\s*$")
+_LIST_AFTER = re.compile(r"(?i)^[^.;]{0,25}?(?:\band|,)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d)")
+
+
+def _in_a_list(c: Claim) -> bool:
+    """The figure is one item of a list of groups ("two women and one man")."""
+    if c.subject and re.search(r",|\band\b", c.subject):
+        return True
+    if not c.sentence:
+        return False
+    s0, s1 = c.start - c.sentence_start, c.end - c.sentence_start
+    return bool(_LIST_BEFORE.search(c.sentence[max(0, s0 - 40):s0]) or _LIST_AFTER.match(c.sentence[s1:s1 + 40]))
 
 
 def is_part(c: Claim) -> bool:

@@ -150,7 +150,7 @@ def is_part_scope(scope: str) -> bool:
         return False
     base = scope[5:] if scope.startswith("part-") else scope
     if scope.startswith("part-"):
-        base = re.sub(r"-(?:[\d.]+|x)-(?:[\d.]+|x)$", "", base)   # "part-children-6-6" -> "children"
+        base = base.split("@", 1)[0]   # "part-children@a.txt:120" -> "children"
     last = base.rsplit("-", 1)[-1]
     return last in PEOPLE_SCOPES or base in set(NATIONALITIES.values())
 

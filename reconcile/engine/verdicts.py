@@ -173,7 +173,12 @@ def _ref(c: Claim) -> str:
     return f"{c.doc}@{c.start}"
 
 
+#: measures whose later, higher figure supersedes an earlier one: tolls rise as victims die
+RISING_MEASURES = frozenset({"killed", "missing", "displaced", "casualties"})
+
+
 def _best(claims: Sequence[Claim], key: Callable[[Claim], str]) -> tuple[float | None, str, Claim | None]:
+    rising = bool(claims) and claims[0].measure in RISING_MEASURES
     exact = [c for c in claims if c.low is not None and c.low == c.high]
     if exact:
         # support of each value: independent voices, latest publication, how often stated
@@ -200,7 +205,7 @@ def _best(claims: Sequence[Claim], key: Callable[[Claim], str]) -> tuple[float |
         # as victims die and bodies are found), a later one that lowers it does not on its own
         v = max(ok, key=lambda v: (len(voices[v]), count[v], latest[v], v))
         newest = max(ok, key=lambda v: (latest[v], len(voices[v]), count[v], v))
-        if latest[newest] > latest[v] and newest > v:
+        if rising and latest[newest] > latest[v] and newest > v:
             return newest, "best.latest-exact-higher", rep[newest]
         tied = [u for u in ok if (len(voices[u]), count[u]) == (len(voices[v]), count[v])]
         if len(tied) > 1 and len({latest[u] for u in tied}) > 1:
@@ -249,10 +254,11 @@ def derive_wounded(group: Sequence[Claim]) -> list[Claim]:
     """
     if any(c.measure == "wounded" for c in group):
         return []
-    shot = [c for c in group if c.measure == "shot" and c.low is not None and c.low == c.high
-            and c.stance != "deny" and not c.vague]
-    killed = [c for c in group if c.measure == "killed" and c.low is not None and c.low == c.high
-              and c.stance != "deny" and not c.vague]
+    def firm(c: Claim) -> bool:
+        return (c.low is not None and c.low == c.high and c.stance != "deny" and not c.vague
+                and not any(r.startswith("part.") for r in c.rules))
+    shot = [c for c in group if c.measure == "shot" and firm(c)]
+    killed = [c for c in group if c.measure == "killed" and firm(c)]
     if not shot or not killed:
         return []
     s = max(shot, key=lambda c: (c.low, -c.start))

@@ -558,6 +558,10 @@ _PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|among\s+them|among\s+whom|a\s+further|an\s+additional|another)"
     r"\s*[\"'\u201c]?\s*$")
 _OTHER = re.compile(r"(?i)^\s*(?:other|others)\b")
+#: running totals over a period are not one event's figures
+_TALLY = re.compile(r"(?i)\b(?:so\s+far\s+this\s+year|this\s+year|year\s+to\s+date|as\s+of\s+(?:[A-Z][a-z]+\s+\d|today|now)|"
+                    r"since\s+(?:january|the\s+start\s+of\s+the\s+year)|(?:police|crime)\s+statistics|"
+                    r"homicides?\s+(?:this|so\s+far)|on\s+pace\s+for)\b")
 _INTAKE = re.compile(r"(?i)\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
 _SEVERITY = re.compile(r"(?i)^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|on|at|inside|aboard)\b")
@@ -582,6 +586,8 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
         return "part.other"                 # "one man was killed ... four other people died"
     if hit.subject and _LOCATIVE.search(hit.subject):
         return "part.place"                 # "four people on the roof of the bus"
+    if _TALLY.search(sentence.text):
+        return "part.tally"                 # "163 shot this year, according to police statistics"
     if _INTAKE.search(text[max(sentence.start, fig.start - 40):fig.start]):
         return "part.intake"                # "the clinic received some 30 people with burns": one hospital's count
     if hit.measure == "wounded" and (hit.rule == "measure.right.condition"
@@ -608,4 +614,6 @@ def _not_a_count(text: str, sentence: Sentence, fig: Figure) -> bool:
             return True
         if re.match(r"\s+of\b", after) and _ONE_OF_AFTER_BE.search(before):
             return True
+    if re.match(r"(?:'|\u2019)?s\b", text[fig.end:fig.end + 3]) and re.search(r"(?i)\b(?:early|mid|late|their|his|her)\s*-?\s*$", before):
+        return True   # "four men in their early 20's": an age
     return bool(_AGE_BEFORE.search(before))
