@@ -177,3 +177,16 @@ def test_running_totals_are_not_the_event_figure() -> None:
                                 "So far this year 163 people have been shot in the city, police statistics show.")))
     (q,) = [q for q in result.quantities if q.measure == "wounded" and not q.scope.startswith("part")]
     assert q.best == 3
+
+
+def test_no_injury_reported_gives_wounded_zero() -> None:
+    result = reconcile(_claims(("a.txt", "2025-06-04", "Two men were killed in a shooting in Riverton on Monday, police said.")))
+    (q,) = [q for q in result.quantities if q.measure == "wounded"]
+    assert q.best == 0 and "derived.wounded=0.no-injury-reported" in q.claims[0].rules
+
+
+def test_no_zero_wounded_when_someone_was_hurt() -> None:
+    result = reconcile(_claims(("a.txt", "2025-06-04",
+                                "Two men were killed in a shooting in Riverton on Monday. "
+                                "A woman was taken to hospital with a gunshot wound, police said.")))
+    assert not any(q.measure == "wounded" and q.best == 0 for q in result.quantities)

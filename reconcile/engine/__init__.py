@@ -138,11 +138,11 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
     for c, k in zip(all_claims, all_keys):
         by_event[k[0]].append(c)
     for label in sorted(by_event):
-        d = verdicts.derive_no_deaths(by_event[label])
-        if d is not None:
-            scope = grouping.scope_of(d.subject).scope
-            all_claims.append(d)
-            all_keys.append((label, d.measure, scope, f"{label}|{d.measure}|{scope}"))
+        for d in (verdicts.derive_no_deaths(by_event[label]), verdicts.derive_no_injuries(by_event[label])):
+            if d is not None:
+                scope = grouping.scope_of(d.subject).scope
+                all_claims.append(d)
+                all_keys.append((label, d.measure, scope, f"{label}|{d.measure}|{scope}"))
 
     voices: dict[tuple[str | None, str | None, str], str] = {}
 

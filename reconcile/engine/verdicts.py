@@ -312,3 +312,28 @@ def derive_no_deaths(event_claims: Sequence[Claim]) -> Claim | None:
     src = min(injured, key=lambda c: (c.published or dt.date.min, c.doc, c.start))
     return replace(src, measure="killed", low=0.0, high=0.0, qualifier="zero", vague=False, subject=None,
                    derived=True, rules=(*src.rules, NO_DEATHS_RULE), id=None)
+
+
+NO_INJURIES_RULE = "derived.wounded=0.no-injury-reported"
+#: words that say someone was hurt; a claim sentence holding one rules out "no injury reported"
+_INJURY_WORDS = re.compile(
+    r"(?i)\b(?:injur\w*|wound\w*|hurt|hospitali[sz]\w*|hospital|critical|stable|treated|survived?|"
+    r"grazed|struck|hit)\b")
+
+
+def derive_no_injuries(event_claims: Sequence[Claim]) -> Claim | None:
+    """Wounded 0 for an event whose reports count the dead and never mention anyone hurt.
+
+    The mirror of :func:`derive_no_deaths`: the derived claim copies the first death figure
+    as its evidence (``derived=True``, rule ``derived.wounded=0.no-injury-reported``).
+    """
+    stated = [c for c in event_claims if not c.derived]
+    if any(c.measure in ("wounded", "shot", "casualties", "hospitalized") for c in stated):
+        return None
+    dead = [c for c in stated if c.measure == "killed" and c.stance != "deny" and c.low is not None and c.low > 0
+            and not any(r.startswith("part.") for r in c.rules)]
+    if not dead or any(_INJURY_WORDS.search(c.sentence) for c in stated):
+        return None
+    src = min(dead, key=lambda c: (c.published or dt.date.min, c.doc, c.start))
+    return replace(src, measure="wounded", low=0.0, high=0.0, qualifier="zero", vague=False, subject=None,
+                   derived=True, rules=(*src.rules, NO_INJURIES_RULE), id=None)
