@@ -303,6 +303,8 @@ def derive_no_deaths(event_claims: Sequence[Claim]) -> Claim | None:
     rule ``derived.killed=0.no-death-reported``); it never takes part in a contradiction.
     """
     stated = [c for c in event_claims if not c.derived]
+    if not stated or not all(c.sentence for c in stated):
+        return None   # only what was read can show that nobody died
     if any(c.measure in ("killed", "casualties") for c in stated):
         return None
     injured = [c for c in stated if c.measure in ("wounded", "shot") and c.stance != "deny"
@@ -328,6 +330,8 @@ def derive_no_injuries(event_claims: Sequence[Claim]) -> Claim | None:
     as its evidence (``derived=True``, rule ``derived.wounded=0.no-injury-reported``).
     """
     stated = [c for c in event_claims if not c.derived]
+    if not stated or not all(c.sentence for c in stated):
+        return None   # only what was read can show that nobody was hurt
     if any(c.measure in ("wounded", "shot", "casualties", "hospitalized") for c in stated):
         return None
     dead = [c for c in stated if c.measure == "killed" and c.stance != "deny" and c.low is not None and c.low > 0
