@@ -40,6 +40,9 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("stance.hedge", "a hedge (reportedly, allegedly, believed, estimated...)"),
     ("stance", "the stance rules"),
     ("event", "the event anchor (date, place, kind words)"),
+    ("doc.mentions.death", "the report mentions a death somewhere (rules out 'no death reported')"),
+    ("doc.mentions.injury", "the report mentions someone hurt somewhere (rules out 'no injury reported')"),
+    ("derived", "a figure the engine computed from stated ones"),
     ("engine", "the reconciliation engine"),
 )
 

@@ -309,7 +309,7 @@ def derive_no_deaths(event_claims: Sequence[Claim]) -> Claim | None:
         return None
     injured = [c for c in stated if c.measure in ("wounded", "shot") and c.stance != "deny"
                and c.low is not None and c.low > 0 and not any(r.startswith("part.") for r in c.rules)]
-    if not injured or any(_DEATH_WORDS.search(c.sentence) for c in stated):
+    if not injured or any(_DEATH_WORDS.search(c.sentence) or "doc.mentions.death" in c.rules for c in stated):
         return None
     src = min(injured, key=lambda c: (c.published or dt.date.min, c.doc, c.start))
     return replace(src, measure="killed", low=0.0, high=0.0, qualifier="zero", vague=False, subject=None,
@@ -336,7 +336,7 @@ def derive_no_injuries(event_claims: Sequence[Claim]) -> Claim | None:
         return None
     dead = [c for c in stated if c.measure == "killed" and c.stance != "deny" and c.low is not None and c.low > 0
             and not any(r.startswith("part.") for r in c.rules)]
-    if not dead or any(_INJURY_WORDS.search(c.sentence) for c in stated):
+    if not dead or any(_INJURY_WORDS.search(c.sentence) or "doc.mentions.injury" in c.rules for c in stated):
         return None
     src = min(dead, key=lambda c: (c.published or dt.date.min, c.doc, c.start))
     return replace(src, measure="wounded", low=0.0, high=0.0, qualifier="zero", vague=False, subject=None,

@@ -36,6 +36,19 @@ _NUMBERISH = re.compile(
 )
 
 
+#: how many sentences of a report tell its story, for ``doc.mentions.*``
+STORY_SENTENCES = 8
+#: words a report may hold, recorded on its claims as rules (``doc.mentions.*``)
+_MENTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("doc.mentions.death", re.compile(
+        r"(?i)\b(?:killed|dead|died|dies|deaths?|fatal(?:ly)?|homicide|murder(?:ed)?|slain|deceased|"
+        r"lifeless|bod(?:y|ies)|perished|succumbed)\b")),
+    ("doc.mentions.injury", re.compile(
+        r"(?i)\b(?:injur(?:y|ies|ed|ing)|wound(?:s|ed)?|hurt|hospitali[sz]ed|critical condition|"
+        r"stable condition|grazed|treated for)\b")),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
     """Tunables of the extractor (from config.toml ``[extract]``)."""
@@ -59,6 +72,10 @@ class Extractor:
         ectx = None
         out: list[Claim] = []
         doc_previous: MeasureHit | None = None
+        # what the story mentions (its first sentences: later text is often related-story furniture),
+        # for the engine's "no death / no injury reported" rules
+        story = text[sentences[0].start:sentences[min(len(sentences), STORY_SENTENCES) - 1].end]
+        mentions = tuple(rule for rule, rx in _MENTIONS if rx.search(story))
         for idx, sent in enumerate(sentences):
             if not _NUMBERISH.search(sent.text):
                 continue
@@ -100,7 +117,7 @@ class Extractor:
                         sentence=sent.text,
                         sentence_start=sent.start,
                         event=anchor,
-                        rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *attr.rules),
+                        rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *attr.rules, *mentions),
                         published=doc.published,
                         source=doc.source,
                     ))
