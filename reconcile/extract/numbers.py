@@ -657,18 +657,21 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
+def _region(text: str, start: int, end: int | None) -> tuple[int, int] | None:
+    """``(start, end)`` clipped to the text, or None when the region is empty."""
+    end = len(text) if end is None else min(end, len(text))
+    start = max(0, start)
+    return (start, end) if start < end else None
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None, *,
                  exclude_non_counts: bool = True) -> list[Figure]:
     """Every count-like figure in ``text[start:end]``, absolute offsets,
     sorted by start, non-overlapping (longest match wins)."""
-    if not text:
+    region = _region(text, start, end)
+    if region is None:
         return []
-    n = len(text)
-    if end is None or end > n:
-        end = n
-    start = max(0, start)
-    if start >= end:
-        return []
+    start, end = region
     atoms, starts = _anchors(text, start, end)
     cands = _candidates(text, start, end, atoms, starts)
     if exclude_non_counts and cands:
@@ -1057,14 +1060,10 @@ def find_non_counts(text: str, start: int = 0, end: int | None = None) -> list[t
     identifiers, ordinals, scores, phone numbers, addresses, ranks,
     hyphenated compounds; ``(start, end, reason)`` with absolute offsets,
     sorted.  Spans may overlap each other."""
-    if not text:
+    region = _region(text, start, end)
+    if region is None:
         return []
-    n = len(text)
-    if end is None or end > n:
-        end = n
-    start = max(0, start)
-    if start >= end:
-        return []
+    start, end = region
     atoms, starts = _anchors(text, start, end)
     return _non_counts(text, start, end, atoms, starts)
 
