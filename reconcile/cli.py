@@ -454,11 +454,26 @@ def config_cmd(obj: Context, fmt: str) -> None:
 
 # ---------------------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console entry point."""
+    """Console entry point: usage errors are one line too (exit 2), like every other error."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="reconcile")
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="reconcile",
+                        standalone_mode=False)
+    except click.UsageError as exc:
+        hint = f" (see: reconcile {exc.ctx.command_path.split(' ', 1)[1]} --help)" \
+            if exc.ctx is not None and " " in exc.ctx.command_path else " (see: reconcile --help)"
+        click.echo(f"reconcile: error: {exc.format_message()}{hint}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"reconcile: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("reconcile: aborted", err=True)
+        sys.exit(130)
     except BrokenPipeError:  # pragma: no cover - e.g. `reconcile claims | head`
         sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

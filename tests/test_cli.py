@@ -258,3 +258,22 @@ def test_ingest_with_jobs_stores_what_one_process_stores(runner: CliRunner, tmp_
         return sorted((r["doc"], r["start"], r["measure"], r["low"], r["high"]) for r in map(json.loads, out))
 
     assert rows(one) == rows(two) and rows(one)
+
+
+USAGE_CASES = [
+    ("bad-date", ["claims", "--since", "2025-13-01"], "--since"),
+    ("unknown-command", ["nosuch"], "nosuch"),
+    ("missing-argument", ["extract"], "PATHS"),
+]
+
+
+@pytest.mark.parametrize("args,needle", [c[1:] for c in USAGE_CASES], ids=[c[0] for c in USAGE_CASES])
+def test_usage_errors_are_one_line_from_the_console_script(tmp_path: Path, args: list[str], needle: str) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "reconcile", "--db", f"sqlite:///{tmp_path / 'x.db'}", *args],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 2
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("reconcile: error:") and needle in lines[0], proc.stderr

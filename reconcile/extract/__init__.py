@@ -41,10 +41,10 @@ STORY_SENTENCES = 8
 #: words a report may hold, recorded on its claims as rules (``doc.mentions.*``)
 _MENTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("doc.mentions.death", re.compile(
-        r"(?i)\b(?:killed|dead|died|dies|deaths?|fatal(?:ly)?|homicide|murder(?:ed)?|slain|deceased|"
+        r"(?i)\b(?:kill(?:ed|ing|s)?|dead|died|dies|deaths?|fatal(?:ly)?|homicide|murder(?:ed)?|slain|deceased|"
         r"lifeless|bod(?:y|ies)|perished|succumbed)\b")),
     ("doc.mentions.injury", re.compile(
-        r"(?i)\b(?:injur(?:y|ies|ed|ing)|wound(?:s|ed)?|hurt|hospitali[sz]ed|critical condition|"
+        r"(?i)\b(?:injur(?:y|ies|ed|ing|es)|wound(?:s|ed|ing)?|hurt|hospitali[sz]ed|critical condition|"
         r"stable condition|grazed|treated for)\b")),
 )
 
