@@ -59,7 +59,7 @@ def test_background_event_figures_are_not_disputed() -> None:
            "In 2004 a huge tsunami killed 230,000 people across the region.")
     result = reconcile(_claims(one, two))
     assert not result.contradictions
-    past = [q for q in result.quantities if q.scope.startswith("past-")]
+    past = [q for q in result.quantities if q.scope.endswith("(earlier event)")]
     assert past, "the 2004 figures form their own, past quantities"
 
 
@@ -175,7 +175,7 @@ def test_running_totals_are_not_the_event_figure() -> None:
     result = reconcile(_claims(("a.txt", "2025-06-04",
                                 "Three people were wounded in a shooting in Riverton on Monday, police said. "
                                 "So far this year 163 people have been shot in the city, police statistics show.")))
-    (q,) = [q for q in result.quantities if q.measure == "wounded" and not q.scope.startswith("part")]
+    (q,) = [q for q in result.quantities if q.measure == "wounded" and not q.scope.endswith("(part)")]
     assert q.best == 3
 
 

@@ -112,6 +112,15 @@ def _in_a_list(c: Claim) -> bool:
     return bool(_LIST_BEFORE.search(c.sentence[max(0, s0 - 40):s0]) or _LIST_AFTER.match(c.sentence[s1:s1 + 40]))
 
 
+def _shown_scope(scope: str) -> str:
+    """The scope as people read it: "part-agents@a.txt:120" -> "agents (part)"."""
+    if scope.startswith("part-"):
+        return f"{scope[5:].split('@', 1)[0]} (part)"
+    if scope.startswith("past-"):
+        return f"{scope[5:]} (earlier event)"
+    return scope
+
+
 def is_part(c: Claim) -> bool:
     """A figure the extractor marked as a part of a larger count ("four other people", "15 of them")."""
     return any(r.startswith("part.") for r in c.rules)
@@ -170,7 +179,7 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
         reasons["scope"] = grouping.scope_of(qclaims[0].subject).rule
         st = verdicts.status(cs)
         sources = len({voice(c) for c in qclaims if not c.derived})
-        quantities.append(Quantity(key=key, event=label, measure=measure, scope=scope, claims=tuple(qclaims),
+        quantities.append(Quantity(key=key, event=label, measure=measure, scope=_shown_scope(scope), claims=tuple(qclaims),
                                    low=low, best=best, high=high, status=st, reasons=reasons,
                                    sources=sources, current=current if st == "revised" else None))
         contras.extend(cs)
