@@ -235,8 +235,11 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None) -> Non
     else:
         text = formats.render(formats.quantity_rows(rec.quantities, include_all=include_all), fmt)
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text if text.endswith("\n") else text + "\n")
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text if text.endswith("\n") else text + "\n")
+        except OSError as exc:
+            raise UsageError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
     else:
         _emit(text)
 

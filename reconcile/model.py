@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-# Canonical measures (CONTRACT.md).  Any other count keeps a plain lower-case
+# Canonical measures (README, "Claims").  Any other count keeps a plain lower-case
 # verb such as "fired", "seized", "destroyed".
 CASUALTY_MEASURES: tuple[str, ...] = (
     "killed", "wounded", "missing", "detained", "displaced", "shot", "casualties",
@@ -110,7 +110,7 @@ class Claim:
         return replace(self, id=claim_id)
 
     def as_dict(self) -> dict[str, Any]:
-        """The contract's JSON object (CONTRACT.md section 1) plus extras."""
+        """The claim as the JSON object of ``reconcile extract --format jsonl`` (README, "Claims")."""
         return {
             "doc": self.doc,
             "start": self.start,
@@ -162,7 +162,7 @@ class Quantity:
     key: str                           # stable id: "<event>|<measure>|<scope>"
     event: str                         # event label ("2026-01-03 Caracas operation")
     measure: str
-    scope: str                         # normalised subject ("all", "children", "americans")
+    scope: str                         # normalised subject ("all", "children", "us", "agents (part)")
     claims: tuple[Claim, ...]
     low: float | None
     best: float | None

@@ -28,6 +28,9 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),
     ("measure.other", "another count: the verb says what happened to the things counted"),
     ("measure", "the measure lexicon"),
+    # parts of a larger count
+    ("part", "a part of a larger count (N of them, including N, N other, one hospital's intake, "
+             "the seriously hurt): its own quantity, never a rival of the total"),
     # attribution and stance
     ("attr.according_to", "'according to X' names the claimant"),
     ("attr.quote", "a quotation attributed to its speaker"),

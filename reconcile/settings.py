@@ -84,7 +84,8 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             raise ValueError(value)
         return out
     except (TypeError, ValueError):
-        raise ConfigError(f"{origin}: {name} must be {want.__name__}, got {value!r}") from None
+        what = "a whole number >= 0" if want is int else want.__name__
+        raise ConfigError(f"{origin}: {name} must be {what}, got {value!r}") from None
 
 
 def normalise_db(value: str) -> str:

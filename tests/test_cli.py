@@ -121,6 +121,7 @@ EXIT_CASES = [
     ("unknown-claim", ["explain", "999999"], 2, "999999"),
     ("bad-measure-filter", ["claims", "--measure", "k!lled"], 2, "measure"),
     ("missing-argument", ["ingest"], 2, "PATHS"),
+    ("unwritable-output", ["report", "-o", "no/such/dir/r.html"], 2, "no/such/dir/r.html: cannot write"),
 ]
 
 

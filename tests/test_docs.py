@@ -54,3 +54,23 @@ def test_readme_sql_finds_the_seed_dispute(seeded_db: Path) -> None:
     with sqlite3.connect(seeded_db) as con:
         rows = con.execute("select measure, low, high from claims_readable where measure = 'fired'").fetchall()
     assert (("fired", 2.0, None) in rows) and (("fired", 0.0, 0.0) in rows)
+
+
+def _readme_seed_rows() -> list[tuple[str, str, str]]:
+    """(figure words, claimant, stance) of the README's seed table, "(by reference)" notes and
+    "(of ...)" context dropped from the words."""
+    table = README.split("| figure | measure | claimant | stance |", 1)[1].split("\n\n", 1)[0]
+    rows = []
+    for line in table.strip().splitlines()[1:]:
+        figure, _measure, claimant, stance = (cell.strip() for cell in line.strip("|").split("|"))
+        rows.append((figure.split(" (", 1)[0], claimant, stance))
+    return rows
+
+
+def test_readme_seed_table_is_what_extract_prints() -> None:
+    from reconcile.documents import read_path
+    from reconcile.extract import extract_claims
+
+    (doc,), _ = read_path(str(ROOT / "seeds" / "000_dc6f63dc215eac7b.txt"), max_bytes=10_000_000)
+    got = sorted((c.text, c.claimant or "(the outlet)", c.stance) for c in extract_claims(doc))
+    assert got == sorted(_readme_seed_rows())

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from ..model import CASUALTY_MEASURES, Claim, Contradiction, Quantity, Reconciliation
-from . import grouping, intervals, verdicts
+from . import grouping, verdicts
 
 __all__ = ["EngineOptions", "reconcile", "quantity_keys"]
 

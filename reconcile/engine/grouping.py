@@ -155,12 +155,6 @@ def is_part_scope(scope: str) -> bool:
     return last in PEOPLE_SCOPES or base in set(NATIONALITIES.values())
 
 
-# Part pairs that add up to a whole when a text gives both (35 children and 7 adults).
-COMPLEMENTS: tuple[frozenset[str], ...] = (
-    frozenset({"men", "women"}),
-    frozenset({"children", "adults"}),
-)
-
 # ---------------------------------------------------------------------------
 # Claimants.  Normalised so that one voice counts once: articles, possessives
 # and political adjectives are stripped; a country adjective and the country's

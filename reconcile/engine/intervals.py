@@ -22,19 +22,8 @@ class Interval:
     low: float
     high: float
 
-    @property
-    def exact(self) -> bool:
-        return self.low == self.high
-
-    @property
-    def open_high(self) -> bool:
-        return self.high == INF
-
     def overlaps(self, other: "Interval") -> bool:
         return self.low <= other.high and other.low <= self.high
-
-    def contains(self, x: float) -> bool:
-        return self.low <= x <= self.high
 
 
 def make(low: float | None, high: float | None) -> Interval:

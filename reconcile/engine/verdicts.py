@@ -10,14 +10,13 @@ from typing import Callable, Mapping, Sequence
 from ..model import Claim, Contradiction
 from . import intervals
 
-# Kinds, in the order they are tried for a pair that cannot both hold:
+# Kinds, in the order pair_kind tries them for a pair that cannot both hold:
 #   denial   exactly one side denies (the denial targets the other's figure)
 #   self     one claimant contradicts itself (same document, or same day)
 #   revision a later report (by publication date) or the same claimant later
 #            supersedes an earlier figure; for different claimants only when
 #            the toll rises (tolls usually rise)
 #   disjoint the intervals do not overlap
-KIND_ORDER = ("denial", "self", "revision", "disjoint")
 
 
 def cannot_both_hold(a: Claim, b: Claim) -> bool:

@@ -364,8 +364,6 @@ class MeasureFinder:
                     return None
                 if low in {"held", "seized"} and phase == "np":
                     return None  # "held a meeting", "seized weapons" (active voice)
-                if measure == "killed" and low in {"lives"} and phase == "np" and np:
-                    pass
                 return MeasureHit(measure, _clean_subject(np), f"measure.right.{low}")
             if low == "hit" and phase == "aux" and (_is_person(np) or not np) and _SHOOTING.search(sentence.text):
                 return MeasureHit("shot", _clean_subject(np), "measure.right.hit_by_gunfire")

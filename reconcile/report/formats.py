@@ -349,11 +349,6 @@ def md_escape(text: str) -> str:
     return " ".join(out.split())
 
 
-def related(quantity: Quantity, contradictions: Sequence[Contradiction]) -> list[Contradiction]:
-    """The contradictions about a quantity (by key, or by one of its claims)."""
-    return contradiction_index(contradictions)(quantity)
-
-
 def contradiction_index(contradictions: Sequence[Contradiction]
                         ) -> Callable[[Quantity], list[Contradiction]]:
     """A lookup from a quantity to its contradictions, in their given order.

@@ -46,9 +46,6 @@ from .session import (
     retry,
     writer,
 )
-#: pg_advisory_xact_lock key for "save the engine's output" (any constant unused elsewhere)
-_PG_SAVE_LOCK_KEY = 7_350_214_881
-
 from .tables import (
     ClaimRow,
     Claimant,
@@ -59,6 +56,9 @@ from .tables import (
     QuantityClaim,
     QuantityRow,
 )
+
+#: pg_advisory_xact_lock key for "save the engine's output" (any constant unused elsewhere)
+_PG_SAVE_LOCK_KEY = 7_350_214_881
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _CHUNK = 500
