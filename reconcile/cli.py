@@ -42,6 +42,14 @@ def _emit(text: str) -> None:
         click.echo(text.rstrip("\n"))
 
 
+def _columns(kind: str) -> Sequence[str]:
+    """The fixed columns of a row kind, so that an empty CSV still has its header."""
+    from .report import formats
+
+    return {"claim": formats.CLAIM_COLUMNS, "quantity": formats.QUANTITY_COLUMNS,
+            "contradiction": formats.CONTRADICTION_COLUMNS}[kind]
+
+
 def _render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
     from .report.formats import render
 
@@ -104,7 +112,7 @@ def extract(obj: Context, fmt: str, paths: tuple[str, ...]) -> None:
         else:
             rows.extend(c.as_dict() if fmt == "json" else _claim_row(c) for c in claims)
     if fmt != "jsonl":
-        _emit(_render(rows, fmt))
+        _emit(_render(rows, fmt, None if fmt == "json" else _columns("claim")))
     _warn(problems)
 
 
@@ -199,7 +207,7 @@ def claims(obj: Context, fmt: str, event: str | None, measure: str | None, claim
         from .report.formats import claim_rows
 
         rows = claim_rows(found)
-    _emit(_render(rows, fmt))
+    _emit(_render(rows, fmt, None if fmt in ("json", "jsonl") else _columns("claim")))
 
 
 # ---------------------------------------------------------------------------
@@ -233,7 +241,8 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None) -> Non
             [q for q in rec.quantities if include_all or q.status != "consistent"], rec.contradictions,
             title="Disputed figures")
     else:
-        text = formats.render(formats.quantity_rows(rec.quantities, include_all=include_all), fmt)
+        text = formats.render(formats.quantity_rows(rec.quantities, include_all=include_all), fmt,
+                              columns=formats.QUANTITY_COLUMNS)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as fh:
@@ -266,7 +275,7 @@ def contradictions(obj: Context, fmt: str) -> None:
         rows = [x.as_dict() for x in rec.contradictions]
     else:
         rows = contradiction_rows(rec.contradictions)
-    _emit(_render(rows, fmt))
+    _emit(_render(rows, fmt, None if fmt in ("json", "jsonl") else _columns("contradiction")))
 
 
 # ---------------------------------------------------------------------------
@@ -288,7 +297,7 @@ def groups(obj: Context, fmt: str) -> None:
         rows = [q.as_dict() for q in rec.quantities]
     else:
         rows = quantity_rows(rec.quantities, include_all=True)
-    _emit(_render(rows, fmt))
+    _emit(_render(rows, fmt, None if fmt in ("json", "jsonl") else _columns("quantity")))
 
 
 # ---------------------------------------------------------------------------

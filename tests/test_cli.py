@@ -278,3 +278,18 @@ def test_usage_errors_are_one_line_from_the_console_script(tmp_path: Path, args:
     assert proc.returncode == 2
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("reconcile: error:") and needle in lines[0], proc.stderr
+
+
+@pytest.mark.parametrize("command", [["claims"], ["contradictions"], ["groups"]], ids=["claims", "contradictions", "groups"])
+def test_empty_csv_still_has_its_header(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
+    result = runner.invoke(cli, [*_db(tmp_path), *command, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0].split(",")
+    assert len(header) >= 5
+
+
+@pytest.mark.parametrize("direction", ["upgrade", "downgrade"])
+def test_unknown_revision_is_a_usage_error(runner: CliRunner, tmp_path: Path, direction: str) -> None:
+    result = runner.invoke(cli, [*_db(tmp_path), "db", direction, "nonsense"])
+    assert result.exit_code == 2, result.output
+    assert "nonsense" in result.output

@@ -11,6 +11,8 @@ processes migrating one database at the same time queue instead of clashing.
 """
 from __future__ import annotations
 
+import re
+
 import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,7 +28,7 @@ from sqlalchemy.engine import Connection, Engine
 
 import reconcile.migrations
 
-from ..errors import DatabaseError
+from ..errors import DatabaseError, UsageError
 from .session import check_connection, check_foreign_keys, describe, foreign_keys_off, make_engine, retry, writer
 
 # an arbitrary constant: pg_advisory_xact_lock key for "reconcile schema migration"
@@ -85,6 +87,8 @@ def _run(url: str, fn: Callable[[Connection], None]) -> None:
         try:
             retry(once, what="migration")
         except CommandError as err:
+            if re.search(r"(?i)can't locate revision|no such revision|not a valid revision|relative revision", str(err)):
+                raise UsageError(f"unknown schema revision: {err}") from None
             raise DatabaseError(f"migration of {describe(url)} failed: {err}") from None
     finally:
         engine.dispose()
