@@ -200,9 +200,8 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
     """``reconcile check``: the contradictions that new files introduce against the store."""
     ex = extractor_for(settings)
     docs = list(iter_documents(paths, settings))
-    new_claims: list[Claim] = []
-    for d in docs:
-        new_claims.extend(ex.extract(d))
+    per_doc = [ex.extract(d) for d in docs]
+    new_claims: list[Claim] = [c for claims in per_doc for c in claims]
     store = open_store(settings)
     try:
         stored = store.claims()
@@ -215,8 +214,8 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
                       if (x.a.id is not None and x.a.id < 0) or (x.b.id is not None and x.b.id < 0))
         if ingest_after:
             at = ingested_at or dt.datetime.now(dt.timezone.utc)
-            for d in docs:
-                store.add_document(d, ex.extract(d), ingested_at=at)
+            for d, claims in zip(docs, per_doc):
+                store.add_document(d, claims, ingested_at=at)
             store.save_reconciliation(reconcile(store.claims(), engine_options(settings)))
     finally:
         store.close()
