@@ -257,3 +257,14 @@ def test_deterministic_and_fast():
 def test_empty_document():
     ctx = build_context("", [])
     assert attribute(ctx, 0, 0, 0) == Attribution(None, "unknown", (), "assert", ("attr.none",))
+
+
+def test_a_counted_noun_is_never_the_claimant() -> None:
+    from reconcile.extract.attribution import attribute, build_context
+    from reconcile.extract.sentences import split_sentences
+
+    text = "The suspect is believed to have shot seven people, with a number of fatalities reported."
+    ctx = build_context(text, split_sentences(text))
+    i = text.index("seven")
+    a = attribute(ctx, 0, i, i + len("seven"))
+    assert a.claimant is None and "attr.none.implausible" in a.rules

@@ -191,3 +191,12 @@ MORE = [
 def test_more_measures(marked: str, expected: str | None) -> None:
     hit = _classify(marked)
     assert (hit.measure if hit else None) == expected
+
+
+def test_ages_after_believed_to_be_are_no_counts() -> None:
+    assert _classify("They found two women, believed to be 30 and [60], both shot dead.") is None
+
+
+def test_harmed_is_hurt() -> None:
+    hit = _classify("The gunman had two children, [neither] of whom were harmed.")
+    assert hit is not None and hit.measure == "wounded"

@@ -1040,6 +1040,9 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
             via.append(vc)
     stance_cue = chain[-1] if chain else None
     stance, srules = _stance(ctx, s, stance_cue, fig_start, fig_end, cues)
+    if claimant_cue is not None and _implausible(claimant_cue.claimant):
+        claimant_cue = None   # "with a number of fatalities reported": the counted, not a speaker
+        rules.append("attr.none.implausible")
     if claimant_cue is None:
         rules.append("attr.none.outlet")
         return Attribution(None, "unknown", (), stance, tuple(rules + srules))
@@ -1050,6 +1053,20 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
     kind = claimant_cue.kind if claimant_cue.kind in CLAIMANT_KINDS else "unknown"
     return Attribution(claimant_cue.claimant, kind, tuple(dict.fromkeys(v for v in via if v)), stance,
                        tuple(dict.fromkeys(rules + srules)))
+
+
+#: head words that name what is counted, never who speaks ("a number of fatalities reported")
+NOT_SPEAKERS = frozenset(
+    "fatalities fatality deaths death casualties casualty injuries injury victims number numbers figure figures "
+    "toll tolls bodies body shots rounds damage".split()
+)
+
+
+def _implausible(claimant: str | None) -> bool:
+    if not claimant:
+        return False
+    words = re.findall(r"[a-z]+", claimant.lower())
+    return bool(words) and words[-1] in NOT_SPEAKERS
 
 
 def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: int, fe: int) -> list[_Cue]:

@@ -41,7 +41,7 @@ RIGHT_CUES: dict[str, str] = {
     "deceased": "killed", "dying": "killed", "death": "killed", "expired": "killed",
     # wounded
     "injured": "wounded", "wounded": "wounded", "hurt": "wounded", "injuries": "wounded",
-    "injures": "wounded", "injuring": "wounded", "maimed": "wounded", "burnt": "wounded",
+    "injures": "wounded", "injuring": "wounded", "maimed": "wounded", "burnt": "wounded", "harmed": "wounded",
     "hospitalised": "hospitalized", "hospitalized": "hospitalized",
     # missing
     "missing": "missing", "disappeared": "missing", "unaccounted": "missing", "vanished": "missing",
@@ -601,7 +601,7 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
 _ONE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:the|other|this|that|each|every|which|any|no|the\s+only)\s*$")
 _ONE_OF_AFTER_BE = re.compile(r"(?i)\b(?:was|is|were|are|as|became|becomes|remains?)\s*$")
 #: ages: "ranging in age from 20 to 37", "ages 4 to 12"
-_AGE_BEFORE = re.compile(r"(?i)\b(?:age|ages|aged)\b[^.;,]{0,12}$")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:age|ages|aged|believed\s+to\s+be|thought\s+to\s+be)\b[^.;,]{0,12}$")
 
 
 def _not_a_count(text: str, sentence: Sentence, fig: Figure) -> bool:
