@@ -110,6 +110,9 @@ def test_same_event_rising_toll_is_a_revision() -> None:
 SUM_CASES = [
     ("parts-exceed-total", "The fire in Kota Baru on Tuesday killed 9 people. 6 children and 5 adults were killed.", True),
     ("parts-within-total", "The fire in Kota Baru on Tuesday killed 12 people. 6 children and 5 adults were killed.", False),
+    ("parts-fit-the-later-total",
+     "The fire in Kota Baru on Tuesday killed 9 people, police first said. Police later said 11 people died. "
+     "6 children and 5 adults were killed.", False),
 ]
 
 
