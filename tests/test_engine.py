@@ -296,3 +296,11 @@ def test_output_is_deterministic_under_input_order():
           claim("b.txt", 10, "killed", 24, published=D(2016, 5, 3), claimant="officials"),
           claim("c.txt", 10, "wounded", 2, published=D(2016, 5, 2))]
     assert reconcile(cs) == reconcile(list(reversed(cs)))
+
+
+def test_a_part_ten_times_the_total_is_another_events_figure():
+    whole = claim("a.txt", 10, "killed", 5)
+    far = claim("a.txt", 70, "killed", 2400, subject="soldiers")
+    near = claim("a.txt", 90, "killed", 8, subject="children")
+    kinds = [(x.kind, x.a.low) for x in reconcile([whole, far, near]).contradictions]
+    assert kinds == [("exceeds-total", 8)]

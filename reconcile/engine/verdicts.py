@@ -269,6 +269,10 @@ def derive_wounded(group: Sequence[Claim]) -> list[Claim]:
                     subject=s.subject, rules=(*s.rules, DERIVED_RULE), id=None)]
 
 
+#: beyond this ratio a part and a total are figures of different events
+PART_FACTOR = 10
+
+
 def exceeds_total(whole_key: str, wholes: Sequence[Claim], parts_by_scope: Mapping[str, Sequence[Claim]],
                   ) -> list[Contradiction]:
     """Parts larger than their whole: a part alone, or parts one document adds up (men + women)."""
@@ -282,7 +286,9 @@ def exceeds_total(whole_key: str, wholes: Sequence[Claim], parts_by_scope: Mappi
                 # a total published before the part is usually an early toll, not a contradiction
                 later_or_same = p.doc == w.doc or (p.published is not None and w.published is not None
                                                    and w.published >= p.published)
-                if later_or_same and intervals.part_exceeds(p, w):
+                # a "part" ten times its "whole" is another event's figure, not a part
+                far = p.low is not None and w.high is not None and p.low > PART_FACTOR * max(w.high, 1)
+                if later_or_same and not far and intervals.part_exceeds(p, w):
                     out.append(Contradiction("exceeds-total", p, w, whole_key,
                                              f"{_fmt(p)} {scope} exceeds the total of {_fmt(w)}"))
     return out
