@@ -24,6 +24,8 @@ def cannot_both_hold(a: Claim, b: Claim) -> bool:
     a_deny, b_deny = a.stance == "deny", b.stance == "deny"
     if a_deny != b_deny:
         return True
+    if a.vague or b.vague:
+        return False   # "thousands", "dozens": too loose to contradict a figure on their own
     return intervals.disjoint(a, b)
 
 
