@@ -193,3 +193,23 @@ def test_no_zero_wounded_when_someone_was_hurt() -> None:
                                 "Two men were killed in a shooting in Riverton on Monday. "
                                 "A woman was taken to hospital with a gunshot wound, police said.")))
     assert not any(q.measure == "wounded" and q.best == 0 for q in result.quantities)
+
+
+TALLY_CASES = [
+    ("weekend-roundup", "Gunfire wounded 26 people in weekend shootings across the city, police said."),
+    ("separate-shootings", "Nine people were hurt in separate shootings on Saturday night, police said."),
+    ("period-total", "Police have made 14 total arrests in the three days since the riot."),
+]
+
+
+@pytest.mark.parametrize("body", [c[1] for c in TALLY_CASES], ids=[c[0] for c in TALLY_CASES])
+def test_roundups_and_period_totals_are_tallies(body: str) -> None:
+    (c,) = _claims(("a.txt", "2025-06-04", body))
+    assert "part.tally" in c.rules
+
+
+def test_vague_figures_do_not_contradict_on_their_own() -> None:
+    result = reconcile(_claims(
+        ("a.txt", "2025-06-04", "Dozens of people were killed when the dam burst in Kota Baru on Tuesday."),
+        ("b.txt", "2025-06-04", "Three people were killed when the dam burst in Kota Baru on Tuesday, police said.")))
+    assert not result.contradictions

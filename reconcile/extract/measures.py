@@ -559,7 +559,11 @@ _OTHER = re.compile(r"(?i)^\s*(?:other|others)\b")
 #: running totals over a period are not one event's figures
 _TALLY = re.compile(r"(?i)\b(?:so\s+far\s+this\s+year|this\s+year|year\s+to\s+date|as\s+of\s+(?:[A-Z][a-z]+\s+\d|today|now)|"
                     r"since\s+(?:january|the\s+start\s+of\s+the\s+year)|(?:police|crime)\s+statistics|"
-                    r"homicides?\s+(?:this|so\s+far)|on\s+pace\s+for)\b")
+                    r"homicides?\s+(?:this|so\s+far)|on\s+pace\s+for|"
+                    # roundups of several incidents: "in weekend shootings", "in separate shootings across the city"
+                    r"(?:separate|several|multiple|weekend|overnight|unrelated)\s+(?:shootings|incidents|attacks)|"
+                    r"shootings\s+(?:across|throughout|around)\s+the\s+city|"
+                    r"in\s+the\s+(?:two|three|four|five|past|last)\s+(?:days|weeks)|total\s+arrests)\b")
 _INTAKE = re.compile(r"(?i)\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
 _SEVERITY = re.compile(r"(?i)^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|on|at|inside|aboard)\b")
