@@ -200,3 +200,19 @@ def test_ages_after_believed_to_be_are_no_counts() -> None:
 def test_harmed_is_hurt() -> None:
     hit = _classify("The gunman had two children, [neither] of whom were harmed.")
     assert hit is not None and hit.measure == "wounded"
+
+
+RANKS_AND_LIVES = [
+    ("rank-words", "With world number [one] Vijay Okoro missing because of the storm, the cup went ahead."),
+    ("lives-far-from-the-figure", "[Hundreds] of gamers living out alternate lives in fantasy worlds."),
+]
+
+
+@pytest.mark.parametrize("marked", [c[1] for c in RANKS_AND_LIVES], ids=[c[0] for c in RANKS_AND_LIVES])
+def test_ranks_and_loose_lives_count_nothing(marked: str) -> None:
+    assert _classify(marked) is None
+
+
+def test_claimed_lives_is_killed() -> None:
+    hit = _classify("The storm claimed [25] lives along the coast.")
+    assert hit is not None and hit.measure == "killed"

@@ -355,7 +355,7 @@ class MeasureFinder:
                             # "no one was killed or injured": two zeros, not one casualty figure
                             return MeasureHit("killed", _clean_subject(np), rid, also=("wounded",))
                         return MeasureHit(measure, _clean_subject(np), rid)
-            if low in self.right:
+            if low in self.right and not (low == "lives" and np):   # "25 lives", not "gamers living ... lives"
                 measure = self.right[low]
                 if _is_thing(np) and not _is_person(np) and low in OTHER_VERBS and phase == "aux":
                     return MeasureHit(OTHER_VERBS[low], _clean_subject(np), f"measure.other.{low}")
@@ -618,4 +618,6 @@ def _not_a_count(text: str, sentence: Sentence, fig: Figure) -> bool:
             return True
     if re.match(r"(?:'|\u2019)?s\b", text[fig.end:fig.end + 3]) and re.search(r"(?i)\b(?:early|mid|late|their|his|her)\s*-?\s*$", before):
         return True   # "four men in their early 20's": an age
+    if re.search(r"(?i)\b(?:number|no\.|ranked|rank|seeded|top)\s*$", before):
+        return True   # ranks: "world number one", "seeded two"
     return bool(_AGE_BEFORE.search(before))
