@@ -84,14 +84,15 @@ def kind_hits(text: str, offset: int = 0) -> list[tuple[int, str]]:
     if not _ANY_KIND.search(text):
         return []
     hits: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)    # characters an earlier (stronger) rule already matched
     for rx, kind in _KIND_RES:
         for m in rx.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            a, b = m.start(), m.end()
+            if any(taken[a:b]):
                 continue
-            taken.append((m.start(), m.end()))
+            taken[a:b] = b"\x01" * (b - a)
             if kind:
-                hits.append((offset + m.start(), kind))
+                hits.append((offset + a, kind))
     hits.sort()
     return hits
 
@@ -251,6 +252,7 @@ def resolve_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[DateH
     hits: list[DateHit] = []
     if not _ANY_DATE.search(text):
         return hits
+    taken = bytearray(len(text) + 1)    # characters an earlier (more precise) rule already matched
     for rid, prec, rx in _DATE_RES:
         for m in rx.finditer(text):
             if rid == "date.month-day" and m.group("mon").lower() in ("may", "march", "mar") \
@@ -259,8 +261,9 @@ def resolve_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[DateH
             if rid in ("date.month", "date.month-year") and m.group("mon").lower() == "may" \
                     and not m.group("mon")[0].isupper():
                 continue
-            if any(m.start() < h.end - offset and h.start - offset < m.end() for h in hits):
+            if any(taken[m.start():m.end()]):
                 continue
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             hits.append(DateHit(offset + m.start(), offset + m.end(), m.group(0), rid, prec,
                                 _resolve(rid, m, ref)))
     hits.sort(key=lambda h: h.start)
