@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Callable, Mapping, Sequence
@@ -297,12 +296,6 @@ def exceeds_total(whole_key: str, wholes: Sequence[Claim], parts_by_scope: Mappi
 
 
 NO_DEATHS_RULE = "derived.killed=0.no-death-reported"
-#: words that say someone died; a sentence holding one rules out "no death reported"
-_DEATH_WORDS = re.compile(
-    r"(?i)\b(?:kill\w*|dead|died|dies|death\w*|fatal\w*|homicide\w*|murder\w*|slain|deceased|lifeless|"
-    r"body|bodies|perish\w*|succumb\w*)\b")
-
-
 def derive_no_deaths(event_claims: Sequence[Claim]) -> Claim | None:
     """Killed 0 for an event whose reports count wounded or shot people and never mention a death.
 
@@ -316,7 +309,7 @@ def derive_no_deaths(event_claims: Sequence[Claim]) -> Claim | None:
         return None
     injured = [c for c in stated if c.measure in ("wounded", "shot") and c.stance != "deny"
                and c.low is not None and c.low > 0 and not any(r.startswith("part.") for r in c.rules)]
-    if not injured or any(_DEATH_WORDS.search(c.sentence) or "doc.mentions.death" in c.rules for c in stated):
+    if not injured or any("doc.mentions.death" in c.rules for c in stated):   # set by the extractor
         return None
     src = min(injured, key=lambda c: (c.published or dt.date.min, c.doc, c.start))
     return replace(src, measure="killed", low=0.0, high=0.0, qualifier="zero", vague=False, subject=None,
@@ -324,12 +317,6 @@ def derive_no_deaths(event_claims: Sequence[Claim]) -> Claim | None:
 
 
 NO_INJURIES_RULE = "derived.wounded=0.no-injury-reported"
-#: words that say someone was hurt; a claim sentence holding one rules out "no injury reported"
-_INJURY_WORDS = re.compile(
-    r"(?i)\b(?:injur\w*|wound\w*|hurt|hospitali[sz]\w*|hospital|critical|stable|treated|survived?|"
-    r"grazed|struck|hit)\b")
-
-
 def derive_no_injuries(event_claims: Sequence[Claim]) -> Claim | None:
     """Wounded 0 for an event whose reports count the dead and never mention anyone hurt.
 
@@ -343,7 +330,7 @@ def derive_no_injuries(event_claims: Sequence[Claim]) -> Claim | None:
         return None
     dead = [c for c in stated if c.measure == "killed" and c.stance != "deny" and c.low is not None and c.low > 0
             and not any(r.startswith("part.") for r in c.rules)]
-    if not dead or any(_INJURY_WORDS.search(c.sentence) or "doc.mentions.injury" in c.rules for c in stated):
+    if not dead or any("doc.mentions.injury" in c.rules for c in stated):   # set by the extractor
         return None
     src = min(dead, key=lambda c: (c.published or dt.date.min, c.doc, c.start))
     return replace(src, measure="wounded", low=0.0, high=0.0, qualifier="zero", vague=False, subject=None,

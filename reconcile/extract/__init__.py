@@ -49,6 +49,11 @@ _MENTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def _mentions_of(story: tuple[str, ...], sentence: str) -> tuple[str, ...]:
+    """What the story mentions, plus what the claim's own sentence does (it may lie past the story)."""
+    return tuple(rule for rule, rx in _MENTIONS if rule in story or rx.search(sentence))
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
     """Tunables of the extractor (from config.toml ``[extract]``)."""
@@ -117,7 +122,8 @@ class Extractor:
                         sentence=sent.text,
                         sentence_start=sent.start,
                         event=anchor,
-                        rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *attr.rules, *mentions),
+                        rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *attr.rules,
+                               *_mentions_of(mentions, sent.text)),
                         published=doc.published,
                         source=doc.source,
                     ))
