@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from ..model import CASUALTY_MEASURES, Claim, Contradiction, Quantity, Reconciliation
-from . import grouping, verdicts
+from . import grouping, intervals, verdicts
 
 __all__ = ["EngineOptions", "reconcile", "quantity_keys"]
 
@@ -217,14 +217,13 @@ def _sums_exceeding_totals(claims: Sequence[Claim], keys: Sequence[tuple[str, st
     for (doc, label, measure, _s), parts in sorted(lists.items()):
         if len(parts) < 2:
             continue
-        total = sum(float(p.low or 0) for p in parts)
+        total = intervals.sum_intervals(parts)
         wholes = totals.get((doc, label, measure), [])
-        if any(w.high is None or w.high >= total for w in wholes):
+        if not wholes or not all(intervals.part_exceeds(total, w) for w in wholes):
             continue   # the report also gives a total the parts fit ("police later said 6")
         for whole in wholes:
-            if whole.high is not None and total > whole.high:
-                out.append(Contradiction(
-                    "exceeds-total", parts[0], whole, f"{label}|{measure}|all",
-                    f"the parts listed ({' + '.join(verdicts._fmt(p) for p in parts)} = {verdicts._fmt_num(total)}) "
-                    f"exceed the total of {verdicts._fmt(whole)}"))
+            out.append(Contradiction(
+                "exceeds-total", parts[0], whole, f"{label}|{measure}|all",
+                f"the parts listed ({' + '.join(verdicts._fmt(p) for p in parts)} = "
+                f"{verdicts._fmt_num(total.low)}) exceed the total of {verdicts._fmt(whole)}"))
     return out
