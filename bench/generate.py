@@ -32,8 +32,10 @@ _PRE = ("Bel", "Cor", "Dun", "Esk", "Far", "Gal", "Hol", "Ivr", "Kes", "Lom", "M
 _MID = ("", "a", "en", "is", "o", "er", "an", "i")
 _SUF = ("ford", "mouth", "wick", "ton", "bury", "field", "haven", "moor", "dale", "gate", "stead", "holm",
         "brook", "ley", "port", "ridge")
-_REGIONS = ("Westmark", "Lorvania", "the Eastern Province", "Kessland", "the Northern Territory",
-            "Ardenne Valley", "Southmoor", "the Coastal Region")
+# regions: a town always lies in the same one, and there are enough of them that two
+# unrelated disasters rarely strike one region within days (the engine joins disasters
+# by region): 224 names, about 16 towns each
+_REGION_SUF = (" Province", "shire", "land", " Valley", " Coast", " Highlands", "mark", " Basin")
 _FIRST = ("Arlen", "Mira", "Tobin", "Selma", "Idris", "Nadia", "Corin", "Leda", "Pavel", "Rina", "Oskar",
           "Talia", "Emre", "Yusra", "Bram", "Ines", "Dario", "Hana", "Milo", "Zora")
 _LAST = ("Dovic", "Harlan", "Okafor", "Lindqvist", "Marchetti", "Sorensen", "Quill", "Abara", "Renko",
@@ -120,6 +122,12 @@ class _World:
         towns = sorted({p + m + s for p in _PRE for m in _MID for s in _SUF})
         rng.shuffle(towns)
         self.towns = towns
+        regions = sorted({p + s for p in _PRE for s in _REGION_SUF})
+        rng.shuffle(regions)
+        self.regions = regions
+
+    def region_of(self, town_index: int) -> str:
+        return self.regions[town_index % len(self.towns) % len(self.regions)]
 
     def person(self, rng: random.Random) -> str:
         return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
@@ -155,7 +163,7 @@ def _event(rng: random.Random, world: _World, index: int) -> dict:
     big = kind in ("earthquake", "flood")
     k = rng.randrange(1, 400 if big else 60)
     return {
-        "kind": kind, "town": town, "region": rng.choice(_REGIONS), "date": date,
+        "kind": kind, "town": town, "region": world.region_of(index), "date": date,
         "k": k, "w": k + rng.randrange(0, 3 * k + 5), "d": rng.randrange(1, 12),
         "m": rng.randrange(1, 50), "disp": rng.randrange(100, 20000), "venue": rng.choice(_VENUES),
         "mag": f"{rng.randrange(50, 79) / 10:.1f}",

@@ -6,12 +6,15 @@ back.  Everything here is usable from Python without click.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib.metadata
+import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Sequence
 
 from . import documents
-from .engine import EngineOptions, reconcile
+from .engine import EngineOptions, ordered, reconcile
 from .errors import InputError, UsageError
 from .extract import ExtractOptions, Extractor
 from .model import Claim, Contradiction, Document, Quantity, Reconciliation
@@ -144,14 +147,13 @@ def ingest(paths: Sequence[str], settings: Settings, *, keep_going: bool = False
             # a bad file stops the ingest; what was stored before it is whole, and
             # the engine's saved output is brought up to date with it
             if summary.new or summary.new_versions:
-                store.save_reconciliation(reconcile(store.claims(), engine_options(settings)))
+                reconcile_and_save(store, settings)
             raise
-        if summary.new or summary.new_versions or not store.stats().get("quantities"):
-            rec = reconcile(store.claims(), engine_options(settings))
-            store.save_reconciliation(rec)
+        if summary.new or summary.new_versions or store.saved_inputs() != engine_inputs(store, settings):
+            rec = reconcile_and_save(store, settings)
             summary.quantities = len(rec.quantities)
             summary.contradictions = len(rec.contradictions)
-        else:   # nothing new: the saved output stands
+        else:   # nothing new, same options: the saved output stands
             stats = store.stats()
             summary.quantities = stats.get("quantities", 0)
             summary.contradictions = stats.get("contradictions", 0)
@@ -179,13 +181,70 @@ def list_claims(settings: Settings, flt: ClaimFilter = ClaimFilter()) -> list[Cl
         store.close()
 
 
-def reconcile_store(settings: Settings) -> Reconciliation:
-    """Reconcile every current stored claim (``report``, ``contradictions``, ``groups``)."""
+def engine_inputs(store, settings: Settings) -> str:  # store: Store
+    """Fingerprint of what the engine would read now: the current extracted claims,
+    the engine options and this tool's version (saved with the engine's output)."""
+    opts = engine_options(settings)
+    payload = {
+        "version": _version(),
+        "claims": list(store.claims_state()),
+        "options": {"window_days": opts.window_days, "undated_joins": opts.undated_joins,
+                    "aliases": sorted(opts.aliases.items())},
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("reconcile")
+    except importlib.metadata.PackageNotFoundError:   # run from a source tree, not installed
+        return "source"
+
+
+def reconcile_and_save(store, settings: Settings) -> Reconciliation:  # store: Store
+    """Reconcile every current stored claim and save the output with its inputs' fingerprint."""
+    inputs = engine_inputs(store, settings)    # taken first: claims stored meanwhile make it stale
+    rec = reconcile(store.claims(origin="extract"), engine_options(settings))
+    store.save_reconciliation(rec, inputs)
+    return rec
+
+
+def reconcile_store(settings: Settings, *, recompute: bool = False) -> Reconciliation:
+    """The engine's output over every current stored claim (``report``, ``contradictions``,
+    ``groups``, ``explain``): the output the last ingest saved while its inputs are
+    unchanged (same claims, options and version), else reconciled again (not saved).
+    ``recompute`` always reconciles again."""
     store = open_store(settings)
     try:
-        return reconcile(store.claims(), engine_options(settings))
+        if not recompute and store.saved_inputs() == engine_inputs(store, settings):
+            return _saved_output(store)
+        return reconcile(store.claims(origin="extract"), engine_options(settings))
     finally:
         store.close()
+
+
+def _saved_output(store) -> Reconciliation:  # store: Store
+    """The saved engine output as the engine returned it (same objects, same order)."""
+    quantities = store.quantities()
+    contradictions = store.contradictions()
+    wanted: set[int] = {x[k] for x in contradictions for k in ("a_claim_id", "b_claim_id")}
+    for q in quantities:
+        wanted.update(q["claim_ids"])
+        if q["current_claim_id"] is not None:
+            wanted.add(q["current_claim_id"])
+    # figures the engine derived carry no id in its output (they are made anew on every run)
+    claims = {c.id: replace(c, id=None) if c.derived else c
+              for c in store.claims(current_only=False, ids=sorted(wanted))}
+    qs = [
+        Quantity(key=q["key"], event=q["event"] or "", measure=q["measure"], scope=q["scope"],
+                 claims=tuple(claims[i] for i in q["claim_ids"] if i in claims),
+                 low=q["low"], best=q["best"], high=q["high"], status=q["status"], reasons=q["reasons"],
+                 sources=q["sources"], current=claims.get(q["current_claim_id"]) if q["current_claim_id"] else None)
+        for q in quantities
+    ]
+    xs = [Contradiction(x["kind"], claims[x["a_claim_id"]], claims[x["b_claim_id"]], x["quantity"], x["explanation"])
+          for x in contradictions if x["a_claim_id"] in claims and x["b_claim_id"] in claims]
+    return ordered(qs, xs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +263,7 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
     new_claims: list[Claim] = [c for claims in per_doc for c in claims]
     store = open_store(settings)
     try:
-        stored = store.claims()
+        stored = store.claims(origin="extract")
         new_paths = {d.path for d in docs}
         stored = [c for c in stored if c.doc not in new_paths]
         # new claims get negative ids so they can be told apart from stored ones
@@ -216,7 +275,7 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
             at = ingested_at or dt.datetime.now(dt.timezone.utc)
             for d, claims in zip(docs, per_doc):
                 store.add_document(d, claims, ingested_at=at)
-            store.save_reconciliation(reconcile(store.claims(), engine_options(settings)))
+            reconcile_and_save(store, settings)
     finally:
         store.close()
     return CheckResult(tuple(new_claims), found, tuple(docs))
@@ -231,18 +290,18 @@ class Explanation:
     contradictions: tuple[Contradiction, ...]
 
 
-def explain(settings: Settings, claim_id: int) -> Explanation:
+def explain(settings: Settings, claim_id: int, *, recompute: bool = False) -> Explanation:
     """``reconcile explain``: the sentence with the figure marked and the rules that fired."""
     from .rules import describe_rule
 
     store = open_store(settings)
     try:
         claim = store.claim(claim_id)
-        if claim is None:
-            raise UsageError(f"no claim with id {claim_id}")
-        rec = reconcile(store.claims(), engine_options(settings))
     finally:
         store.close()
+    if claim is None:
+        raise UsageError(f"no claim with id {claim_id}")
+    rec = reconcile_store(settings, recompute=recompute)
     s0 = claim.start - claim.sentence_start
     s1 = claim.end - claim.sentence_start
     marked = claim.sentence[:s0] + "[[" + claim.sentence[s0:s1] + "]]" + claim.sentence[s1:]

@@ -210,14 +210,22 @@ def claims(obj: Context, fmt: str, event: str | None, measure: str | None, claim
     _emit(_render(rows, fmt, None if fmt in ("json", "jsonl") else _columns("claim")))
 
 
+#: read commands: the output the last ingest saved, unless asked to reconcile again
+recompute_option = click.option(
+    "--recompute", is_flag=True,
+    help="Reconcile every stored claim again instead of reading the output the last ingest saved "
+         "(the saved output is used only while claims, engine options and version are unchanged).")
+
+
 # ---------------------------------------------------------------------------
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(("table", "markdown", "json", "csv", "html")), default="table",
               show_default=True)
 @click.option("--all", "include_all", is_flag=True, help="Include agreed figures, not only disputed ones.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE.")
+@recompute_option
 @pass_ctx
-def report(obj: Context, fmt: str, include_all: bool, output: str | None) -> None:
+def report(obj: Context, fmt: str, include_all: bool, output: str | None, recompute: bool) -> None:
     """The disputed numbers: one row per quantity, each claimant's figure.
 
     \b
@@ -228,7 +236,7 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None) -> Non
     """
     from .report import formats
 
-    rec = api.reconcile_store(obj.settings)
+    rec = api.reconcile_store(obj.settings, recompute=recompute)
     if fmt == "json":
         qs = [q.as_dict() for q in rec.quantities if include_all or q.status != "consistent"]
         text = json.dumps({"quantities": qs}, ensure_ascii=False, indent=2)
@@ -257,8 +265,9 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None) -> Non
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(("table", "json", "jsonl", "csv", "markdown")), default="table",
               show_default=True)
+@recompute_option
 @pass_ctx
-def contradictions(obj: Context, fmt: str) -> None:
+def contradictions(obj: Context, fmt: str, recompute: bool) -> None:
     """Every pair of stored claims that cannot both hold, with its kind.
 
     Kinds: disjoint, denial, self, revision, exceeds-total.
@@ -270,7 +279,7 @@ def contradictions(obj: Context, fmt: str) -> None:
     """
     from .report.formats import contradiction_rows
 
-    rec = api.reconcile_store(obj.settings)
+    rec = api.reconcile_store(obj.settings, recompute=recompute)
     if fmt in ("json", "jsonl"):
         rows = [x.as_dict() for x in rec.contradictions]
     else:
@@ -281,8 +290,9 @@ def contradictions(obj: Context, fmt: str) -> None:
 # ---------------------------------------------------------------------------
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
+@recompute_option
 @pass_ctx
-def groups(obj: Context, fmt: str) -> None:
+def groups(obj: Context, fmt: str, recompute: bool) -> None:
     """The quantities: claims grouped by event, measure and scope.
 
     \b
@@ -292,7 +302,7 @@ def groups(obj: Context, fmt: str) -> None:
     """
     from .report.formats import quantity_rows
 
-    rec = api.reconcile_store(obj.settings)
+    rec = api.reconcile_store(obj.settings, recompute=recompute)
     if fmt in ("json", "jsonl"):
         rows = [q.as_dict() for q in rec.quantities]
     else:
@@ -346,8 +356,9 @@ def check(obj: Context, fmt: str, ingest_after: bool, paths: tuple[str, ...]) ->
 @cli.command()
 @click.argument("claim_id", type=int)
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@recompute_option
 @pass_ctx
-def explain(obj: Context, claim_id: int, fmt: str) -> None:
+def explain(obj: Context, claim_id: int, fmt: str, recompute: bool) -> None:
     """Why a claim reads as it does: its sentence, the figure marked, the rules that fired.
 
     \b
@@ -357,7 +368,7 @@ def explain(obj: Context, claim_id: int, fmt: str) -> None:
     """
     from .report.formats import format_interval
 
-    ex = api.explain(obj.settings, claim_id)
+    ex = api.explain(obj.settings, claim_id, recompute=recompute)
     c = ex.claim
     if fmt == "json":
         _emit(json.dumps({"claim": c.as_dict(), "sentence": ex.marked_sentence,

@@ -182,7 +182,7 @@ class Quantity:
             "best": _num(self.best),
             "high": _num(self.high),
             "status": self.status,
-            "reasons": dict(self.reasons),
+            "reasons": dict(sorted(self.reasons.items())),
             "sources": self.sources,
             "claims": [c.as_dict() for c in self.claims],
         }

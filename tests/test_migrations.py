@@ -15,7 +15,7 @@ from reconcile.store import Store, migrate
 
 NOW = dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)
 TABLES = {"outlets", "documents", "claimants", "events", "claims", "quantities", "quantity_claims",
-          "contradictions"}
+          "contradictions", "store_meta"}
 VIEWS = {"claims_readable", "disputed_figures", "contradictions_readable"}
 
 
@@ -65,13 +65,13 @@ def _objects(url: str) -> set[str]:
 
 def test_script_folder_is_the_package() -> None:
     assert migrate.script_location() == Path(reconcile.migrations.__file__).parent
-    assert migrate.heads() == ["0001"]
+    assert migrate.heads() == ["0002"]
 
 
 def test_empty_database_to_head_then_check(db_url: str) -> None:
     assert migrate.current(db_url) is None
     migrate.upgrade(db_url)
-    assert migrate.current(db_url) == "0001"
+    assert migrate.current(db_url) == "0002"
     migrate.check(db_url)                       # models and migrations agree
     assert TABLES | VIEWS <= _objects(db_url)
 
@@ -102,6 +102,20 @@ def test_upgrade_downgrade_upgrade_with_data(db_url: str) -> None:
     with Store(db_url) as st:
         assert st.stats()["claims"] == 0
     _populate(db_url)
+
+
+def test_0001_store_upgrades_and_recomputes(db_url: str) -> None:
+    """A store from before store_meta: its data stays, and with no saved fingerprint the
+    read commands reconcile again instead of trusting the saved output."""
+    migrate.upgrade(db_url, "0001")
+    assert "store_meta" not in _objects(db_url)
+    migrate.upgrade(db_url)
+    assert migrate.current(db_url) == "0002" and "store_meta" in _objects(db_url)
+    _populate(db_url)
+    with Store(db_url) as st:
+        assert st.saved_inputs() is None
+    migrate.downgrade(db_url, "0001")
+    assert "store_meta" not in _objects(db_url) and "claims" in _objects(db_url)
 
 
 def test_contradictions_readable_view(db_url: str) -> None:

@@ -20,13 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from ..model import CASUALTY_MEASURES, Claim, Contradiction, Quantity, Reconciliation
 from . import grouping, intervals, verdicts
 
-__all__ = ["EngineOptions", "reconcile", "quantity_keys"]
+__all__ = ["EngineOptions", "reconcile", "quantity_keys", "ordered", "claim_order", "contradiction_order"]
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,25 @@ class EngineOptions:
     aliases: Mapping[str, str] = field(default_factory=dict)   # claimant alias -> canonical name
 
 
+def claim_order(c: Claim) -> tuple:
+    """The order of claims everywhere in the engine's output."""
+    return (c.doc, c.start, c.end, c.measure, c.derived,
+            c.low if c.low is not None else -1.0, c.high if c.high is not None else -1.0)
+
+
+def contradiction_order(x: Contradiction) -> tuple:
+    """The order of the engine's contradictions."""
+    return (x.quantity, x.a.doc, x.a.start, x.b.doc, x.b.start, x.kind)
+
+
 def _sort_claims(claims: Sequence[Claim]) -> list[Claim]:
-    return sorted(claims, key=lambda c: (c.doc, c.start, c.end, c.measure, c.derived,
-                                         c.low if c.low is not None else -1.0,
-                                         c.high if c.high is not None else -1.0))
+    return sorted(claims, key=claim_order)
+
+
+def ordered(quantities: Sequence[Quantity], contradictions: Sequence[Contradiction]) -> Reconciliation:
+    """A Reconciliation in the engine's order (for output read back from a store)."""
+    qs = sorted((replace(q, claims=tuple(_sort_claims(q.claims))) for q in quantities), key=lambda q: q.key)
+    return Reconciliation(quantities=tuple(qs), contradictions=tuple(sorted(contradictions, key=contradiction_order)))
 
 
 def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOptions()) -> dict[int, tuple[str, str, str, str]]:
@@ -153,10 +168,11 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
                 all_claims.append(d)
                 all_keys.append((label, d.measure, scope, f"{label}|{d.measure}|{scope}"))
 
-    voices: dict[tuple[str | None, str | None, str], str] = {}
+    voices: dict[tuple[str | None, ...], str] = {}
 
     def voice(c: Claim) -> str:
-        k = (c.claimant, c.source, c.doc)
+        # a named claimant's key depends on the name alone; the outlet's voice on source and doc
+        k = (c.claimant,) if c.claimant and c.claimant.strip() else (c.claimant, c.source, c.doc)
         v = voices.get(k)
         if v is None:
             v = voices[k] = grouping.original_source(c, options.aliases)
@@ -197,7 +213,7 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
         parts = {s: cl for s, cl in scopes.items() if grouping.is_part_scope(s)}
         contras.extend(verdicts.exceeds_total(f"{label}|{measure}|all", _sort_claims(wholes), parts))
     contras.extend(_sums_exceeding_totals(all_claims, all_keys))
-    contras.sort(key=lambda x: (x.quantity, x.a.doc, x.a.start, x.b.doc, x.b.start, x.kind))
+    contras.sort(key=contradiction_order)
     return Reconciliation(quantities=tuple(quantities), contradictions=tuple(contras))
 
 

@@ -9,23 +9,13 @@ from typing import Callable, Mapping, Sequence
 from ..model import Claim, Contradiction
 from . import intervals
 
-# Kinds, in the order pair_kind tries them for a pair that cannot both hold:
+# Kinds, in the order _kind tries them for a pair that cannot both hold:
 #   denial   exactly one side denies (the denial targets the other's figure)
 #   self     one claimant contradicts itself (same document, or same day)
 #   revision a later report (by publication date) or the same claimant later
 #            supersedes an earlier figure; for different claimants only when
 #            the toll rises (tolls usually rise)
 #   disjoint the intervals do not overlap
-
-
-def cannot_both_hold(a: Claim, b: Claim) -> bool:
-    """Disjoint intervals, or overlapping ones where exactly one side denies."""
-    a_deny, b_deny = a.stance == "deny", b.stance == "deny"
-    if a_deny != b_deny:
-        return True
-    if a.vague or b.vague:
-        return False   # "thousands", "dozens": too loose to contradict a figure on their own
-    return intervals.disjoint(a, b)
 
 
 def _later(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
@@ -35,23 +25,46 @@ def _later(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
     return (a, b) if a.published < b.published else (b, a)
 
 
-def pair_kind(a: Claim, b: Claim, key: Callable[[Claim], str]) -> tuple[str, str]:
-    """(kind, explanation) for two claims that cannot both hold."""
-    ia, ib = intervals.of(a), intervals.of(b)
-    fa, fb = _fmt(a), _fmt(b)
-    if (a.stance == "deny") != (b.stance == "deny"):
-        d, o = (a, b) if a.stance == "deny" else (b, a)
-        return "denial", f"{_who(d)} denies {_fmt(d)} against {_who(o)}'s {_fmt(o)}"
-    same_voice = key(a) == key(b)
+class _Side:
+    """One claim of a pair with what every comparison reads, computed once per claim
+    (a quantity of n claims is compared n*(n-1)/2 times)."""
+
+    __slots__ = ("c", "iv", "deny", "vague", "voice", "text")
+
+    def __init__(self, c: Claim, key: Callable[[Claim], str]) -> None:
+        self.c = c
+        self.iv = intervals.of(c)
+        self.deny = c.stance == "deny"
+        self.vague = c.vague
+        self.voice = key(c)
+        self.text = _fmt(c)
+
+
+def _clash(a: _Side, b: _Side) -> bool:
+    """The two figures cannot both hold: disjoint intervals, or exactly one side denies."""
+    if a.deny != b.deny:
+        return True
+    if a.vague or b.vague:
+        return False   # "thousands", "dozens": too loose to contradict a figure on their own
+    return not a.iv.overlaps(b.iv)
+
+
+def _kind(sa: _Side, sb: _Side) -> tuple[str, str]:
+    a, b = sa.c, sb.c
+    if sa.deny != sb.deny:
+        d, o = (sa, sb) if sa.deny else (sb, sa)
+        return "denial", f"{_who(d.c)} denies {d.text} against {_who(o.c)}'s {o.text}"
+    same_voice = sa.voice == sb.voice
     order = _later(a, b)
     if same_voice and (a.doc == b.doc or order is None):
-        return "self", f"{_who(a)} gives both {fa} and {fb}"
+        return "self", f"{_who(a)} gives both {sa.text} and {sb.text}"
     if order is not None:
-        early, late = order
-        rising = intervals.of(late).low > intervals.of(early).high
+        early, late = (sa, sb) if order[0] is a else (sb, sa)
+        rising = late.iv.low > early.iv.high
         if same_voice or rising:
-            return "revision", (f"{_fmt(early)} ({early.published}) revised to {_fmt(late)} ({late.published})")
-    return "disjoint", f"{fa} and {fb} do not overlap" if not ia.overlaps(ib) else f"{fa} against {fb}"
+            return "revision", (f"{early.text} ({early.c.published}) revised to {late.text} ({late.c.published})")
+    return "disjoint", f"{sa.text} and {sb.text} do not overlap" if not sa.iv.overlaps(sb.iv) \
+        else f"{sa.text} against {sb.text}"
 
 
 def _fmt(c: Claim) -> str:
@@ -83,15 +96,18 @@ def contradictions(quantity_key: str, claims: Sequence[Claim], key: Callable[[Cl
     within one report only; across reports their scopes rarely line up.
     """
     out: list[Contradiction] = []
-    for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
+    sides = [_Side(c, key) for c in claims]
+    for i, sa in enumerate(sides):
+        a = sa.c
+        for sb in sides[i + 1:]:
+            b = sb.c
             if same_doc_only and a.doc != b.doc:
                 continue
             if _same_figure(a, b):
                 continue
-            if not cannot_both_hold(a, b):
+            if not _clash(sa, sb):
                 continue
-            kind, why = pair_kind(a, b, key)
+            kind, why = _kind(sa, sb)
             out.append(Contradiction(kind, a, b, quantity_key, why))
     return out
 

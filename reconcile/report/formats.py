@@ -197,7 +197,14 @@ def contradiction_rows(contradictions: Sequence[Contradiction]) -> list[dict[str
 
 def _plain(value: Any) -> Any:
     """A JSON-ready value: dates as ISO text, tuples as lists, integral floats as ints."""
-    if isinstance(value, bool) or value is None or isinstance(value, (str, int)):
+    t = type(value)
+    if t is str or t is int or t is bool or value is None:    # most values: no isinstance chain
+        return value
+    if t is dict:
+        return {k if type(k) is str else str(k): _plain(v) for k, v in value.items()}
+    if t is list:
+        return [_plain(v) for v in value]
+    if isinstance(value, bool) or isinstance(value, (str, int)):
         return value
     if isinstance(value, float):
         return _num(value)

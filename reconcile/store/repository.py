@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import random
 import re
 import time
@@ -55,6 +56,7 @@ from .tables import (
     Outlet,
     QuantityClaim,
     QuantityRow,
+    StoreMeta,
 )
 
 #: pg_advisory_xact_lock key for "save the engine's output" (any constant unused elsewhere)
@@ -62,6 +64,10 @@ _PG_SAVE_LOCK_KEY = 7_350_214_881
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _CHUNK = 500
+#: more claim ids than this are read by one scan of the claims rather than IN (...) chunks
+_MANY_IDS = 20_000
+#: store_meta key of the fingerprint of the saved engine output's inputs
+ENGINE_INPUTS = "engine.inputs"
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,54 @@ def _event_key(q: Quantity) -> str:
     """The event part of a quantity key ("<event>|<measure>|<scope>"), else the label."""
     parts = q.key.rsplit("|", 2)
     return parts[0] if len(parts) == 3 and parts[0] else q.event
+
+
+def _raw_json(column: Any) -> Any:
+    """A JSON column read as its stored text (decoded by _ClaimReader, once per distinct value)."""
+    return sa.type_coerce(column, sa.Text).label(column.key)
+
+
+#: the claim columns readers select (plain rows, not ORM objects: a store of a million
+#: claims is read several times faster); order matters to _ClaimReader
+_CLAIM_COLUMNS = (
+    ClaimRow.id, ClaimRow.start, ClaimRow.end, ClaimRow.text, ClaimRow.measure, ClaimRow.low, ClaimRow.high,
+    ClaimRow.qualifier, ClaimRow.vague, ClaimRow.subject, ClaimRow.claimant, ClaimRow.claimant_kind,
+    _raw_json(ClaimRow.via), ClaimRow.stance, ClaimRow.sentence, ClaimRow.sentence_start, ClaimRow.event_date,
+    ClaimRow.event_date_text, ClaimRow.place, _raw_json(ClaimRow.places), _raw_json(ClaimRow.kinds),
+    _raw_json(ClaimRow.rules), ClaimRow.derived,
+)
+
+
+class _ClaimReader:
+    """Row of ``_CLAIM_COLUMNS`` + (path, published, outlet) -> Claim.  JSON lists repeat
+    (the same rules, kinds, places over and over): each distinct text is decoded once."""
+
+    def __init__(self) -> None:
+        self._lists: dict[str, tuple[str, ...]] = {}
+
+    def _list(self, value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, str):        # a driver that decodes JSON itself (psycopg)
+            return tuple(value)
+        got = self._lists.get(value)
+        if got is None:
+            got = self._lists[value] = tuple(json.loads(value) or ())
+        return got
+
+    def __call__(self, r: Any) -> Claim:
+        (cid, start, end, text, measure, low, high, qualifier, vague, subject, claimant, claimant_kind, via,
+         stance, sentence, sentence_start, event_date, event_date_text, place, places, kinds, rules, derived,
+         path, published, outlet) = r
+        return Claim(
+            doc=path, start=start, end=end, text=text, measure=measure, low=low, high=high,
+            qualifier=qualifier, vague=bool(vague), subject=subject, claimant=claimant,
+            claimant_kind=claimant_kind, via=self._list(via), stance=stance, sentence=sentence,
+            sentence_start=sentence_start,
+            event=EventAnchor(date=event_date, date_text=event_date_text, place=place,
+                              places=self._list(places), kinds=self._list(kinds)),
+            rules=self._list(rules), derived=bool(derived), published=published, source=outlet, id=cid,
+        )
 
 
 class Store:
@@ -197,7 +251,8 @@ class Store:
         with Session(self._engine) as session:
             return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha))
 
-    def _add(self, s: Session, doc: Document, claims: Sequence[Claim], ingested_at: dt.datetime) -> AddResult:
+    def _add(self, s: Session, doc: Document, claims: Sequence[Claim], ingested_at: dt.datetime,
+             claimants: dict[str, int] | None = None) -> AddResult:
         existing = s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256))
         if existing is not None:
             return AddResult(existing, "unchanged", 0)
@@ -219,10 +274,28 @@ class Store:
         for prev in previous:
             prev.superseded_by = row.id
             s.execute(sa.update(ClaimRow).where(ClaimRow.document_id == prev.id).values(current=False))
-        claimants: dict[str, int] = {}
-        s.add_all(self._claim_row(s, c, row.id, claimants) for c in claims)
-        s.flush()
+        claimants = {} if claimants is None else claimants    # claimant key -> id, within one transaction
+        if claims:   # one executemany, not one ORM object per claim
+            s.execute(sa.insert(ClaimRow.__table__), [self._claim_values(s, c, row.id, claimants) for c in claims])
         return AddResult(row.id, "new-version" if previous else "new", len(claims))
+
+    def add_documents(self, items: Sequence[tuple[Document, Sequence[Claim]]], *,
+                      ingested_at: dt.datetime) -> list[AddResult]:
+        """Bulk load: many documents in one transaction (all stored, or none).  For loaders
+        of large archives; ``ingest`` stores each document in a transaction of its own.
+        A conflict with a concurrent writer falls back to one :meth:`add_document` each."""
+        for doc, claims in items:
+            for c in claims:
+                if c.stance not in STANCES or c.qualifier not in QUALIFIERS:
+                    raise ValueError(f"{doc.path}: claim {c.text!r} has unknown stance or qualifier")
+        try:
+            with Session(self._writer) as session, session.begin():
+                claimants: dict[str, int] = {}
+                return [self._add(session, doc, claims, ingested_at, claimants) for doc, claims in items]
+        except exc.IntegrityError:
+            return [self.add_document(doc, claims, ingested_at=ingested_at) for doc, claims in items]
+        except exc.DBAPIError as err:
+            raise DatabaseError(f"cannot store {len(items)} documents: {str(err.orig).splitlines()[0]}") from None
 
     @staticmethod
     def _outlet_id(s: Session, name: str | None) -> int | None:
@@ -255,7 +328,11 @@ class Store:
 
     def _claim_row(self, s: Session, c: Claim, document_id: int, cache: dict[str, int],
                    origin: str = "extract") -> ClaimRow:
-        return ClaimRow(
+        return ClaimRow(**self._claim_values(s, c, document_id, cache, origin))
+
+    def _claim_values(self, s: Session, c: Claim, document_id: int, cache: dict[str, int],
+                      origin: str = "extract") -> dict[str, Any]:
+        return dict(
             document_id=document_id, start=c.start, end=c.end, text=c.text,
             sentence=c.sentence, sentence_start=c.sentence_start,
             measure=c.measure, subject=c.subject,
@@ -281,16 +358,18 @@ class Store:
         since: dt.date | None = None,
         doc: str | None = None,
         ids: Sequence[int] | None = None,
+        origin: str | None = None,
     ) -> list[Claim]:
         """Stored claims, sorted by (doc, start, end, id).
 
         ``event``: an event key or label (as saved by save_reconciliation);
         ``claimant``: case-insensitive substring of the claimant's name;
         ``since``: event date (else the publication date) on or after;
-        ``doc``: a document path (a JSON-lines file path also matches its lines ``path#N``).
+        ``doc``: a document path (a JSON-lines file path also matches its lines ``path#N``);
+        ``origin``: ``extract`` (stated in a text) or ``engine`` (figures the engine derived).
         """
         stmt = (
-            select(ClaimRow, DocumentRow.path, DocumentRow.published, Outlet.name)
+            select(*_CLAIM_COLUMNS, DocumentRow.path, DocumentRow.published, Outlet.name)
             .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
             .outerjoin(Outlet, Outlet.id == DocumentRow.outlet_id)
         )
@@ -301,6 +380,8 @@ class Store:
                 select(EventRow.id).where(sa.or_(EventRow.key == event, EventRow.label == event))))
         if measure is not None:
             stmt = stmt.where(ClaimRow.measure == measure)
+        if origin is not None:
+            stmt = stmt.where(ClaimRow.origin == origin)
         if claimant is not None:
             stmt = stmt.where(func.lower(ClaimRow.claimant).like(
                 f"%{_like_escape(claimant.lower())}%", escape="\\"))
@@ -310,13 +391,18 @@ class Store:
             stmt = stmt.where(sa.or_(DocumentRow.path == doc,
                                      DocumentRow.path.like(f"{_like_escape(doc)}#%", escape="\\")))
         out: list[Claim] = []
+        to_claim = _ClaimReader()
         with Session(self._engine) as s:
-            if ids is not None:
+            if ids is not None and len(ids) > _MANY_IDS:
+                # most of the store: one scan, filtered here, beats thousands of IN (...) queries
+                keep = {int(i) for i in ids}
+                out.extend(to_claim(r) for r in s.execute(stmt) if r[0] in keep)
+            elif ids is not None:
                 wanted = sorted({int(i) for i in ids})
                 for chunk in _chunks(wanted):
-                    out.extend(self._to_claim(*r) for r in s.execute(stmt.where(ClaimRow.id.in_(chunk))))
+                    out.extend(to_claim(r) for r in s.execute(stmt.where(ClaimRow.id.in_(chunk))))
             else:
-                out.extend(self._to_claim(*r) for r in s.execute(stmt))
+                out.extend(to_claim(r) for r in s.execute(stmt))
         out.sort(key=lambda c: (c.doc, c.start, c.end, c.id))
         return out
 
@@ -324,23 +410,12 @@ class Store:
         found = self.claims(current_only=False, ids=[claim_id])
         return found[0] if found else None
 
-    @staticmethod
-    def _to_claim(row: ClaimRow, path: str, published: dt.date | None, outlet: str | None) -> Claim:
-        return Claim(
-            doc=path, start=row.start, end=row.end, text=row.text, measure=row.measure,
-            low=row.low, high=row.high, qualifier=row.qualifier, vague=row.vague,
-            subject=row.subject, claimant=row.claimant, claimant_kind=row.claimant_kind,
-            via=tuple(row.via or ()), stance=row.stance, sentence=row.sentence,
-            sentence_start=row.sentence_start,
-            event=EventAnchor(date=row.event_date, date_text=row.event_date_text, place=row.place,
-                              places=tuple(row.places or ()), kinds=tuple(row.kinds or ())),
-            rules=tuple(row.rules or ()), derived=row.derived, published=published, source=outlet,
-            id=row.id,
-        )
-
     # ------------------------------------------------------------------ engine output
 
-    def save_reconciliation(self, rec: Reconciliation) -> None:
+    def save_reconciliation(self, rec: Reconciliation, inputs: str | None = None) -> None:
+        """Replace the saved engine output with ``rec`` in one transaction.  ``inputs``: the
+        fingerprint of what ``rec`` was computed from (see :meth:`saved_inputs`); None
+        records that it is unknown, so readers reconcile again."""
         keys = [q.key for q in rec.quantities]
         dupes = sorted(k for k, n in Counter(keys).items() if n > 1)
         if dupes:
@@ -352,7 +427,26 @@ class Store:
                     # one writer of the engine's output at a time (SQLite's write lock does this there)
                     s.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_SAVE_LOCK_KEY})
                 self._save(s, rec)
+                s.execute(sa.delete(StoreMeta).where(StoreMeta.key == ENGINE_INPUTS))
+                if inputs is not None:
+                    s.execute(sa.insert(StoreMeta).values(key=ENGINE_INPUTS, value=inputs))
         retry(once, what="save of the reconciliation")
+
+    @_reading
+    def saved_inputs(self) -> str | None:
+        """The fingerprint saved with the engine output (None: none saved, or unknown)."""
+        with Session(self._engine) as s:
+            return s.scalar(select(StoreMeta.value).where(StoreMeta.key == ENGINE_INPUTS))
+
+    @_reading
+    def claims_state(self) -> tuple[int, int, int]:
+        """(count, greatest id, sum of ids) of the current extracted claims: changes whenever
+        a document (or a new version of one) is stored.  Ids are never reused."""
+        with Session(self._engine) as s:
+            row = s.execute(
+                select(func.count(), func.coalesce(func.max(ClaimRow.id), 0), func.coalesce(func.sum(ClaimRow.id), 0))
+                .where(ClaimRow.current.is_(True), ClaimRow.origin == "extract")).one()
+        return int(row[0]), int(row[1]), int(row[2])
 
     def _save(self, s: Session, rec: Reconciliation) -> None:
         s.execute(sa.delete(ContradictionRow))
@@ -442,31 +536,34 @@ class Store:
             links: dict[int, list[int]] = {}
             for qid, cid in s.execute(select(QuantityClaim.quantity_id, QuantityClaim.claim_id)):
                 links.setdefault(qid, []).append(cid)
+            q = QuantityRow
             rows = s.execute(
-                select(QuantityRow, EventRow.key, EventRow.label)
-                .outerjoin(EventRow, EventRow.id == QuantityRow.event_id)
-                .order_by(QuantityRow.key)
+                select(q.id, q.key, q.measure, q.scope, q.low, q.best, q.high, q.status, q.reasons, q.sources,
+                       q.current_claim_id, EventRow.key, EventRow.label)
+                .outerjoin(EventRow, EventRow.id == q.event_id)
+                .order_by(q.key)
             ).all()
             return [
                 {
-                    "id": q.id, "key": q.key, "event": label, "event_key": ekey,
-                    "measure": q.measure, "scope": q.scope,
-                    "low": q.low, "best": q.best, "high": q.high, "status": q.status,
-                    "reasons": dict(q.reasons or {}), "sources": q.sources,
-                    "claim_ids": sorted(links.get(q.id, [])), "current_claim_id": q.current_claim_id,
+                    "id": qid, "key": key, "event": label, "event_key": ekey,
+                    "measure": measure, "scope": scope,
+                    "low": low, "best": best, "high": high, "status": status,
+                    "reasons": dict(reasons or {}), "sources": sources,
+                    "claim_ids": sorted(links.get(qid, [])), "current_claim_id": current,
                 }
-                for q, ekey, label in rows
+                for (qid, key, measure, scope, low, best, high, status, reasons, sources, current, ekey,
+                     label) in rows
             ]
 
     @_reading
     def contradictions(self) -> list[dict[str, Any]]:
         """Saved contradictions, sorted by (quantity, kind, a, b, id)."""
         with Session(self._engine) as s:
-            rows = s.scalars(select(ContradictionRow)).all()
+            x = ContradictionRow
+            rows = s.execute(select(x.id, x.kind, x.quantity_key, x.a_claim_id, x.b_claim_id, x.explanation))
             out = [
-                {"id": r.id, "kind": r.kind, "quantity": r.quantity_key, "a_claim_id": r.a_claim_id,
-                 "b_claim_id": r.b_claim_id, "explanation": r.explanation}
-                for r in rows
+                {"id": xid, "kind": kind, "quantity": qkey, "a_claim_id": a, "b_claim_id": b, "explanation": why}
+                for xid, kind, qkey, a, b, why in rows
             ]
         out.sort(key=lambda d: (d["quantity"], d["kind"], d["a_claim_id"], d["b_claim_id"], d["id"]))
         return out

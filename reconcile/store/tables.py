@@ -190,6 +190,16 @@ class ContradictionRow(Base):
     explanation: Mapped[str] = mapped_column(default="")
 
 
+class StoreMeta(Base):
+    """Facts about the store itself, one row per key (``engine.inputs``: the
+    fingerprint of the inputs the saved engine output was computed from)."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
+
+
 # --- researcher views: created by the migrations (their SQL lives there, frozen per
 # revision), not part of this metadata; migrations/env.py tells `alembic check` to
 # ignore them.

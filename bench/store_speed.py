@@ -1,0 +1,137 @@
+"""The read commands over a store of N generated claims: ``contradictions`` and ``report``.
+
+What a user waits for after an ingest: the commands read the engine output the
+ingest saved (``api.reconcile_store``), so their time follows the size of the
+output, not the number of stored claims.  For each size:
+
+1. build (once; cached under ``--cache``) a SQLite store from
+   ``generate.generate_claims(n)``: ``Store.add_documents`` in batches, then
+   ``api.reconcile_and_save`` -- the final phase of ``ingest``;
+2. time the commands through click's CliRunner, exactly as typed:
+   ``contradictions --format jsonl``, ``contradictions`` (table), ``report``
+   (table) and ``report --format json``;
+3. time ``contradictions --recompute`` (every claim read and reconciled again),
+   the figure before the saved output was read.
+
+    python bench/store_speed.py [--quick] [--sizes 100000,1000000] [--cache DIR]
+
+Targets (issue 6): contradictions over 1,000,000 claims < 5 s; report < 1 s.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import sys
+import tempfile
+from collections import defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import emit, machine, maxrss_mb, timer  # noqa: E402
+
+#: bump when generate.py changes what it makes: cached stores are rebuilt
+GENERATOR_VERSION = 2
+AT = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _settings(url: str):  # -> Settings
+    from reconcile.settings import Settings
+
+    return Settings(db=url)
+
+
+def build(path: str, n: int) -> None:
+    import generate
+    from reconcile import api
+    from reconcile.model import Document
+    from reconcile.store import Store
+
+    tag = f"{n:,} claims"
+    with timer() as t_gen:
+        claims = generate.generate_claims(n)
+        by_doc: dict[str, list] = defaultdict(list)
+        for c in claims:
+            by_doc[c.doc].append(c.with_id(None))
+    emit(f"{tag}: generate", t_gen[0], "s", f"{len(by_doc):,} documents")
+    url = f"sqlite:///{path}"
+    store = Store(url)
+    try:
+        with timer() as t_load:
+            batch = []
+            for doc, cl in by_doc.items():
+                text = "\n\n".join(c.sentence for c in cl)
+                d = Document(path=doc, text=text, sha256=hashlib.sha256(f"{doc}\n{text}".encode()).hexdigest(),
+                             published=cl[0].published, source=cl[0].source)
+                batch.append((d, cl))
+                if len(batch) == 2000:
+                    store.add_documents(batch, ingested_at=AT)
+                    batch = []
+            if batch:
+                store.add_documents(batch, ingested_at=AT)
+        emit(f"{tag}: store.add_documents (batches of 2,000)", t_load[0], "s")
+        with timer() as t_rec:
+            rec = api.reconcile_and_save(store, _settings(url))
+        emit(f"{tag}: reconcile + save (ingest's final phase)", t_rec[0], "s",
+             f"{len(rec.quantities):,} quantities, {len(rec.contradictions):,} contradictions")
+    finally:
+        store.close()
+
+
+def command(args: list[str]) -> tuple[float, int]:
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    with timer() as t:
+        result = CliRunner().invoke(cli, args)
+    if result.exit_code != 0:
+        raise SystemExit(f"{' '.join(args)}: exit {result.exit_code}: {result.output[-500:]}")
+    return t[0], len(result.output)
+
+
+def bench(n: int, cache: str, recompute: bool) -> None:
+    path = os.path.join(cache, f"store-{n}-g{GENERATOR_VERSION}.db")
+    if not os.path.exists(path):
+        tmp = path + ".part"
+        for p in (tmp, tmp + "-wal", tmp + "-shm"):
+            if os.path.exists(p):
+                os.remove(p)
+        build(tmp, n)
+        os.replace(tmp, path)
+    db = ["--db", f"sqlite:///{path}"]
+    tag = f"{n:,} claims"
+    for label, args, target in (
+        ("contradictions --format jsonl", ["contradictions", "--format", "jsonl"], "target < 5 s at 1M"),
+        ("contradictions (table)", ["contradictions"], ""),
+        ("report (table)", ["report"], "target < 1 s"),
+        ("report --format json", ["report", "--format", "json"], ""),
+    ):
+        secs, size = command([*db, *args])
+        emit(f"{tag}: {label}", secs, "s", f"{size:,} chars out; {target}".rstrip("; "))
+    if recompute:
+        secs, _size = command([*db, "contradictions", "--format", "jsonl", "--recompute"])
+        emit(f"{tag}: contradictions --recompute (read every claim, reconcile again)", secs, "s")
+    emit(f"{tag}: peak RSS so far", maxrss_mb(), "MiB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="read commands over a store of generated claims")
+    ap.add_argument("--quick", action="store_true", help="100,000 claims only")
+    ap.add_argument("--sizes", help="comma-separated claim counts (overrides the defaults)")
+    ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "reconcile-bench"),
+                    help="folder for the generated stores (kept between runs)")
+    ap.add_argument("--no-recompute", action="store_true", help="skip the --recompute timing")
+    args = ap.parse_args(argv)
+    print("== read commands (contradictions, report) over a store of generated claims")
+    print(machine())
+    os.makedirs(args.cache, exist_ok=True)
+    sizes = ([int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes
+             else [100_000] if args.quick else [100_000, 1_000_000])
+    for n in sizes:
+        bench(n, args.cache, not args.no_recompute)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

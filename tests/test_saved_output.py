@@ -1,0 +1,105 @@
+"""Read commands use the engine output the last ingest saved, while its inputs are unchanged.
+
+``ingest`` saves events, quantities and contradictions with a fingerprint of
+what they were computed from (current claims, engine options, version).
+``report``, ``contradictions``, ``groups`` and ``explain`` read that output
+instead of reconciling every stored claim again; a new document, other
+engine options or ``--recompute`` make them reconcile again.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.cli import cli
+
+READ_COMMANDS = [
+    pytest.param(["contradictions", "--format", "json"], id="contradictions-json"),
+    pytest.param(["contradictions", "--format", "table"], id="contradictions-table"),
+    pytest.param(["report", "--all", "--format", "json"], id="report-json"),
+    pytest.param(["report", "--format", "markdown"], id="report-markdown"),
+    pytest.param(["report", "--format", "html"], id="report-html"),
+    pytest.param(["groups", "--format", "json"], id="groups-json"),
+]
+
+
+@pytest.fixture()
+def store(tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """A store with 6 invented events, 3 of them reported twice with other figures."""
+    monkeypatch.chdir(tmp_path)
+    for var in ("RECONCILE_DB", "RECONCILE_EVENT_WINDOW_DAYS", "RECONCILE_UNDATED_JOINS"):
+        monkeypatch.delenv(var, raising=False)
+    paths = write_articles(tmp_path / "news", 6, rivals=3)
+    db = ["--db", f"sqlite:///{tmp_path / 'saved.db'}"]
+    result = CliRunner().invoke(cli, [*db, "ingest", "--quiet", *map(str, paths)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def _run(args: list[str]) -> str:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _tamper(db: list[str], explanation: str) -> None:
+    """Change the saved output behind the engine's back (a reader of it will show this)."""
+    path = db[1].removeprefix("sqlite:///")
+    with sqlite3.connect(path) as con:
+        n = con.execute("UPDATE contradictions SET explanation = ?", (explanation,)).rowcount
+    assert n > 0, "the invented store has no contradiction to tamper with"
+
+
+@pytest.mark.parametrize("args", READ_COMMANDS)
+def test_saved_output_reads_as_a_fresh_reconcile(store: list[str], args: list[str]) -> None:
+    assert _run([*store, *args]) == _run([*store, *args, "--recompute"])
+
+
+def test_contradictions_come_from_the_saved_tables(store: list[str]) -> None:
+    _tamper(store, "SAVED-OUTPUT")
+    saved = json.loads(_run([*store, "contradictions", "--format", "json"]))
+    fresh = json.loads(_run([*store, "contradictions", "--format", "json", "--recompute"]))
+    assert saved and {x["explanation"] for x in saved} == {"SAVED-OUTPUT"}
+    assert "SAVED-OUTPUT" not in {x["explanation"] for x in fresh}
+    assert [(x["a"]["id"], x["b"]["id"], x["kind"]) for x in saved] == \
+        [(x["a"]["id"], x["b"]["id"], x["kind"]) for x in fresh]
+
+
+def test_other_engine_options_reconcile_again(store: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _tamper(store, "SAVED-OUTPUT")
+    monkeypatch.setenv("RECONCILE_EVENT_WINDOW_DAYS", "5")
+    out = _run([*store, "contradictions", "--format", "json"])
+    assert "SAVED-OUTPUT" not in out
+
+
+def test_a_new_document_makes_the_saved_output_stale_until_ingest(store: list[str], tmp_path: Path,
+                                                                  write_articles) -> None:  # type: ignore[no-untyped-def]
+    extra = write_articles(tmp_path / "more", 8)[-1]          # event 7: not in the store yet
+    _tamper(store, "SAVED-OUTPUT")
+    # ``check --ingest`` stores the document and saves a new output with its fingerprint
+    result = CliRunner().invoke(cli, [*store, "check", "--ingest", str(extra)])
+    assert result.exit_code in (0, 1), result.output
+    out = _run([*store, "contradictions", "--format", "json"])
+    assert "SAVED-OUTPUT" not in out
+    _tamper(store, "SAVED-AGAIN")
+    assert "SAVED-AGAIN" in _run([*store, "contradictions", "--format", "json"])
+
+
+def test_ingest_of_nothing_new_keeps_the_saved_output(store: list[str], tmp_path: Path) -> None:
+    _tamper(store, "SAVED-OUTPUT")
+    _run([*store, "ingest", "--quiet", str(tmp_path / "news")])
+    assert "SAVED-OUTPUT" in _run([*store, "contradictions", "--format", "json"])
+
+
+def test_explain_reads_the_saved_output(store: list[str]) -> None:
+    _tamper(store, "SAVED-OUTPUT")
+    pairs = json.loads(_run([*store, "contradictions", "--format", "json"]))
+    claim_id = pairs[0]["a"]["id"]
+    saved = json.loads(_run([*store, "explain", str(claim_id), "--format", "json"]))
+    fresh = json.loads(_run([*store, "explain", str(claim_id), "--format", "json", "--recompute"]))
+    assert saved["quantity"] == fresh["quantity"]
+    assert "SAVED-OUTPUT" in json.dumps(saved) and "SAVED-OUTPUT" not in json.dumps(fresh)
