@@ -21,18 +21,17 @@ from typing import Mapping
 from ..model import Claim, Document, Figure
 from . import attribution, events, numbers
 from .measures import MeasureFinder, MeasureHit
-from .sentences import Sentence, split_sentences
+from .sentences import CaselessPattern, Sentence, split_sentences
 
 __all__ = ["ExtractOptions", "Extractor", "extract_claims"]
 
 #: Sentences that cannot hold a claim are skipped before the full grammar runs:
 #: they need a digit or a number word, and a measure cue somewhere.
-_NUMBERISH = re.compile(
+_NUMBERISH = CaselessPattern(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand|million|dozen|dozens|scores|hundreds|thousands|both|no|none|nobody|zero|several|"
-    r"a\s+few|handful|similar|same)\b",
-    re.I,
+    r"a\s+few|handful|similar|same)\b"
 )
 
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
-from .sentences import Sentence
+from .sentences import CaselessPattern, Sentence
 
 __all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
 
@@ -319,8 +320,8 @@ _CONTINUES = re.compile(
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
 _MIDCLAUSE_END = re.compile(r"(?:\b[a-z][a-z'\u2019-]*|,)$")
-_CUE_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r"|according|quoted|adding|saying)\b", re.I
+_CUE_WORD = CaselessPattern(
+    r"\b(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r"|according|quoted|adding|saying)\b"
 )
 _CAP_WORD = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'\u2019.\-]*$")
 _DIGIT = re.compile(r"\d")
@@ -347,8 +348,7 @@ class Attribution:
     rules: tuple[str, ...]    # ids of the rules that fired
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):      # a tuple: built for every token of every cue sentence, so cheap to make
     start: int
     end: int
     text: str
@@ -409,8 +409,12 @@ class AttributionContext:
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
-    return [_Tok(m.start() + offset, m.end() + offset, m.group(), m.group().lower())
-            for m in _TOKEN.finditer(text)]
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        a, b = m.span()
+        w = m.group()
+        out.append(_Tok(a + offset, b + offset, w, w.lower()))
+    return out
 
 
 def _is_word(t: _Tok) -> bool:
@@ -418,7 +422,7 @@ def _is_word(t: _Tok) -> bool:
 
 
 def _lows(s: str) -> list[str]:
-    return [m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(s) if m.group()[0].isalnum()]
+    return [w.lower().replace("\u2019", "'") for w in _TOKEN.findall(s) if w[0].isalnum()]
 
 
 def _kind_of(claimant: str | None, person: _Person | None = None) -> tuple[str, str]:
@@ -490,9 +494,11 @@ def build_context(text: str, sentences: list[Sentence]) -> AttributionContext:
     ctx.persons = _find_persons(text, sentences[0].start, sentences[-1].end)
     ctx.quotes = _find_quotes(text, ctx.units)
     ctx._quote_starts = [q.start for q in ctx.quotes]
-    ctx.tokens = [_tokens(u.text, u.start) if _CUE_WORD.search(u.text) else [] for u in ctx.units]
-    for i, u in enumerate(ctx.units):
-        cues = _find_cues(ctx, i) if _CUE_WORD.search(u.text) else []
+    # only sentences with a cue word can hold a cue: the others are neither tokenised nor searched
+    with_cue = [_CUE_WORD.search(u.text) is not None for u in ctx.units]
+    ctx.tokens = [_tokens(u.text, u.start) if has else [] for u, has in zip(ctx.units, with_cue)]
+    for i, has in enumerate(with_cue):
+        cues = _find_cues(ctx, i) if has else []
         for c in cues:
             _resolve_cue(ctx, c)
             if c.claimant:

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, EventAnchor
-from .sentences import Sentence
+from .sentences import CaselessPattern, Sentence
 
 __all__ = ["EventContext", "KIND_WORDS", "build_event_context", "anchor", "resolve_dates",
            "find_places", "find_kinds"]
@@ -75,18 +75,104 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
 )
 _KIND_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), k) for p, k in KIND_WORDS)
 
-#: one pass that tells whether any kind word is there at all (most sentences have none)
-_ANY_KIND = re.compile("|".join(rf"\b(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})\b" for p, _k in KIND_WORDS), re.I)
+
+# ---------------------------------------------------------------------------
+# Many rules, one scan.  Running each rule of a table over the whole text costs
+# a pass per rule; instead one scan finds every position where some rule may
+# match, and only there is each rule tried.  The result is exactly what each
+# rule's own ``finditer`` yields.
+# ---------------------------------------------------------------------------
+_NAMED = re.compile(r"[(][?]P<[a-z]+>")
+_LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _scan(alternatives: list[str]) -> CaselessPattern:
+    """Where rules may match that each match only from a word boundary where one of ``alternatives`` does.
+
+    The scan may report more positions than the rules match, never fewer: look-arounds are dropped
+    (a match without them is still a match), and the alternatives are joined flat so that ``re``
+    checks their first letters cheaply.
+    """
+    union = "|".join(_NAMED.sub("(?:", _without_lookarounds(a)) for a in alternatives)
+    return CaselessPattern(rf"\b(?={union})")
+
+
+def _without_lookarounds(pattern: str) -> str:
+    """``pattern`` without its look-ahead and look-behind groups."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith(_LOOKAROUND, i):
+            depth = 0
+            while True:                     # skip to the group's closing parenthesis
+                depth += pattern[i] == "("
+                depth -= pattern[i] == ")"
+                i = _atom_end(pattern, i)
+                if depth == 0:
+                    break
+            continue
+        j = _atom_end(pattern, i)
+        out.append(pattern[i:j])
+        i = j
+    return "".join(out)
+
+
+def _atom_end(pattern: str, i: int) -> int:
+    """End of the atom at ``i``: an escape, a character class or one character."""
+    if pattern[i] == "\\":
+        return i + 2
+    if pattern[i] != "[":
+        return i + 1
+    j = i + 1
+    j += pattern.startswith("^", j)
+    j += pattern.startswith("]", j)     # "]" first in a class is a literal
+    while pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+def _from_boundary(pattern: str) -> str:
+    """A date rule after its opening word boundary (every date rule starts at one, past look-behinds)."""
+    bare = _without_lookarounds(pattern)
+    if not bare.startswith("\\b"):
+        raise ValueError(f"date rule not starting at a word boundary: {pattern!r}")
+    return bare[2:]
+
+
+def _matches_by_rule(rules: tuple[re.Pattern[str], ...], scan: CaselessPattern,
+                     text: str) -> list[list[re.Match[str]]]:
+    """For each rule, the matches of ``rule.finditer(text)``, from one scan of ``text``.
+
+    A rule is tried (anchored, with the whole text around it for word boundaries and look-behinds)
+    at each position the scan finds, unless its previous match runs past that position: rules never
+    match empty, so ``finditer`` resumes at the end of the previous match.
+    """
+    found: list[list[re.Match[str]]] = [[] for _ in rules]
+    ends = [0] * len(rules)
+    for at in scan.finditer(text):
+        p = at.start()
+        for k, rx in enumerate(rules):
+            if p >= ends[k]:
+                m = rx.match(text, p)
+                if m is not None:
+                    found[k].append(m)
+                    ends[k] = m.end()
+    return found
+
+
+_KIND_RXS = tuple(rx for rx, _k in _KIND_RES)
+_KIND_SCAN = _scan([p for p, _k in KIND_WORDS])    # each rule is r"\b(?:p)\b"
 
 
 def kind_hits(text: str, offset: int = 0) -> list[tuple[int, str]]:
     """(position, kind) of every kind word in ``text``; earlier rules win where spans overlap."""
-    if not _ANY_KIND.search(text):
+    found = _matches_by_rule(_KIND_RXS, _KIND_SCAN, text)
+    if not any(found):
         return []
     hits: list[tuple[int, str]] = []
     taken = bytearray(len(text) + 1)    # characters an earlier (stronger) rule already matched
-    for rx, kind in _KIND_RES:
-        for m in rx.finditer(text):
+    for (_rx, kind), matches in zip(_KIND_RES, found):
+        for m in matches:
             a, b = m.start(), m.end()
             if any(taken[a:b]):
                 continue
@@ -152,10 +238,9 @@ DATE_RULES: tuple[tuple[str, str, str], ...] = (
     ("date.month", "month", rf"\b(?:in|since|last|this|early|late|mid-?)\s+{_MON}\b"),
     ("date.year", "year", rf"(?<![\d,.$])\b(?:in |since |of |the )?{_YEAR}\b(?!\s*(?:[,.]\s*\d|%|-year|\s*(?:people|persons|dead|killed)))"),
 )
-_DATE_RES = tuple((rid, prec, re.compile(p, re.I if rid != "date.month-day" else re.I)) for rid, prec, p in DATE_RULES)
-#: one pass that tells whether any date expression is there at all
-_ANY_DATE = re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for _rid, _prec, p in DATE_RULES),
-                       re.I)
+_DATE_RES = tuple((rid, prec, re.compile(p, re.I)) for rid, prec, p in DATE_RULES)
+_DATE_RXS = tuple(rx for _rid, _prec, rx in _DATE_RES)
+_DATE_SCAN = _scan([_from_boundary(p) for _rid, _prec, p in DATE_RULES])
 _PRECISION = {"period": -1, "day": 0, "month": 1, "year": 2}
 _NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -250,11 +335,12 @@ def resolve_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[DateH
     not a month-day plus a year).
     """
     hits: list[DateHit] = []
-    if not _ANY_DATE.search(text):
+    found = _matches_by_rule(_DATE_RXS, _DATE_SCAN, text)
+    if not any(found):
         return hits
     taken = bytearray(len(text) + 1)    # characters an earlier (more precise) rule already matched
-    for rid, prec, rx in _DATE_RES:
-        for m in rx.finditer(text):
+    for (rid, prec, _rx), matches in zip(_DATE_RES, found):
+        for m in matches:
             if rid == "date.month-day" and m.group("mon").lower() in ("may", "march", "mar") \
                     and not m.group("mon")[0].isupper():
                 continue  # "may 3" the verb, "march 5" the walk

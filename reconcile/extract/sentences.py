@@ -11,6 +11,7 @@ line looks like a new paragraph or headline.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Words after which a full stop does not end a sentence (compared lower-case, without the dot).
@@ -110,6 +111,61 @@ def _emit(text: str, s: int, e: int, para: int, out: list[Sentence]) -> None:
         e -= 1
     if e > s:
         out.append(Sentence(s, e, text[s:e], para))
+
+
+# ---------------------------------------------------------------------------
+# Case-insensitive patterns over lower-case views, for fast scans.  Python's
+# ``re`` checks the first letter of each alternative cheaply only when matching
+# case-sensitively, so a long ``re.I`` word list is several times slower than
+# the same list, lower-cased, run over ``text.lower()``.  The two find exactly
+# the same spans when lower-casing keeps every offset and no character folds
+# differently: ``re.I`` also matches these four to ASCII letters ("\u212a"
+# Kelvin K to "k", long s to "s", dotted / dotless I to "i"), ``str.lower``
+# does not (tests/test_speed_equivalence_context.py checks the list).
+# ---------------------------------------------------------------------------
+_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+#: escapes other than \b \d \s \w \t \n that name a letter or a class (\W, \x41, \u00C0...): their case matters
+_CASED_ESCAPE = re.compile(r"\\[^bdswtn\W_]")
+
+
+def _lower_view(text: str) -> str | None:
+    """``text.lower()`` when it is an exact stand-in for ``re.I`` matching (same offsets, same folds), else None."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _FOLD_TRAPS.search(text)):
+        return None
+    return low
+
+
+def _lower_pattern(pattern: str) -> str:
+    """An ASCII case-insensitive pattern, lower-cased to match :func:`_lower_view` text case-sensitively.
+
+    Escapes whose case matters are refused; so are named groups (their names would change).
+    """
+    if not pattern.isascii() or _CASED_ESCAPE.search(pattern) or "(?P" in pattern:
+        raise ValueError(f"cannot lower-case the pattern {pattern!r}")
+    return pattern.lower()
+
+
+class CaselessPattern:
+    """A case-insensitive ASCII pattern, run over the lower-case view of a text when that view is exact.
+
+    Matches are the same as ``re.compile(pattern, re.I)`` finds, but may be of the view: use their
+    spans, not their text.
+    """
+
+    __slots__ = ("folded", "lower")
+
+    def __init__(self, pattern: str) -> None:
+        self.folded = re.compile(pattern, re.I)
+        self.lower = re.compile(_lower_pattern(pattern))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        low = _lower_view(text)
+        return self.lower.search(low) if low is not None else self.folded.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = _lower_view(text)
+        return self.lower.finditer(low) if low is not None else self.folded.finditer(text)
 
 
 def sentence_index(sentences: list[Sentence], offset: int) -> int:
