@@ -154,12 +154,19 @@ class _World:
         return "the civil defence agency", "government"
 
 
-def _event(rng: random.Random, world: _World, index: int) -> dict:
+#: days the invented events of the article generator fall in (2020 to 2025)
+SPAN_DAYS = 6 * 365
+#: events a day in the claim generator's world, at every size: a store ten times larger
+#: covers a period ten times longer, not ten times as many events in the same days
+EVENTS_PER_DAY = 3.2
+
+
+def _event(rng: random.Random, world: _World, index: int, span_days: int = SPAN_DAYS) -> dict:
     kind = KINDS[rng.randrange(len(KINDS))]
     town = world.towns[index % len(world.towns)]
     if index >= len(world.towns):
         town = f"{town} {rng.choice(('North', 'South', 'East', 'West', 'Upper', 'Lower'))}"
-    date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(6 * 365))
+    date = dt.date(2026, 1, 1) - dt.timedelta(days=span_days) + dt.timedelta(days=rng.randrange(span_days))
     big = kind in ("earthquake", "flood")
     k = rng.randrange(1, 400 if big else 60)
     return {
@@ -275,7 +282,8 @@ _CLAIMANTS = (("police", "police"), ("the Interior Ministry", "government"), ("t
 
 
 def generate_claims(n: int, seed: int = 11) -> list:
-    """``n`` ``Claim`` objects: events of 1-5 documents, 2-8 claims each, with revisions and disputes."""
+    """``n`` ``Claim`` objects: events of 1-5 documents, 2-8 claims each, with revisions and disputes.
+    Events fall in the last ``max(6 years, n / 14 / EVENTS_PER_DAY)`` days before 2026."""
     from reconcile.model import Claim, EventAnchor
 
     rng = random.Random(seed)
@@ -283,8 +291,10 @@ def generate_claims(n: int, seed: int = 11) -> list:
     out: list = []
     ev_index = 0
     doc_no = 0
+    # about 14 claims an event (2.8 documents of 5 claims)
+    span = max(SPAN_DAYS, int(n / 14 / EVENTS_PER_DAY))
     while len(out) < n:
-        ev = _event(rng, world, ev_index)
+        ev = _event(rng, world, ev_index, span)
         ev_index += 1
         kinds = (ev["kind"],)
         anchor = EventAnchor(date=ev["date"], date_text="on Sunday", place=ev["town"],

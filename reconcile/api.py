@@ -209,24 +209,31 @@ def reconcile_and_save(store, settings: Settings) -> Reconciliation:  # store: S
     return rec
 
 
-def reconcile_store(settings: Settings, *, recompute: bool = False) -> Reconciliation:
+def reconcile_store(settings: Settings, *, recompute: bool = False, quantities: bool = True,
+                    disputed_only: bool = False, contradictions: bool = True) -> Reconciliation:
     """The engine's output over every current stored claim (``report``, ``contradictions``,
     ``groups``, ``explain``): the output the last ingest saved while its inputs are
     unchanged (same claims, options and version), else reconciled again (not saved).
-    ``recompute`` always reconciles again."""
+    ``recompute`` always reconciles again.  What a command does not show is not read:
+    ``quantities=False`` leaves the quantities out, ``disputed_only`` keeps those whose
+    status is not consistent, and ``contradictions=False`` leaves the contradictions out."""
     store = open_store(settings)
     try:
         if not recompute and store.saved_inputs() == engine_inputs(store, settings):
-            return _saved_output(store)
-        return reconcile(store.claims(origin="extract"), engine_options(settings))
+            return _saved_output(store, quantities, disputed_only, contradictions)
+        rec = reconcile(store.claims(origin="extract"), engine_options(settings))
     finally:
         store.close()
+    qs = rec.quantities if quantities else ()
+    return Reconciliation(quantities=tuple(q for q in qs if q.status != "consistent") if disputed_only else qs,
+                          contradictions=rec.contradictions if contradictions else ())
 
 
-def _saved_output(store) -> Reconciliation:  # store: Store
+def _saved_output(store, with_quantities: bool, disputed_only: bool,
+                  with_contradictions: bool) -> Reconciliation:  # store: Store
     """The saved engine output as the engine returned it (same objects, same order)."""
-    quantities = store.quantities()
-    contradictions = store.contradictions()
+    quantities = store.quantities(disputed_only=disputed_only) if with_quantities else []
+    contradictions = store.contradictions() if with_contradictions else []
     wanted: set[int] = {x[k] for x in contradictions for k in ("a_claim_id", "b_claim_id")}
     for q in quantities:
         wanted.update(q["claim_ids"])

@@ -236,7 +236,9 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None, recomp
     """
     from .report import formats
 
-    rec = api.reconcile_store(obj.settings, recompute=recompute)
+    # the page's summary counts the consistent quantities too
+    rec = api.reconcile_store(obj.settings, recompute=recompute, disputed_only=not include_all and fmt != "html",
+                              contradictions=fmt in ("html", "markdown"))
     if fmt == "json":
         qs = [q.as_dict() for q in rec.quantities if include_all or q.status != "consistent"]
         text = json.dumps({"quantities": qs}, ensure_ascii=False, indent=2)
@@ -279,7 +281,7 @@ def contradictions(obj: Context, fmt: str, recompute: bool) -> None:
     """
     from .report.formats import contradiction_rows
 
-    rec = api.reconcile_store(obj.settings, recompute=recompute)
+    rec = api.reconcile_store(obj.settings, recompute=recompute, quantities=False)
     if fmt in ("json", "jsonl"):
         rows = [x.as_dict() for x in rec.contradictions]
     else:
@@ -302,7 +304,7 @@ def groups(obj: Context, fmt: str, recompute: bool) -> None:
     """
     from .report.formats import quantity_rows
 
-    rec = api.reconcile_store(obj.settings, recompute=recompute)
+    rec = api.reconcile_store(obj.settings, recompute=recompute, contradictions=False)
     if fmt in ("json", "jsonl"):
         rows = [q.as_dict() for q in rec.quantities]
     else:

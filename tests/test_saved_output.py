@@ -23,6 +23,10 @@ READ_COMMANDS = [
     pytest.param(["report", "--all", "--format", "json"], id="report-json"),
     pytest.param(["report", "--format", "markdown"], id="report-markdown"),
     pytest.param(["report", "--format", "html"], id="report-html"),
+    pytest.param(["report", "--all", "--format", "html"], id="report-all-html"),
+    pytest.param(["report"], id="report-table"),
+    pytest.param(["report", "--all", "--format", "csv"], id="report-all-csv"),
+    pytest.param(["groups"], id="groups-table"),
     pytest.param(["groups", "--format", "json"], id="groups-json"),
 ]
 

@@ -530,17 +530,21 @@ class Store:
     # ------------------------------------------------------------------ readers
 
     @_reading
-    def quantities(self) -> list[dict[str, Any]]:
-        """Saved quantities, sorted by key, with their claim ids."""
+    def quantities(self, *, disputed_only: bool = False) -> list[dict[str, Any]]:
+        """Saved quantities, sorted by key, with their claim ids (``disputed_only``: status
+        other than consistent)."""
+        q = QuantityRow
+        wanted = (q.status != "consistent",) if disputed_only else ()
         with Session(self._engine) as s:
             links: dict[int, list[int]] = {}
-            for qid, cid in s.execute(select(QuantityClaim.quantity_id, QuantityClaim.claim_id)):
+            for qid, cid in s.execute(select(QuantityClaim.quantity_id, QuantityClaim.claim_id)
+                                      .join(q, q.id == QuantityClaim.quantity_id).where(*wanted)):
                 links.setdefault(qid, []).append(cid)
-            q = QuantityRow
             rows = s.execute(
                 select(q.id, q.key, q.measure, q.scope, q.low, q.best, q.high, q.status, q.reasons, q.sources,
                        q.current_claim_id, EventRow.key, EventRow.label)
                 .outerjoin(EventRow, EventRow.id == q.event_id)
+                .where(*wanted)
                 .order_by(q.key)
             ).all()
             return [
