@@ -28,7 +28,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
 
 import sqlalchemy as sa
@@ -176,6 +176,19 @@ class _ClaimReader:
         )
 
 
+@dataclass(slots=True)
+class _Ids:
+    """Outlet name -> id and claimant key -> (id, kind), found or made in one transaction
+    (``pending``) or known to be committed (``Store._known``)."""
+
+    outlets: dict[str, int] = field(default_factory=dict)
+    claimants: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    def merge(self, other: "_Ids") -> None:
+        self.outlets.update(other.outlets)
+        self.claimants.update(other.claimants)
+
+
 class Store:
     """Persistent claims.  ``Store(url)`` migrates a fresh database to head."""
 
@@ -189,6 +202,9 @@ class Store:
             self._engine.dispose()
             raise
         self._writer = writer(self._engine)
+        # ids of outlets and claimants committed by this Store: most documents name ones seen
+        # before, so most look-ups never reach the database (ids are never reused or deleted)
+        self._known = _Ids()
 
     # ------------------------------------------------------------------ setup
 
@@ -233,8 +249,11 @@ class Store:
         last = RETRIES - 1
         for attempt in range(RETRIES):
             try:
+                pending = _Ids()
                 with Session(self._writer) as session, session.begin():
-                    return self._add(session, doc, claims, ingested_at)
+                    result = self._add(session, doc, claims, ingested_at, pending)
+                self._known.merge(pending)     # committed: safe to remember
+                return result
             except exc.IntegrityError as err:
                 found = self._doc_id_by_sha(doc.sha256)
                 if found is not None:
@@ -252,7 +271,7 @@ class Store:
             return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha))
 
     def _add(self, s: Session, doc: Document, claims: Sequence[Claim], ingested_at: dt.datetime,
-             claimants: dict[str, int] | None = None) -> AddResult:
+             pending: "_Ids") -> AddResult:
         existing = s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256))
         if existing is not None:
             return AddResult(existing, "unchanged", 0)
@@ -264,7 +283,7 @@ class Store:
             .with_for_update()
         ).all()
         row = DocumentRow(
-            path=doc.path, line=doc.line, title=doc.title, outlet_id=self._outlet_id(s, doc.source),
+            path=doc.path, line=doc.line, title=doc.title, outlet_id=self._outlet_id(s, doc.source, pending),
             url=doc.url, published=doc.published, sha256=doc.sha256, text=doc.text,
             body_start=doc.body_start, encoding=doc.encoding, format=doc.format, ext_id=doc.ext_id,
             ingested_at=ingested_at,
@@ -274,9 +293,8 @@ class Store:
         for prev in previous:
             prev.superseded_by = row.id
             s.execute(sa.update(ClaimRow).where(ClaimRow.document_id == prev.id).values(current=False))
-        claimants = {} if claimants is None else claimants    # claimant key -> id, within one transaction
         if claims:   # one executemany, not one ORM object per claim
-            s.execute(sa.insert(ClaimRow.__table__), [self._claim_values(s, c, row.id, claimants) for c in claims])
+            s.execute(sa.insert(ClaimRow.__table__), [self._claim_values(s, c, row.id, pending) for c in claims])
         return AddResult(row.id, "new-version" if previous else "new", len(claims))
 
     def add_documents(self, items: Sequence[tuple[Document, Sequence[Claim]]], *,
@@ -289,48 +307,56 @@ class Store:
                 if c.stance not in STANCES or c.qualifier not in QUALIFIERS:
                     raise ValueError(f"{doc.path}: claim {c.text!r} has unknown stance or qualifier")
         try:
+            pending = _Ids()
             with Session(self._writer) as session, session.begin():
-                claimants: dict[str, int] = {}
-                return [self._add(session, doc, claims, ingested_at, claimants) for doc, claims in items]
+                results = [self._add(session, doc, claims, ingested_at, pending) for doc, claims in items]
+            self._known.merge(pending)
+            return results
         except exc.IntegrityError:
             return [self.add_document(doc, claims, ingested_at=ingested_at) for doc, claims in items]
         except exc.DBAPIError as err:
             raise DatabaseError(f"cannot store {len(items)} documents: {str(err.orig).splitlines()[0]}") from None
 
-    @staticmethod
-    def _outlet_id(s: Session, name: str | None) -> int | None:
+    def _outlet_id(self, s: Session, name: str | None, pending: "_Ids") -> int | None:
         if not name:
             return None
-        found = s.scalar(select(Outlet.id).where(Outlet.name == name))
+        found = pending.outlets.get(name) or self._known.outlets.get(name)
+        if found is None:
+            found = s.scalar(select(Outlet.id).where(Outlet.name == name))
         if found is None:
             outlet = Outlet(name=name)
             s.add(outlet)
             s.flush()
             found = outlet.id
+        pending.outlets[name] = found
         return found
 
-    @staticmethod
-    def _claimant_id(s: Session, name: str | None, kind: str, cache: dict[str, int]) -> int | None:
+    def _claimant_id(self, s: Session, name: str | None, kind: str, pending: "_Ids") -> int | None:
         if not name or not name.strip():
             return None
         key = claimant_key(name)
-        if key in cache:
-            return cache[key]
-        row = s.scalars(select(Claimant).where(Claimant.key == key)).first()
-        if row is None:
-            row = Claimant(name=name, key=key, kind=kind)
-            s.add(row)
-            s.flush()
-        elif row.kind == "unknown" and kind != "unknown":
-            row.kind = kind
-        cache[key] = row.id
-        return row.id
+        got = pending.claimants.get(key) or self._known.claimants.get(key)
+        if got is None:
+            row = s.execute(select(Claimant.id, Claimant.kind).where(Claimant.key == key)).first()
+            if row is None:
+                new = Claimant(name=name, key=key, kind=kind)
+                s.add(new)
+                s.flush()
+                got = (new.id, kind)
+            else:
+                got = (row[0], row[1])
+        cid, known_kind = got
+        if known_kind == "unknown" and kind != "unknown":   # a later report tells what the claimant is
+            s.execute(sa.update(Claimant).where(Claimant.id == cid).values(kind=kind))
+            known_kind = kind
+        pending.claimants[key] = (cid, known_kind)
+        return cid
 
-    def _claim_row(self, s: Session, c: Claim, document_id: int, cache: dict[str, int],
+    def _claim_row(self, s: Session, c: Claim, document_id: int, pending: "_Ids",
                    origin: str = "extract") -> ClaimRow:
-        return ClaimRow(**self._claim_values(s, c, document_id, cache, origin))
+        return ClaimRow(**self._claim_values(s, c, document_id, pending, origin))
 
-    def _claim_values(self, s: Session, c: Claim, document_id: int, cache: dict[str, int],
+    def _claim_values(self, s: Session, c: Claim, document_id: int, pending: "_Ids",
                       origin: str = "extract") -> dict[str, Any]:
         return dict(
             document_id=document_id, start=c.start, end=c.end, text=c.text,
@@ -338,7 +364,7 @@ class Store:
             measure=c.measure, subject=c.subject,
             low=None if c.low is None else float(c.low), high=None if c.high is None else float(c.high),
             qualifier=c.qualifier, vague=c.vague,
-            claimant_id=self._claimant_id(s, c.claimant, c.claimant_kind, cache),
+            claimant_id=self._claimant_id(s, c.claimant, c.claimant_kind, pending),
             claimant=c.claimant, claimant_kind=c.claimant_kind, via=list(c.via), stance=c.stance,
             event_date=c.event.date, event_date_text=c.event.date_text, place=c.event.place,
             places=list(c.event.places), kinds=list(c.event.kinds),
@@ -600,7 +626,7 @@ class _Resolver:
         self.s = session
         self.cache: dict[Claim, int | None] = {}
         self.stored: set[int] | None = None
-        self.claimants: dict[str, int] = {}
+        self.pending = _Ids()
 
     def resolve(self, c: Claim) -> int | None:
         if c.id is not None:
@@ -632,7 +658,7 @@ class _Resolver:
             return found
         if c.stance not in STANCES or c.qualifier not in QUALIFIERS:
             return None
-        row = self.store._claim_row(self.s, c, doc_id, self.claimants, origin="engine")
+        row = self.store._claim_row(self.s, c, doc_id, self.pending, origin="engine")
         self.s.add(row)
         self.s.flush()
         return row.id
