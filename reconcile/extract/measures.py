@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..model import Figure
+from .numbers import fold
 from .sentences import Sentence
 
 # ---------------------------------------------------------------------------
@@ -188,39 +189,47 @@ _NUMBER_OF_WHAT = {
 _AMONG_WHAT = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
                "victims": "killed", "missing": "missing"}
 
-#: Multi-word cues right of the noun phrase, tried before single words.
-_RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(p, re.I), m, rid) for p, m, rid in (
-        (r"lost\s+(?:their|his|her)\s+lives?\b", "killed", "measure.right.lost_lives"),
-        (r"(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded|hurt)\b", "casualties", "measure.right.killed_or_injured"),
-        (r"(?:injured|wounded|hurt)\s+(?:or|and)\s+(?:killed|dead)\b", "casualties", "measure.right.killed_or_injured"),
-        (r"recovering\b", "wounded", "measure.right.recovering"),
-        (r"(?:shot\s+)?(?:dead|to\s+death)\b", "killed", "measure.right.shot_dead"),
-        (r"shot\s+(?:and\s+killed|dead|to\s+death)\b", "killed", "measure.right.shot_killed"),
-        (r"shot\s+and\s+(?:wounded|injured|hurt)\b", "wounded", "measure.right.shot_wounded"),
-        (r"(?:burned|burnt|stabbed|beaten|crushed|hacked)\s+to\s+death\b", "killed", "measure.right.to_death"),
+#: Multi-word cues right of the noun phrase, tried before single words:
+#: (pattern, measure, rule id, keywords).  Every match holds one of its
+#: lower-case keywords, so a phrase is only tried where one is in the text.
+_RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = tuple(
+    (re.compile(p, re.I), m, rid, keys) for p, m, rid, keys in (
+        (r"lost\s+(?:their|his|her)\s+lives?\b", "killed", "measure.right.lost_lives", ("lost",)),
+        (r"(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded|hurt)\b", "casualties", "measure.right.killed_or_injured",
+         ("injured", "wounded", "hurt")),
+        (r"(?:injured|wounded|hurt)\s+(?:or|and)\s+(?:killed|dead)\b", "casualties", "measure.right.killed_or_injured",
+         ("injured", "wounded", "hurt")),
+        (r"recovering\b", "wounded", "measure.right.recovering", ("recovering",)),
+        (r"(?:shot\s+)?(?:dead|to\s+death)\b", "killed", "measure.right.shot_dead", ("dead", "death")),
+        (r"shot\s+(?:and\s+killed|dead|to\s+death)\b", "killed", "measure.right.shot_killed", ("shot",)),
+        (r"shot\s+and\s+(?:wounded|injured|hurt)\b", "wounded", "measure.right.shot_wounded", ("shot",)),
+        (r"(?:burned|burnt|stabbed|beaten|crushed|hacked)\s+to\s+death\b", "killed", "measure.right.to_death", ("death",)),
         (r"(?:taken|rushed|transported|airlifted|air\s+lifted|admitted|flown|sent)\s+to\s+(?:[\w.'-]+\s+){0,6}?"
          r"(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?|clinics?)\b",
-         "hospitalized", "measure.right.taken_to_hospital"),
+         "hospitalized", "measure.right.taken_to_hospital", ("hospital", "medical", "trauma", "clinic")),
         (r"(?:remain(?:s|ed)?|are|were|is|was|still)\s+(?:still\s+)?in\s+(?:the\s+)?hospital\b", "hospitalized",
-         "measure.right.in_hospital"),
-        (r"(?:treated|received\s+treatment|being\s+treated)\b", "wounded", "measure.right.treated"),
-        (r"with\s+(?:[\w-]+\s+)?(?:injuries|wounds)\b", "wounded", "measure.right.with_injuries"),
+         "measure.right.in_hospital", ("hospital",)),
+        (r"(?:treated|received\s+treatment|being\s+treated)\b", "wounded", "measure.right.treated", ("treat",)),
+        (r"with\s+(?:[\w-]+\s+)?(?:injuries|wounds)\b", "wounded", "measure.right.with_injuries", ("injuries", "wounds")),
         (r"in\s+(?:(?:critical|serious|stable|grave|good|fair|satisfactory)\s+(?:(?:or|and|but)\s+)?)+condition\b",
-         "wounded", "measure.right.condition"),
-        (r"(?:expected|likely)\s+to\s+(?:live|survive|recover)\b", "wounded", "measure.right.expected_to_live"),
-        (r"(?:taken|held)\s+(?:into\s+custody|hostage|captive|prisoner)\b", "detained", "measure.right.custody"),
-        (r"(?:in|into)\s+(?:police\s+)?custody\b", "detained", "measure.right.custody"),
-        (r"(?:rounded|picked)\s+up\b", "detained", "measure.right.rounded_up"),
-        (r"forced\s+(?:from|out\s+of)\s+(?:their\s+)?homes\b", "displaced", "measure.right.forced_out"),
-        (r"made\s+homeless\b", "displaced", "measure.right.homeless"),
-        (r"unaccounted\s+for\b", "missing", "measure.right.unaccounted"),
-        (r"(?:\w+\s+)?to\s+safety\b", "rescued", "measure.right.to_safety"),
-        (r"set\s+(?:on\s+fire|ablaze|alight)\b", "burned", "measure.right.set_on_fire"),
-        (r"caught\s+fire\b", "burned", "measure.right.caught_fire"),
-        (r"went\s+up\b(?!\s+in\s+(?:flames|smoke))", "fired", "measure.right.went_up"),
+         "wounded", "measure.right.condition", ("condition",)),
+        (r"(?:expected|likely)\s+to\s+(?:live|survive|recover)\b", "wounded", "measure.right.expected_to_live",
+         ("live", "survive", "recover")),
+        (r"(?:taken|held)\s+(?:into\s+custody|hostage|captive|prisoner)\b", "detained", "measure.right.custody",
+         ("custody", "hostage", "captive", "prisoner")),
+        (r"(?:in|into)\s+(?:police\s+)?custody\b", "detained", "measure.right.custody", ("custody",)),
+        (r"(?:rounded|picked)\s+up\b", "detained", "measure.right.rounded_up", ("rounded", "picked")),
+        (r"forced\s+(?:from|out\s+of)\s+(?:their\s+)?homes\b", "displaced", "measure.right.forced_out", ("forced",)),
+        (r"made\s+homeless\b", "displaced", "measure.right.homeless", ("homeless",)),
+        (r"unaccounted\s+for\b", "missing", "measure.right.unaccounted", ("unaccounted",)),
+        (r"(?:\w+\s+)?to\s+safety\b", "rescued", "measure.right.to_safety", ("safety",)),
+        (r"set\s+(?:on\s+fire|ablaze|alight)\b", "burned", "measure.right.set_on_fire", ("fire", "ablaze", "alight")),
+        (r"caught\s+fire\b", "burned", "measure.right.caught_fire", ("caught",)),
+        (r"went\s+up\b(?!\s+in\s+(?:flames|smoke))", "fired", "measure.right.went_up", ("went",)),
     )
 )
+#: (keyword, index of its phrase), flat: one ``in`` test each
+_PHRASE_KEYS = tuple((k, j) for j, ph in enumerate(_RIGHT_PHRASES) for k in ph[3])
 
 #: Left of the figure: the figure continues a list whose measure is known
 #: ("killing 12 civilians and [two] soldiers", "including [one] American").
@@ -271,8 +280,51 @@ class MeasureHit:
 _VETO = MeasureHit("", None, "measure.veto.negated")
 
 
-def _tokens(s: str, base: int = 0) -> list[tuple[str, int, int]]:
-    return [(m.group(0), base + m.start(), base + m.end()) for m in _TOKEN.finditer(s)]
+def _search(rx: re.Pattern[str], keys: tuple[str, ...], s: str, low: str) -> re.Match[str] | None:
+    """``rx.search(s)``, or None at once when none of ``keys`` (lower-case words one of
+    which every match of ``rx`` holds) is in ``low``, the :func:`fold` of ``s``."""
+    for k in keys:
+        if k in low:
+            return rx.search(s)
+    return None
+
+
+class _Tokens:
+    """The tokens ``(token, start, end)`` of ``text[start:end]``, made as they are
+    asked for (the right scan seldom reads more than a few): check ``has(i)``
+    before reading ``[i]``."""
+
+    __slots__ = ("_found", "_got")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._found = _TOKEN.finditer(text, start, end)
+        self._got: list[tuple[str, int, int]] = []
+
+    def has(self, i: int) -> bool:
+        got = self._got
+        while len(got) <= i:
+            m = next(self._found, None)
+            if m is None:
+                return False
+            got.append((m.group(), m.start(), m.end()))
+        return True
+
+    def __getitem__(self, i: int) -> tuple[str, int, int]:
+        return self._got[i]
+
+
+def _last_words(s: str, n: int) -> list[str]:
+    """The last ``n`` (or fewer) tokens of ``s`` that are not quotes.
+
+    No token holds white space, so the tokens after a space are the same
+    whether the scan starts there or at the start of ``s``: a short tail is
+    tried first, the whole of ``s`` only when the tail has too few."""
+    cut = s.rfind(" ", 0, len(s) - 40)
+    if cut >= 0:
+        words = [w for w in _TOKEN.findall(s, cut) if w not in _QUOTES]
+        if len(words) >= n:
+            return words[-n:]
+    return [w for w in _TOKEN.findall(s) if w not in _QUOTES][-n:]
 
 
 def _clean_subject(words: list[str]) -> str | None:
@@ -302,13 +354,13 @@ def _is_thing(words: list[str]) -> bool:
 _OPENERS = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}
 
 
-def _past_parenthetical(toks: list[tuple[str, int, int]], i: int) -> int | None:
+def _past_parenthetical(toks: _Tokens, i: int) -> int | None:
     """The token index after a parenthetical opened at ``i`` (", a nurse," / "(aged 40)"), or None."""
     closer = _OPENERS[toks[i][0]]
     j = i + 1
-    while j < len(toks) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
+    while toks.has(j) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
         j += 1
-    if j < len(toks) and toks[j][0] == closer and j - i > 1:
+    if toks.has(j) and toks[j][0] == closer and j - i > 1:
         return j + 1
     return None
 
@@ -327,7 +379,7 @@ class MeasureFinder:
     # -- right of the figure -------------------------------------------------
     def _right(self, text: str, fig: Figure, sentence: Sentence) -> MeasureHit | None:
         sent_end = sentence.end
-        toks = _tokens(text[fig.end:min(sent_end, fig.end + 200)], fig.end)
+        toks = _Tokens(text, fig.end, min(sent_end, fig.end + 200))
         np: list[str] = []
         phase = "np"
         skipped_paren = coordinations = 0
@@ -336,8 +388,12 @@ class MeasureFinder:
             w = fig.noun.lower()
             if w in self.right:
                 return MeasureHit(self.right[w], None, "measure.zero.noun")
+        # the phrases whose keywords occur in the text any of them could match
+        tail = fold(text[fig.end:min(sent_end, fig.end + 290)])
+        present = {j for k, j in _PHRASE_KEYS if k in tail}
+        phrases = [ph for j, ph in enumerate(_RIGHT_PHRASES) if j in present]
         i = 0
-        while i < len(toks):
+        while toks.has(i):
             tok, s, _e = toks[i]
             low = tok.lower()
             if tok in _QUOTES:
@@ -346,7 +402,7 @@ class MeasureFinder:
                 i += 1
                 continue
             rest = text[s:min(sent_end, s + 90)]
-            for pat, measure, rid in _RIGHT_PHRASES:
+            for pat, measure, rid, _keys in phrases:
                 if pat.match(rest):
                     if measure == "fired" and not _is_thing(np):
                         break
@@ -369,7 +425,7 @@ class MeasureFinder:
                 return MeasureHit("shot", _clean_subject(np), "measure.right.hit_by_gunfire")
             if low == "victims" and phase == "np" and _SHOOTING.search(sentence.text):
                 np.append(tok)
-                nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else "."
+                nxt = toks[i + 1][0].lower() if toks.has(i + 1) else "."
                 if nxt in {".", ",", ";", "in", "at", "on", "from", "\u2014", "-"} or nxt in NP_STOP:
                     return MeasureHit("shot", _clean_subject(np), "measure.right.shooting_victims")
                 i += 1
@@ -395,7 +451,7 @@ class MeasureFinder:
                     skipped_paren = 1
                     i = after
                     continue
-            if phase == "np" and low in {"and", "or"} and i + 1 < len(toks) and len(np) <= 4 \
+            if phase == "np" and low in {"and", "or"} and toks.has(i + 1) and len(np) <= 4 \
                     and toks[i + 1][0][0].isalpha() and not _is_number_token(toks[i + 1][0]) \
                     and toks[i + 1][0].lower() not in self.right and toks[i + 1][0].lower() not in OTHER_VERBS \
                     and toks[i + 1][0].lower() not in LEFT_VERBS and toks[i + 1][0].lower() not in AUX \
@@ -404,7 +460,7 @@ class MeasureFinder:
                 np.append(tok)
                 i += 1
                 continue
-            if phase == "np" and low in {"and", "or", ","} and coordinations < 2 and i + 1 < len(toks) \
+            if phase == "np" and low in {"and", "or", ","} and coordinations < 2 and toks.has(i + 1) \
                     and _is_number_token(toks[i + 1][0]):
                 # "two nurses and one driver died", "five men and three women were hurt"
                 coordinations += 1
@@ -428,32 +484,33 @@ class MeasureFinder:
     def _left(self, text: str, fig: Figure, sentence: Sentence) -> MeasureHit | None:
         head = text[max(sentence.start, fig.start - 140):fig.start]
         head_nq = head.rstrip(" \t\"'\u201c\u2018")
-        m = _TOLL.search(head_nq)
+        low = fold(head_nq)
+        m = _search(_TOLL, ("toll",), head_nq, low)
         if m:
             return MeasureHit(_TOLL_WHAT.get((m.group("what") or "").lower() or None, "killed"),
                               _clean_subject(self._np_after(text, fig)), "measure.left.toll")
-        m = _NUMBER_OF.search(head_nq)
+        m = _search(_NUMBER_OF, ("number", "total", "tally"), head_nq, low)
         if m:
             what = re.sub(r"\s+", " ", m.group("what").lower())
             return MeasureHit(_NUMBER_OF_WHAT[what], _clean_subject(self._np_after(text, fig)),
                               "measure.left.number_of")
-        m = _AMONG.search(head_nq)
+        m = _search(_AMONG, ("among",), head_nq, low)
         if m:
             return MeasureHit(_AMONG_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
                               "measure.left.among")
-        m = _THE_DEAD.search(head_nq)
+        m = _search(_THE_DEAD, ("dead", "injured", "wounded", "missing", "victims", "casualties"), head_nq, low)
         if m:
             what = m.group("what").lower()
             measure = "wounded" if m.group("surv") else _AMONG_WHAT.get(what, "casualties")
             return MeasureHit(measure, _clean_subject(self._np_after(text, fig)), "measure.left.the_dead")
-        if _DEATH_OF.search(head_nq):
+        if _search(_DEATH_OF, ("death", "killing", "murder", "massacre", "slaying"), head_nq, low):
             return MeasureHit("killed", _clean_subject(self._np_after(text, fig)), "measure.left.death_of")
-        toks = [t for t in _tokens(head_nq) if t[0] not in _QUOTES]
-        if not toks:
+        words = _last_words(head_nq, 3)
+        if not words:
             return None
-        last = toks[-1][0].lower()
-        before = toks[-2][0].lower() if len(toks) > 1 else ""
-        negated = before in {"not", "n't", "never", "no", "to"} or (len(toks) > 2 and toks[-3][0].lower() in {"not", "never"})
+        last = words[-1].lower()
+        before = words[-2].lower() if len(words) > 1 else ""
+        negated = before in {"not", "n't", "never", "no", "to"} or (len(words) > 2 and words[-3].lower() in {"not", "never"})
         # "killed F people", "injuring F"
         if last in LEFT_VERBS:
             if negated and before != "to":
@@ -477,7 +534,8 @@ class MeasureFinder:
 
     def _np_after(self, text: str, fig: Figure) -> list[str]:
         words: list[str] = []
-        for tok, _s, _e in _tokens(text[fig.end:fig.end + 80]):
+        for m in _TOKEN.finditer(text, fig.end, fig.end + 80):
+            tok = m.group()
             low = tok.lower()
             if tok in _QUOTES:
                 continue
@@ -519,7 +577,7 @@ class MeasureFinder:
         if previous is not None and re.search(r"\bof\s+(?:the\s+)?$", text[previous[0].end:fig.start]) \
                 and previous[0].end > fig.start - 12:
             return None  # "32 of the [543] passengers": the whole, not a claim of its own
-        if doc_previous is not None and _RISEN_TO.search(head):
+        if doc_previous is not None and _search(_RISEN_TO, ("number", "figure", "count", "tally"), head, fold(head)):
             return MeasureHit(doc_previous.measure, doc_previous.subject, "measure.left.risen_to")
         left = self._left(text, fig, sentence)
         if left is _VETO:

@@ -134,6 +134,9 @@ VAGUE_TABLE: list[tuple[str, str, float]] = [
     ("num.vague.numerous", r"numerous", 2),
 ]
 VAGUE = "(?:" + "|".join(p for _, p, _ in VAGUE_TABLE) + ")"
+# Keywords one of which every VAGUE match holds (for the prefilters, see _Keys).
+VAGUE_KEYS = ("dozen", "hundred", "thousand", "million", "tens", "scores", "several", "few",
+              "handful", "multiple", "numerous")
 _VAGUE_COMPILED = [(rid, re.compile(p, _I), low) for rid, p, low in VAGUE_TABLE]
 
 
@@ -164,6 +167,11 @@ BOUND_TABLE: list[tuple[str, str, str]] = [
     ("num.bound.total", r"a\s+total\s+of|exactly|precisely|a\s+further|an\s+additional", "exact"),
 ]
 BOUND = "(?:" + "|".join(p for _, p, _ in BOUND_TABLE) + ")"
+# Keywords one of which every BOUND match holds (for the prefilters, see _Keys).
+BOUND_KEYS = ("no", "at", "minimum", "few", "maximum", "up", "many", "much", "under", "below", "than",
+              "over", "excess", "upward", "north", "nearly", "almost", "close", "about", "around",
+              "roughly", "approx", "circa", "some", "estimated", "total", "exactly", "precisely",
+              "further", "additional")
 _BOUND_COMPILED = [(rid, re.compile(r"(?:" + p + r")\Z", _I), q) for rid, p, q in BOUND_TABLE]
 # "at least another 20": a word between the bound and the number, kept inside the span.
 _ANOTHER = r"(?:(?:another|a\s+further|an\s+additional|an\s+extra)\s+)?"
@@ -333,6 +341,57 @@ def _parse_words(tokens: list[str]) -> float | None:
     if last == "and":
         return None
     return total + (current or 0)
+
+
+# ---------------------------------------------------------------------------
+# Keyword prefilters (speed only)
+# ---------------------------------------------------------------------------
+# A rule may list what it needs: groups of lower-case keywords such that every
+# text the rule matches (the consumed part, not the look-arounds) holds one
+# keyword of each group; the group DIGIT stands for any ``\d``.  A rule whose
+# needs are missing from the region cannot match there and is not run; most
+# rules are cheap to rule out this way (one ``in`` test on the lower-cased
+# region), expensive to run (a regex scan).  Empty needs: always run.
+Needs = tuple[tuple[str, ...], ...]
+DIGIT: tuple[str, ...] = ("\\d",)
+_DIGIT_RX = re.compile(r"\d")
+# str.lower plus the four non-ASCII letters that re.IGNORECASE matches to ASCII
+# ones (dotted and dotless I, long s, the Kelvin sign), so no keyword is missed.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(s: str) -> str:
+    """``s`` lower-cased for keyword tests against re.IGNORECASE patterns (measures uses it too)."""
+    return s.lower() if s.isascii() else s.translate(_FOLD).lower()
+
+
+class _Keys:
+    """The lower-cased view of one region, answering the rules' needs."""
+
+    __slots__ = ("low", "digit")
+
+    def __init__(self, s: str) -> None:
+        self.low = fold(s)
+        self.digit = _DIGIT_RX.search(s) is not None
+
+    def has(self, needs: Needs) -> bool:
+        low = self.low
+        for group in needs:
+            if group is DIGIT:
+                if not self.digit:
+                    return False
+                continue
+            for k in group:         # a loop, not any(): no generator on this hot path
+                if k in low:
+                    break
+            else:
+                return False
+        return True
+
+
+def _needs(*groups: str | tuple[str, ...]) -> Needs:
+    """Needs from keywords (a group of one) and groups: ``_needs(DIGIT, "-")``, ``_needs(("to", "through"))``."""
+    return tuple((g,) if isinstance(g, str) else g for g in groups)
 
 
 # ---------------------------------------------------------------------------
@@ -542,78 +601,104 @@ _RANGE_DASH_RX = re.compile(
 _RANGE_OR_RX = re.compile(
     rf"(?:\b(?:{BOUND})\s+)?(?P<a>{NUM})\s+or\s+(?P<b>{NUM})", _I)
 
-# Each rule: (rule id or a function of the match giving it, regex, builder, mode).
+# Each rule: (rule id or a function of the match giving it, regex, builder, mode, needs).
 # mode "scan": finditer over the region; "anchor": rx.match only where a
 # number, a vague word or a prefix (bound, "between", "from", "all") starts,
-# which keeps the NUM-led patterns fast.
+# which keeps the NUM-led patterns fast.  needs: the keywords without which
+# the rule cannot match (see _Keys).
 _PLAIN_RX = re.compile(rf"(?=\d|\b[otfsenhmbda]){NUM}", _I)
 _VAGUE_RX = re.compile(rf"(?=\b[a-z]){VAGUE}\b", _I)
 # A prefix that may open a figure before a number: a bound, "between", "from", "all".
 _PREFIX_BEFORE = re.compile(
     rf"(?:\b(?:{BOUND})\s+(?:between\s+)?{_ANOTHER}|\bbetween\s+|\bfrom\s+|\ball\s+)\Z", _I)
+# The words a _PREFIX_BEFORE match can end with (before its final white space):
+# the last words of the BOUND_TABLE phrases, of _ANOTHER, "between", "from", "all".
+_PREFIX_LAST_WORDS = (
+    "than", "least", "of", "as", "most", "to", "under", "below", "over", "nearly", "almost", "about",
+    "around", "roughly", "approximately", "approx.", "circa", "some", "estimated", "approximate", "exactly",
+    "precisely", "further", "additional", "another", "extra", "between", "from", "all",
+)
 _A_AN = re.compile(r"\b(?:an?|half|several|one)\b", re.I)
 
-FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], Builder, str]] = [
+FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], Builder, str, Needs]] = [
     # figures by reference: the caller takes the value of the claim before
-    ("num.ref.similar", re.compile(r"\b(?:a|an)\s+(?:similar|equal|comparable|like)\s+number\b", _I), _b_reference, "scan"),
-    ("num.ref.same", re.compile(r"\bthe\s+same\s+number\b", _I), _b_reference, "scan"),
+    ("num.ref.similar", re.compile(r"\b(?:a|an)\s+(?:similar|equal|comparable|like)\s+number\b", _I), _b_reference, "scan",
+     _needs("number")),
+    ("num.ref.same", re.compile(r"\bthe\s+same\s+number\b", _I), _b_reference, "scan", _needs("same")),
     # ranges: "between 100 and 120", "from 10 to 15", "15 to 20", "100-120", "five or six"
-    ("num.range.between", _RANGE_BETWEEN_RX, _b_range, "anchor"),
-    ("num.range.from", _RANGE_FROM_RX, _b_range, "anchor"),
-    ("num.range.to", _RANGE_TO_RX, _b_range, "anchor"),
-    ("num.range.dash", _RANGE_DASH_RX, _b_range, "anchor"),
-    ("num.range.or", _RANGE_OR_RX, _b_range, "anchor"),
+    ("num.range.between", _RANGE_BETWEEN_RX, _b_range, "anchor", _needs("between")),
+    ("num.range.from", _RANGE_FROM_RX, _b_range, "anchor", _needs("from")),
+    ("num.range.to", _RANGE_TO_RX, _b_range, "anchor", _needs(("to", "through"))),
+    ("num.range.dash", _RANGE_DASH_RX, _b_range, "anchor", _needs(("-", "\u2013", "\u2014"))),
+    ("num.range.or", _RANGE_OR_RX, _b_range, "anchor", _needs("or")),
     # bounds before a number or a vague word: "at least 12", "more than a dozen", "at least another 20"
     (_bound_rule, re.compile(
-        rf"\b(?P<bound>{BOUND})\s+{_ANOTHER}(?:(?P<n>{NUM})|(?P<v>\b{VAGUE}))", _I), _b_bound, "anchor"),
+        rf"\b(?P<bound>{BOUND})\s+{_ANOTHER}(?:(?P<n>{NUM})|(?P<v>\b{VAGUE}))", _I), _b_bound, "anchor",
+     _needs(BOUND_KEYS)),
     # suffix bounds: "20 or more", "100-plus", "50 or so"
-    (_suffix_rule, re.compile(rf"(?P<n>{NUM})(?P<suf>{SUFFIX})", _I), _b_suffix, "anchor"),
+    (_suffix_rule, re.compile(rf"(?P<n>{NUM})(?P<suf>{SUFFIX})", _I), _b_suffix, "anchor",
+     _needs(("or", "more", "plus", "+", "odd"))),
     # "all 10", "All five": exact, the word "all" inside the span
-    ("num.all", re.compile(rf"\ball\s+(?P<n>{NUM})", _I), _b_exact, "anchor"),
+    ("num.all", re.compile(rf"\ball\s+(?P<n>{NUM})", _I), _b_exact, "anchor", _needs("all")),
     # zeros
-    ("num.zero.no_one", re.compile(r"\bno\s*-?\s*one\b(?!['\u2019]s)", _I), _b_zero, "scan"),
-    ("num.zero.nobody", re.compile(r"\bnobody\b", _I), _b_zero, "scan"),
+    ("num.zero.no_one", re.compile(r"\bno\s*-?\s*one\b(?!['\u2019]s)", _I), _b_zero, "scan", _needs("one")),
+    ("num.zero.nobody", re.compile(r"\bnobody\b", _I), _b_zero, "scan", _needs("nobody")),
     ("num.zero.reports", re.compile(
         rf"\bno\s+(?:(?:immediate|initial|early|other|further|official)\s+)?reports?\s+of\s+(?:any\s+)?"
-        rf"{_NO_MODIFIER}{{0,2}}(?P<noun>{ZERO_NOUN})", _I), _b_zero, "scan"),
+        rf"{_NO_MODIFIER}{{0,2}}(?P<noun>{ZERO_NOUN})", _I), _b_zero, "scan", _needs("report")),
     ("num.zero.no_noun", re.compile(
         rf"\bno(?![.\w])\s+{_NO_MODIFIER}{{0,2}}?(?P<noun>{ZERO_NOUN})"
-        rf"(?:\s+(?:or|and|nor)\s+(?:{ZERO_NOUN}))?", _I), _b_zero, "scan"),
+        rf"(?:\s+(?:or|and|nor)\s+(?:{ZERO_NOUN}))?", _I), _b_zero, "scan", _needs("no")),
     ("num.zero.none", re.compile(
         rf"\bnone\b(?!\s+(?:other|too|the\s+less|the\s+wiser)\b)"
         rf"(?:\s+of\s+(?:the|them|these|those|its|their|our|us|his|her|you)\b"
-        rf"(?:\s+(?!(?:{_NONE_NOUN_STOP})\b)(?P<noun>[A-Za-z][\w-]*))?)?", _I), _b_none, "scan"),
+        rf"(?:\s+(?!(?:{_NONE_NOUN_STOP})\b)(?P<noun>[A-Za-z][\w-]*))?)?", _I), _b_none, "scan", _needs("none")),
     ("num.zero.not_single", re.compile(
         rf"\bnot\s+(?:a\s+single|one|even\s+one)\b(?!\s+but\b)(?:\s+{_NO_MODIFIER}{{0,1}}?(?P<noun>{ZERO_NOUN}))?", _I),
-     _b_zero, "scan"),
+     _b_zero, "scan", _needs("not")),
     ("num.zero.zero", re.compile(
         rf"\bzero\b(?!\s*-?\s*(?:tolerance|sum|hour|gravity|day|point|emissions?)\b)(?:\s+(?P<noun>{ZERO_NOUN}))?", _I),
-     _b_zero_word, "scan"),
-    ("num.zero.neither", re.compile(r"\bneither(?=\s+of\b)", _I), _b_zero, "scan"),
+     _b_zero_word, "scan", _needs("zero")),
+    ("num.zero.neither", re.compile(r"\bneither(?=\s+of\b)", _I), _b_zero, "scan", _needs("neither")),
     # vague plurals and quantity words
-    (_vague_rule, re.compile(rf"\b{VAGUE}\b", _I), _b_vague, "scan"),
+    (_vague_rule, re.compile(rf"\b{VAGUE}\b", _I), _b_vague, "scan", _needs(VAGUE_KEYS)),
     # "both" (not the conjunction "both in ... and ...")
     ("num.both", re.compile(
-        r"\bboth\b(?!\s+(?:in|at|by|to|as|from|for|with|on|inside|within|here|there|sides?|ways)\b)", _I), _b_both, "scan"),
+        r"\bboth\b(?!\s+(?:in|at|by|to|as|from|for|with|on|inside|within|here|there|sides?|ways)\b)", _I), _b_both, "scan",
+     _needs("both")),
     # "a couple", "a pair"
     ("num.word.couple", re.compile(r"\ba\s+(?:couple|pair)(?=\s+of\b)", _I),
-     lambda m, t: (2.0, 2.0, "exact", False, None), "scan"),
+     lambda m, t: (2.0, 2.0, "exact", False, None), "scan", _needs(("couple", "pair"))),
     # plain digits and number words
-    (_plain_rule, _PLAIN_RX, _b_plain, "scan"),
+    (_plain_rule, _PLAIN_RX, _b_plain, "scan", ()),
 ]
 
 
-def _anchors(text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[int]]:
+_VAGUE_NEEDS = _needs(VAGUE_KEYS)
+
+
+def _anchors(text: str, start: int, end: int, keys: _Keys) -> tuple[list[re.Match[str]], list[int]]:
     """The plain number matches of the region and the sorted positions where
     an anchored rule may start (numbers, vague words and prefixes before them)."""
     atoms = list(_PLAIN_RX.finditer(text, start, end))
     starts = {m.start() for m in atoms}
-    starts.update(m.start() for m in _VAGUE_RX.finditer(text, start, end))
+    if keys.has(_VAGUE_NEEDS):
+        starts.update(m.start() for m in _VAGUE_RX.finditer(text, start, end))
     for p in list(starts):
-        m = _PREFIX_BEFORE.search(text, max(start, p - 48), p)
-        if m:
-            starts.add(m.start())
+        q = _prefix_start(text, max(start, p - 48), p)
+        if q is not None:
+            starts.add(q)
     return atoms, sorted(starts)
+
+
+def _prefix_start(text: str, lo: int, p: int) -> int | None:
+    """Where the prefix (_PREFIX_BEFORE) that ends at ``p`` starts, searched from ``lo``; None when none."""
+    # a cheap test first: white space right before p, after one of the prefixes' last words
+    head = text[lo:p].rstrip()
+    if len(head) == p - lo or not fold(head[-16:]).endswith(_PREFIX_LAST_WORDS):
+        return None
+    m = _PREFIX_BEFORE.search(text, lo, p)
+    return m.start() if m else None
 
 
 def _matches(rx: re.Pattern[str], mode: str, text: str, start: int, end: int,
@@ -622,13 +707,15 @@ def _matches(rx: re.Pattern[str], mode: str, text: str, start: int, end: int,
         return atoms
     if mode == "scan":
         return rx.finditer(text, start, end)
-    return (m for m in (rx.match(text, p, end) for p in starts) if m is not None)
+    return [m for p in starts if (m := rx.match(text, p, end)) is not None]
 
 
-def _candidates(text: str, start: int, end: int,
-                atoms: list[re.Match[str]], starts: list[int]) -> list[_Cand]:
+def _candidates(text: str, start: int, end: int, atoms: list[re.Match[str]],
+                starts: list[int], keys: _Keys) -> list[_Cand]:
     out: list[_Cand] = []
-    for order, (rid, rx, build, mode) in enumerate(FIGURE_RULES):
+    for order, (rid, rx, build, mode, needs) in enumerate(FIGURE_RULES):
+        if needs and not keys.has(needs):
+            continue
         for m in _matches(rx, mode, text, start, end, starts, atoms):
             if m.end() <= m.start():
                 continue
@@ -672,11 +759,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *,
     if region is None:
         return []
     start, end = region
-    atoms, starts = _anchors(text, start, end)
-    cands = _candidates(text, start, end, atoms, starts)
+    keys = _Keys(text[start:end])
+    atoms, starts = _anchors(text, start, end, keys)
+    cands = _candidates(text, start, end, atoms, starts, keys)
     if exclude_non_counts and cands:
         windows = _windows(text, start, end, [m.start() for m in atoms], 40)
-        blocked = sorted((s, e) for s, e, _ in _non_counts(text, start, end, atoms, starts, windows))
+        blocked = sorted((s, e) for s, e, _ in _non_counts(text, start, end, starts, keys, windows))
         if blocked:
             cands = [c for c in cands if not _overlaps(blocked, c.start, c.end)]
     cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
@@ -958,6 +1046,41 @@ NON_COUNT_RULES[:] = [
 # these rules cannot overlap a figure and are skipped there.
 _NC_SKIP_IN_WINDOWS = frozenset({"nc.ordinal.words", "nc.duration.bare"})
 
+# What each non-count rule needs (see _Keys); rules not listed always run.
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_TIME_UNIT_KEYS = ("sec", "min", "hour", "hr", "day", "night", "week", "wk", "month", "mth", "year", "yr",
+                   "decade", "centur", "fortnight")
+_CURRENCY_KEYS = ("$", "£", "€", "¥", "₹", "₦", "rs", "inr", "usd", "eur", "gbp", "jpy", "cny", "nis")
+_MONEY_WORD_KEYS = ("dollar", "dlrs", "usd", "eur", "pound", "sterling", "yen", "yuan", "renminbi", "rupee",
+                    "rs", "cent", "cts", "pence", "franc", "marks", "riyal", "dinar", "peso", "ruble", "rouble",
+                    "shekel", "lira", "naira", "rand", "baht", "rupiah", "dirham", "ringgit", "taka", "birr",
+                    "shilling", "crown", "kronor", "kroner")
+NC_NEEDS: dict[str, Needs] = {
+    "nc.date.iso": _needs(DIGIT, "-"), "nc.date.slash": _needs(DIGIT, ("/", ".")),
+    "nc.date.month_day": _needs(DIGIT, _MONTH_KEYS), "nc.date.day_month": _needs(DIGIT, _MONTH_KEYS),
+    "nc.date.month_year": _needs(DIGIT, _MONTH_KEYS), "nc.date.weekday_day": _needs(DIGIT, _WEEKDAY_KEYS),
+    "nc.time.clock": _needs(DIGIT, (":", ".")), "nc.time.ampm": _needs(DIGIT), "nc.time.military": _needs(DIGIT),
+    "nc.time.oclock": _needs("clock"),
+    "nc.age.year_old": _needs("old"), "nc.age.aged": _needs("age"), "nc.age.decade": _needs(DIGIT, ("his", "her", "their")),
+    "nc.age.paren": _needs(DIGIT, "("), "nc.age.comma": _needs(DIGIT, ","),
+    "nc.duration": _needs(_TIME_UNIT_KEYS), "nc.duration.bare": _needs(("decade", "centur")),
+    "nc.money.sign": _needs(DIGIT, _CURRENCY_KEYS), "nc.money.word": _needs(_MONEY_WORD_KEYS),
+    "nc.percent": _needs(("%", "per", "pct")),
+    "nc.measure.magnitude": _needs(DIGIT, "magnitude"), "nc.measure.magnitude_after": _needs(("magnitude", "richter")),
+    "nc.measure.attached": _needs(DIGIT), "nc.decimal": _needs(DIGIT, "."), "nc.phone": _needs(DIGIT, (".", "-")),
+    "nc.address.street": _needs(DIGIT), "nc.address.block": _needs(DIGIT, ("block", "blk")),
+    "nc.address.zip": _needs(DIGIT),
+    "nc.id.long_digits": _needs(DIGIT), "nc.id.number_sign": _needs(DIGIT, ("no", "#", "number")),
+    "nc.id.head": _needs(DIGIT), "nc.id.letters_dash": _needs(DIGIT, "-"),
+    "nc.id.letters_spaced_dash": _needs(DIGIT, "-"), "nc.id.attached": _needs(DIGIT),
+    "nc.id.nine_eleven": _needs(DIGIT, "/"), "nc.id.generic": _needs(DIGIT),
+    "nc.ordinal.digits": _needs(DIGIT), "nc.score": _needs(DIGIT, ("-", "\u2013")), "nc.rank": _needs(DIGIT),
+    "nc.year.decade": _needs(DIGIT), "nc.year": _needs(DIGIT), "nc.compound": _needs("-"),
+}
+# The rules as _non_counts runs them: (rule id, reason, regex, builder, mode, needs).
+_NC_RUN = [(rid, reason, rx, build, mode, NC_NEEDS.get(rid, ())) for rid, reason, rx, build, mode in NON_COUNT_RULES]
+
 # quantulum3 is consulted only on a window around a number followed by a
 # unit-like word that our own unit tables do not know ("3 furlongs", "40
 # fathoms", "5 dirhams"): a short abbreviation or a word with a unit ending.
@@ -1019,24 +1142,31 @@ def _windows(text: str, start: int, end: int, starts: list[int], margin: int = 4
     return out
 
 
-def _non_counts(text: str, start: int, end: int, atoms: list[re.Match[str]],
-                starts: list[int], windows: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+def _non_counts(text: str, start: int, end: int, starts: list[int], keys: _Keys,
+                windows: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Non-count spans; with ``windows`` the scanning rules only look inside
     them (enough for find_figures: a non-count matters only where it
-    overlaps a number)."""
+    overlaps a number).  ``keys``: the region's, for the rules' needs."""
     out: set[tuple[int, int, str]] = set()
     nc_starts: list[int] | None = None
-    regions = windows if windows is not None else [(start, end)]
-    for rid, reason, rx, build, mode in NON_COUNT_RULES:
+    if windows is None:
+        regions, scan_keys = [(start, end)], keys
+    else:
+        regions, scan_keys = windows, _Keys("\n".join(text[ws:we] for ws, we in windows))
+    for rid, reason, rx, build, mode, needs in _NC_RUN:
         if windows is not None and rid in _NC_SKIP_IN_WINDOWS:
             continue
         if mode == "scan":
-            it: Iterable[re.Match[str]] = (m for ws, we in regions for m in rx.finditer(text, ws, we))
+            if needs and not scan_keys.has(needs):
+                continue
+            found = [m for ws, we in regions for m in rx.finditer(text, ws, we)]
         else:
+            if needs and not keys.has(needs):
+                continue
             if nc_starts is None:
                 nc_starts = sorted(set(starts).union(m.start() for m in _A_AN.finditer(text, start, end)))
-            it = (m for m in (rx.match(text, p, end) for p in nc_starts) if m is not None)
-        for m in it:
+            found = [m for p in nc_starts if (m := rx.match(text, p, end)) is not None]
+        for m in found:
             got = build(m, text)
             if got is None:
                 continue
@@ -1064,14 +1194,15 @@ def find_non_counts(text: str, start: int = 0, end: int | None = None) -> list[t
     if region is None:
         return []
     start, end = region
-    atoms, starts = _anchors(text, start, end)
-    return _non_counts(text, start, end, atoms, starts)
+    keys = _Keys(text[start:end])
+    _atoms, starts = _anchors(text, start, end, keys)
+    return _non_counts(text, start, end, starts, keys)
 
 
 def iter_rule_ids() -> Iterable[str]:
     """Every rule id this module can put in ``Figure.rule`` (for docs and ``explain``)."""
     seen: list[str] = []
-    for rid, _rx, _b, _mode in FIGURE_RULES:
+    for rid, _rx, _b, _mode, _ne in FIGURE_RULES:
         if isinstance(rid, str):
             seen.append(rid)
     seen += [rid for rid, _p, _q in BOUND_TABLE]

@@ -1,0 +1,100 @@
+"""The speed-only shortcuts of numbers.py and measures.py skip nothing the plain regexes find.
+
+* keyword prefilters: a rule (figure rule, non-count rule, right phrase) is
+  not run where its keywords are missing, so every match must hold them;
+* ``numbers._prefix_start`` tests the last word before running _PREFIX_BEFORE;
+* ``measures._Tokens`` and ``measures._last_words`` tokenise lazily / a tail only.
+
+Checked on invented sentences and, when present, on the shared corpus.
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+from reconcile.extract import measures, numbers
+from reconcile.extract.numbers import DIGIT, FIGURE_RULES, NC_NEEDS, NON_COUNT_RULES, _Keys, fold
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+SENTENCES = [
+    "At least 12 people were killed and more than 40 others wounded on Monday, March 3, 2014.",
+    "No fewer than 20 died; up to 300 were hurt, and nearly 1,500 fled. Approx. 50 remain missing.",
+    "A total of 7 soldiers, in excess of 9 civilians, upwards of 100 homes; between 10 and 15 injured.",
+    "at least another 20, as many as a dozen, a further 5, an extra three, all 10 passengers, from 3 to 5",
+    "Some 30 people, roughly 40, circa 1900, an estimated 2000 troops, just under 60, well over 70",
+    "Two men in their early 30's, aged 45, John Smith, 42, and Mary (12) were shot dead at 10:30 a.m.",
+    "The 7.1-magnitude quake, 3 km away, killed 14; $5 million, 20 per cent, 40% and 3 dollars.",
+    "He was seeded No. 2 in the 2010s; 9/11 and 24/7; Flight 370, SA - 7, F-16, 555-1234, 22 , 000.",
+    "Nobody died, none of the crew, not a single person, zero casualties, neither of them, no one.",
+    "Dozens were hurt, hundreds fled, tens of thousands displaced, scores of others, a couple of men.",
+    "Both victims were taken to hospital; five were treated for injuries and two remain in critical condition.",
+    "the death toll rose to 30; the number of dead stood at 12; among the dead were 3; deaths of 4",
+    "\u212aILLED 3, ſeveral hurt, İstanbul: 5 dead, ſome 20 DİED",   # letters re.I folds to ASCII
+    "Police said THIRTY-TWO were killed \u2013 about 1\u00a0000 hurt \u2014 11\u201312 missing",
+]
+
+
+def _texts():
+    texts = list(SENTENCES)
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.rglob("*.txt"))[:120]]
+    return texts
+
+
+TEXTS = _texts()
+
+
+def test_fold_maps_every_letter_that_re_ignorecase_folds_to_ascii():
+    chars = "".join(chr(cp) for cp in range(0x80, 0x110000) if not 0xD800 <= cp < 0xE000)
+    for c in set(re.findall("[a-z]", chars, re.I)):
+        assert re.fullmatch(fold(c), c, re.I), c
+
+
+def _positions(text):
+    """Where anchored rules are tried: word and number starts."""
+    return [m.start() for m in re.finditer(r"\b\w", text)]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_rule_matches_hold_their_needs(text):
+    positions = _positions(text)
+    rules = [(str(rid), rx, needs) for rid, rx, _b, _mode, needs in FIGURE_RULES]
+    rules += [(rid, rx, NC_NEEDS.get(rid, ())) for rid, _reason, rx, _b, _mode in NON_COUNT_RULES]
+    for rid, rx, needs in rules:
+        if not needs:
+            continue
+        found = list(rx.finditer(text))
+        if any(n is not DIGIT for n in needs):   # DIGIT-only needs: the scan is enough
+            found += [m for p in positions if (m := rx.match(text, p))]
+        for m in found:
+            assert _Keys(m.group()).has(needs), (rid, m.group())
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_right_phrase_matches_hold_their_keywords(text):
+    for p in _positions(text):
+        for rx, _measure, rid, keys in measures._RIGHT_PHRASES:
+            m = rx.match(text, p)
+            if m:
+                assert any(k in fold(m.group()) for k in keys), (rid, m.group())
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_prefix_start_is_the_plain_search(text):
+    for p in _positions(text):
+        lo = max(0, p - 48)
+        m = numbers._PREFIX_BEFORE.search(text, lo, p)
+        assert numbers._prefix_start(text, lo, p) == (m.start() if m else None), text[lo:p]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_lazy_tokens_are_the_plain_tokens(text):
+    for p in _positions(text)[::7]:
+        plain = [(m.group(), m.start(), m.end()) for m in measures._TOKEN.finditer(text, p, p + 200)]
+        lazy = measures._Tokens(text, p, p + 200)
+        assert [lazy[i] for i in range(len(plain)) if lazy.has(i)] == plain
+        assert not lazy.has(len(plain))
+        head = text[max(0, p - 140):p]
+        words = [w for w in measures._TOKEN.findall(head) if w not in measures._QUOTES]
+        assert measures._last_words(head, 3) == words[-3:]
