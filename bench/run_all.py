@@ -1,11 +1,11 @@
 """Run every benchmark and print the figures, the machine and a summary.
 
-    python bench/run_all.py [--quick] [--only extract,parallel,engine,ingest] [--json FILE]
+    python bench/run_all.py [--quick] [--only extract,parallel,engine,store,ingest] [--json FILE]
 
 Each benchmark runs in its own process (clean peak-RSS figures, nothing
 warm from another).  ``--quick``: corpus every 4th text, ingest 1,000 and
-10,000 articles, engine 100,000 claims, parallel 1,000 articles.  The full
-run (ingest 100,000 articles, engine 1,000,000 claims) takes far longer:
+10,000 articles, engine and store 100,000 claims, parallel 1,000 articles.
+The full run (ingest 100,000 articles, engine and store 1,000,000 claims) takes far longer:
 see BENCHMARKS.md.  The real-news corpus is read from ../shared/corpus
 (relative to the repository root) at run time.
 """
@@ -26,6 +26,7 @@ SCRIPTS = {
     "extract": "extract_speed.py",
     "parallel": "parallel_speed.py",
     "engine": "engine_speed.py",
+    "store": "store_speed.py",
     "ingest": "ingest_speed.py",
 }
 

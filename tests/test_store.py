@@ -104,6 +104,39 @@ def test_bad_stance_is_refused_before_writing(store: Store) -> None:
     assert store.stats()["document_versions"] == 0
 
 
+@pytest.mark.parametrize("docs, statuses, counts", ADD_CASES)
+def test_add_documents_matches_one_at_a_time(store: Store, docs: list[Document], statuses: list[str],
+                                             counts: tuple[int, int]) -> None:
+    items = [(d, [claim(d, d.text.split()[2], value=float(d.text.split()[2]))]) for d in docs]
+    got = store.add_documents(items, ingested_at=NOW)
+    assert [r.status for r in got] == statuses
+    stats = store.stats()
+    assert (stats["documents"], stats["document_versions"], stats["claims"]) == (*counts, counts[0])
+
+
+def test_add_documents_is_all_or_nothing(store: Store) -> None:
+    bad = doc("bad.txt", "Police said 9 people were killed.")
+    with pytest.raises(ValueError, match="stance"):
+        store.add_documents([(A1, [claim(A1, "5")]), (bad, [claim(bad, "9", stance="shout")])], ingested_at=NOW)
+    assert store.stats()["document_versions"] == 0
+
+
+def test_claimant_and_outlet_ids_are_shared_across_documents(store: Store) -> None:
+    """The second report of a claimant (and outlet) reuses its row, also from another Store."""
+    one = doc("one.txt", "Police said 5 people were killed.")
+    two = doc("two.txt", "Police said 6 people were killed.")
+    store.add_document(one, [claim(one, "5", claimant="Police", claimant_kind="unknown")], ingested_at=NOW)
+    store.add_document(two, [claim(two, "6", value=6, claimant="police", claimant_kind="police")], ingested_at=NOW)
+    stats = store.stats()
+    assert (stats["claimants"], stats["outlets"]) == (1, 1)
+    fresh = Store(store.url)      # another process's view: what was committed
+    try:
+        fresh.add_document(J1, [claim(J1, "3", value=3, claimant="Police")], ingested_at=NOW)
+        assert fresh.stats()["claimants"] == 1
+    finally:
+        fresh.close()
+
+
 # --------------------------------------------------------------------------- claims() filters
 
 D1 = doc("d1.txt", "The Health Ministry said 12 were killed and 30 wounded on Sunday.", published=dt.date(2026, 1, 4))
