@@ -298,8 +298,6 @@ def test_changed_file_becomes_a_new_version(runner: CliRunner, tmp_path: Path) -
     assert {d for d, cur in flags if cur == 0} == {old_id} and {d for d, cur in flags if cur == 1} == {new_id}
 
 
-@pytest.mark.xfail(strict=True, reason="store: documents.sha256 is unique over all versions, so a file "
-                   "reverted to an earlier content reads as 'unchanged' and the reverted-from claims stay current")
 def test_reverted_file_makes_its_first_claims_current_again(runner: CliRunner, tmp_path: Path) -> None:
     db = _db_file(tmp_path)
     art = tmp_path / "a.txt"

@@ -58,6 +58,9 @@ ADD_CASES = [
     pytest.param([A1, A_COPY], ["new", "unchanged"], (1, 1), id="same-content-other-path-unchanged"),
     pytest.param([A1, A2], ["new", "new-version"], (1, 2), id="changed-content-new-version"),
     pytest.param([A1, A2, A2], ["new", "new-version", "unchanged"], (1, 2), id="new-version-then-unchanged"),
+    pytest.param([A1, A2, A1], ["new", "new-version", "new-version"], (1, 2), id="reverted-content-current-again"),
+    pytest.param([A1, A2, A_COPY], ["new", "new-version", "unchanged"], (1, 2),
+                 id="old-content-under-another-path-unchanged"),
     pytest.param([J1, J2], ["new", "new"], (2, 2), id="jsonl-lines-are-separate-documents"),
     pytest.param([J1, J2, J1B], ["new", "new", "new-version"], (2, 3), id="jsonl-line-changed-new-version"),
 ]

@@ -272,10 +272,14 @@ class Store:
 
     def _add(self, s: Session, doc: Document, claims: Sequence[Claim], ingested_at: dt.datetime,
              pending: "_Ids") -> AddResult:
-        existing = s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256))
-        if existing is not None:
-            return AddResult(existing, "unchanged", 0)
         line_match = DocumentRow.line.is_(None) if doc.line is None else DocumentRow.line == doc.line
+        existing = s.execute(select(DocumentRow.id, DocumentRow.path, DocumentRow.line, DocumentRow.superseded_by)
+                             .where(DocumentRow.sha256 == doc.sha256)).first()
+        if existing is not None:
+            eid, epath, eline, esuperseded = existing
+            if esuperseded is None or (epath, eline) != (doc.path, doc.line):
+                return AddResult(eid, "unchanged", 0)
+            return self._revert(s, eid, line_match, doc)
         previous = s.scalars(
             select(DocumentRow)
             .where(DocumentRow.path == doc.path, line_match, DocumentRow.superseded_by.is_(None))
@@ -296,6 +300,22 @@ class Store:
         if claims:   # one executemany, not one ORM object per claim
             s.execute(sa.insert(ClaimRow.__table__), [self._claim_values(s, c, row.id, pending) for c in claims])
         return AddResult(row.id, "new-version" if previous else "new", len(claims))
+
+    def _revert(self, s: Session, old_id: int, line_match: Any, doc: Document) -> AddResult:
+        """The file went back to an earlier content: that stored version is current again
+        (``sha256`` is unique over all versions, so it is revived rather than stored twice)."""
+        current = s.scalars(
+            select(DocumentRow)
+            .where(DocumentRow.path == doc.path, line_match, DocumentRow.superseded_by.is_(None))
+            .with_for_update()
+        ).all()
+        for row in current:
+            row.superseded_by = old_id
+            s.execute(sa.update(ClaimRow).where(ClaimRow.document_id == row.id).values(current=False))
+        s.execute(sa.update(DocumentRow).where(DocumentRow.id == old_id).values(superseded_by=None))
+        revived = s.execute(sa.update(ClaimRow).where(ClaimRow.document_id == old_id, ClaimRow.origin == "extract")
+                            .values(current=True)).rowcount
+        return AddResult(old_id, "new-version", int(revived or 0))
 
     def add_documents(self, items: Sequence[tuple[Document, Sequence[Claim]]], *,
                       ingested_at: dt.datetime) -> list[AddResult]:
