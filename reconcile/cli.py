@@ -51,9 +51,10 @@ def _columns(kind: str) -> Sequence[str]:
 
 
 def _render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+    """Rows in ``fmt``; json and jsonl rows are ``as_dict()`` output, JSON-ready as they are."""
     from .report.formats import render
 
-    return render(rows, fmt, columns=columns)
+    return render(rows, fmt, columns=columns, plain=fmt in ("json", "jsonl"))
 
 
 class _Group(click.Group):
@@ -279,11 +280,11 @@ def contradictions(obj: Context, fmt: str, recompute: bool) -> None:
       reconcile contradictions
       reconcile --db dev.db contradictions --format jsonl > pairs.jsonl
     """
-    from .report.formats import contradiction_rows
+    from .report.formats import contradiction_dicts, contradiction_rows
 
     rec = api.reconcile_store(obj.settings, recompute=recompute, quantities=False)
     if fmt in ("json", "jsonl"):
-        rows = [x.as_dict() for x in rec.contradictions]
+        rows = contradiction_dicts(rec.contradictions)
     else:
         rows = contradiction_rows(rec.contradictions)
     _emit(_render(rows, fmt, None if fmt in ("json", "jsonl") else _columns("contradiction")))
@@ -474,7 +475,9 @@ def config_cmd(obj: Context, fmt: str) -> None:
     """
     rows = [{"key": k, "value": json.dumps(v) if isinstance(v, dict) else v, "from": o}
             for k, v, o in obj.settings.describe()]
-    _emit(_render(rows, fmt))
+    from .report.formats import render
+
+    _emit(render(rows, fmt))     # values of every type: converted for JSON, not taken as they are
 
 
 # ---------------------------------------------------------------------------

@@ -193,6 +193,21 @@ def contradiction_rows(contradictions: Sequence[Contradiction]) -> list[dict[str
     ]
 
 
+def contradiction_dicts(contradictions: Sequence[Contradiction]) -> list[dict[str, Any]]:
+    """``[x.as_dict() for x in contradictions]``, each claim's dict made once: a claim is
+    in several contradictions of its quantity."""
+    made: dict[int, dict[str, Any]] = {}
+
+    def claim(c: Claim) -> dict[str, Any]:
+        got = made.get(id(c))
+        if got is None:
+            got = made[id(c)] = c.as_dict()
+        return got
+
+    return [{"kind": x.kind, "quantity": x.quantity, "explanation": x.explanation,
+             "a": claim(x.a), "b": claim(x.b)} for x in contradictions]
+
+
 # ---------------------------------------------------------------------- render
 
 def _plain(value: Any) -> Any:
@@ -255,17 +270,18 @@ def _is_numeric_column(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
 
 
 def render(rows: Sequence[Mapping[str, Any]], fmt: str, *,
-           columns: Sequence[str] | None = None) -> str:
+           columns: Sequence[str] | None = None, plain: bool = False) -> str:
     """Rows as text in one of ``FORMATS``.
 
     ``columns`` picks and orders the keys (default: every key, in first-seen
     order).  json keeps nulls and numbers; table, markdown and csv print
-    ``None`` as an empty cell and lists joined with ``"; "``.
+    ``None`` as an empty cell and lists joined with ``"; "``.  ``plain``: the rows are
+    JSON-ready already (``as_dict()`` output): json and jsonl write them as they are.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if fmt in ("json", "jsonl"):
-        objs = [
+        objs = rows if plain and columns is None else [
             {k: _plain(row.get(k)) for k in columns} if columns is not None
             else {str(k): _plain(v) for k, v in row.items()}
             for row in rows
