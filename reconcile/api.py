@@ -6,6 +6,7 @@ back.  Everything here is usable from Python without click.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -194,11 +195,22 @@ def engine_inputs(store, settings: Settings) -> str:  # store: Store
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
 def _version() -> str:
+    """The tool's version and a digest of the engine's source: a changed engine (even
+    under the same version number, as in development) does not trust output saved by another."""
+    from . import engine, model
+
     try:
-        return importlib.metadata.version("reconcile")
+        version = importlib.metadata.version("reconcile")
     except importlib.metadata.PackageNotFoundError:   # run from a source tree, not installed
-        return "source"
+        version = "source"
+    digest = hashlib.sha256()
+    folder = os.path.dirname(engine.__file__)
+    for path in [model.__file__, *sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".py"))]:
+        with open(path, "rb") as fh:
+            digest.update(fh.read())
+    return f"{version}+{digest.hexdigest()[:16]}"
 
 
 def reconcile_and_save(store, settings: Settings) -> Reconciliation:  # store: Store
