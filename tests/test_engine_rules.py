@@ -73,6 +73,17 @@ def test_no_death_reported_gives_killed_zero() -> None:
     assert c.derived and "derived.killed=0.no-death-reported" in c.rules
 
 
+def test_shot_and_no_death_reported_gives_the_wounded() -> None:
+    result = reconcile(_claims(
+        ("a.txt", "2025-06-04", "Five people were shot in Riverton on Monday night, police said."),
+        ("b.txt", "2025-06-05", "Police said five people were shot in the Riverton shooting on Monday.")))
+    (killed,) = [q for q in result.quantities if q.measure == "killed"]
+    (wounded,) = [q for q in result.quantities if q.measure == "wounded"]
+    assert (killed.best, wounded.best) == (0, 5)
+    assert len(wounded.claims) == 2 and all(c.derived for c in wounded.claims)
+    assert not result.contradictions
+
+
 def test_no_zero_when_a_death_is_mentioned() -> None:
     result = reconcile(_claims(
         ("a.txt", "2025-06-04", "Three people were wounded in a shooting in Riverton on Monday. "

@@ -161,8 +161,16 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
     by_event: dict[str, list[Claim]] = defaultdict(list)
     for c, k in zip(all_claims, all_keys):
         by_event[k[0]].append(c)
+    docs_of_event: dict[str, list[str]] = defaultdict(list)
+    for doc, label in sorted(per_doc_event):
+        docs_of_event[label].append(doc)
     for label in sorted(by_event):
-        for d in (verdicts.derive_no_deaths(by_event[label]), verdicts.derive_no_injuries(by_event[label])):
+        derived = [verdicts.derive_no_deaths(by_event[label]), verdicts.derive_no_injuries(by_event[label])]
+        if derived[0] is not None:
+            # nobody died: each report's shot figure is its wounded figure (5 shot, 0 killed -> 5 wounded)
+            derived += [w for doc in docs_of_event[label]
+                        for w in verdicts.derive_wounded([*per_doc_event[(doc, label)], derived[0]])]
+        for d in derived:
             if d is not None:
                 scope = grouping.scope_of(d.subject).scope
                 all_claims.append(d)
