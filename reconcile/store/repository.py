@@ -281,25 +281,24 @@ class Store:
                 return AddResult(eid, "unchanged", 0)
             return self._revert(s, eid, line_match, doc)
         previous = s.scalars(
-            select(DocumentRow)
+            select(DocumentRow.id)
             .where(DocumentRow.path == doc.path, line_match, DocumentRow.superseded_by.is_(None))
             .order_by(DocumentRow.id)
             .with_for_update()
         ).all()
-        row = DocumentRow(
+        # Core statements, not ORM objects and flushes: this runs once per ingested document
+        doc_id = s.execute(sa.insert(DocumentRow.__table__), dict(
             path=doc.path, line=doc.line, title=doc.title, outlet_id=self._outlet_id(s, doc.source, pending),
             url=doc.url, published=doc.published, sha256=doc.sha256, text=doc.text,
             body_start=doc.body_start, encoding=doc.encoding, format=doc.format, ext_id=doc.ext_id,
-            ingested_at=ingested_at,
-        )
-        s.add(row)
-        s.flush()
-        for prev in previous:
-            prev.superseded_by = row.id
-            s.execute(sa.update(ClaimRow).where(ClaimRow.document_id == prev.id).values(current=False))
-        if claims:   # one executemany, not one ORM object per claim
-            s.execute(sa.insert(ClaimRow.__table__), [self._claim_values(s, c, row.id, pending) for c in claims])
-        return AddResult(row.id, "new-version" if previous else "new", len(claims))
+            ingested_at=ingested_at, superseded_by=None,
+        )).inserted_primary_key[0]
+        if previous:
+            s.execute(sa.update(DocumentRow).where(DocumentRow.id.in_(previous)).values(superseded_by=doc_id))
+            s.execute(sa.update(ClaimRow).where(ClaimRow.document_id.in_(previous)).values(current=False))
+        if claims:   # one executemany
+            s.execute(sa.insert(ClaimRow.__table__), [self._claim_values(s, c, doc_id, pending) for c in claims])
+        return AddResult(doc_id, "new-version" if previous else "new", len(claims))
 
     def _revert(self, s: Session, old_id: int, line_match: Any, doc: Document) -> AddResult:
         """The file went back to an earlier content: that stored version is current again
@@ -344,10 +343,7 @@ class Store:
         if found is None:
             found = s.scalar(select(Outlet.id).where(Outlet.name == name))
         if found is None:
-            outlet = Outlet(name=name)
-            s.add(outlet)
-            s.flush()
-            found = outlet.id
+            found = s.execute(sa.insert(Outlet.__table__), {"name": name}).inserted_primary_key[0]
         pending.outlets[name] = found
         return found
 
@@ -359,10 +355,9 @@ class Store:
         if got is None:
             row = s.execute(select(Claimant.id, Claimant.kind).where(Claimant.key == key)).first()
             if row is None:
-                new = Claimant(name=name, key=key, kind=kind)
-                s.add(new)
-                s.flush()
-                got = (new.id, kind)
+                cid = s.execute(sa.insert(Claimant.__table__), {"name": name, "key": key, "kind": kind}
+                                ).inserted_primary_key[0]
+                got = (cid, kind)
             else:
                 got = (row[0], row[1])
         cid, known_kind = got
