@@ -3,7 +3,11 @@
 * keyword prefilters: a rule (figure rule, non-count rule, right phrase) is
   not run where its keywords are missing, so every match must hold them;
 * ``numbers._prefix_start`` tests the last word before running _PREFIX_BEFORE;
-* ``measures._Tokens`` and ``measures._last_words`` tokenise lazily / a tail only.
+* ``measures._Tokens`` and ``measures._last_words`` tokenise lazily / a tail only;
+* case-insensitive rules run lower-cased over ``text.lower()`` (``numbers._lower_rx``,
+  ``numbers._lower_view``): same spans, same groups, same figures;
+* find_figures stops the non-count rules once every candidate is blocked, trying
+  the most useful rules first (``numbers.NC_WINDOW_FIRST``).
 
 Checked on invented sentences and, when present, on the shared corpus.
 """
@@ -98,3 +102,85 @@ def test_lazy_tokens_are_the_plain_tokens(text):
         head = text[max(0, p - 140):p]
         words = [w for w in measures._TOKEN.findall(head) if w not in measures._QUOTES]
         assert measures._last_words(head, 3) == words[-3:]
+
+
+def _lowered_rules():
+    rules = [(rid, rx) for rid, _reason, rx, _b, _mode in NON_COUNT_RULES]
+    rules += [(str(rid), rx) for rid, rx, _b, _mode, _needs in FIGURE_RULES]
+    rules += [("plain", numbers._PLAIN_RX), ("vague", numbers._VAGUE_RX), ("prefix", numbers._PREFIX_BEFORE),
+              ("a_an", numbers._A_AN)]
+    return [(rid, rx, numbers._lower_rx(rx)) for rid, rx in rules if numbers._lower_rx(rx) is not None]
+
+
+LOWERED = _lowered_rules()
+
+
+def _case_variants(text):
+    return [text, text.upper(), text.title(), text.swapcase()]
+
+
+def _spans(m):
+    return None if m is None else [m.span(g) for g in range(m.re.groups + 1)]
+
+
+def test_the_heavy_rules_run_lowered():
+    lowered = {rid for rid, _rx, _low in LOWERED}
+    for rid in ("nc.measure.unit", "nc.duration", "nc.money.word", "num.range.to", "plain"):
+        assert rid in lowered
+    # case-sensitive parts, and rules that copy words into the figure, keep their case
+    assert numbers._lower_rx(re.compile(r"(?-i:[A-Z])\d", re.I)) is None
+    assert numbers._lower_rx(re.compile(r"\x41\d", re.I)) is None
+    assert numbers._lower_rx(re.compile(r"[A-z]", re.I)) is None
+    assert numbers._lower_rx(re.compile(r"ab", 0)) is None
+    assert all(numbers._runs_lowered(rx) is None for _rid, rx, _b, _m, _n in FIGURE_RULES if "noun" in rx.groupindex)
+    assert numbers._lower_rx(re.compile(r"\bAB\d+\Z(?P<Nn>X)", re.I)).pattern == r"\bab\d+\Z(?P<Nn>x)"
+
+
+def test_lower_view_only_when_exact():
+    assert numbers._lower_view("Killed 3") == "killed 3"
+    for trap in ("\u212a", "\u017f", "\u0130", "\u0131"):
+        assert numbers._lower_view(f"{trap}illed 3") is None
+
+
+@pytest.mark.parametrize("text", TEXTS[:60], ids=range(min(60, len(TEXTS))))
+def test_lowered_rules_find_the_same_spans(text):
+    for variant in _case_variants(text):
+        low = numbers._lower_view(variant)
+        if low is None:
+            continue
+        positions = _positions(variant)
+        for rid, rx, lrx in LOWERED:
+            assert [_spans(m) for m in rx.finditer(variant)] == [_spans(m) for m in lrx.finditer(low)], rid
+            for p in positions[::3]:
+                assert _spans(rx.match(variant, p)) == _spans(lrx.match(low, p)), (rid, variant[p:p + 40])
+
+
+def _plain_find_figures(text, start, end):
+    """find_figures without the lower-case view, and with every non-count rule run."""
+    keys = _Keys(text[start:end])
+    atoms, starts = numbers._anchors(text, start, end, keys)
+    cands = numbers._candidates(text, start, end, atoms, starts, keys)
+    if cands:
+        windows = numbers._windows(text, start, end, [m.start() for m in atoms], 40)
+        blocked = sorted((s, e) for s, e, _ in numbers._non_counts(text, start, end, starts, keys, windows))
+        cands = [c for c in cands if not numbers._overlaps(blocked, c.start, c.end)]
+    cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    chosen = []
+    for c in cands:
+        if not any(c.start < b and a < c.end for a, b, *_ in chosen):
+            chosen.append((c.start, c.end, c.low, c.high, c.qualifier, c.vague, c.rule, c.noun))
+    return sorted(chosen)
+
+
+@pytest.mark.parametrize("text", TEXTS[:60], ids=range(min(60, len(TEXTS))))
+def test_find_figures_is_the_plain_one(text):
+    from reconcile.extract.sentences import split_sentences
+
+    for variant in _case_variants(text)[:2]:
+        for sent in split_sentences(variant):
+            got = numbers.find_figures(variant, sent.start, sent.end)
+            assert [(f.start, f.end, f.low, f.high, f.qualifier, f.vague, f.rule, f.noun) for f in got] \
+                == _plain_find_figures(variant, sent.start, sent.end)
+        assert numbers.find_non_counts(variant) == sorted(
+            numbers._non_counts(variant, 0, len(variant), numbers._anchors(variant, 0, len(variant), _Keys(variant))[1],
+                                _Keys(variant)))

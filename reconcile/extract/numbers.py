@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..model import Figure
@@ -256,6 +257,12 @@ def parse_number_words(s: str) -> float | None:
     """
     if not isinstance(s, str):
         return None
+    return _parse_number(s)
+
+
+@lru_cache(maxsize=4096)
+def _parse_number(s: str) -> float | None:
+    """parse_number_words on a string, memoised (figures repeat: "two", "one", "10")."""
     t = s.strip().lower()
     if not t:
         return None
@@ -370,8 +377,8 @@ class _Keys:
 
     __slots__ = ("low", "digit")
 
-    def __init__(self, s: str) -> None:
-        self.low = fold(s)
+    def __init__(self, s: str, low: str | None = None) -> None:
+        self.low = fold(s) if low is None else low      # ``low``: s lower-cased, when known
         self.digit = _DIGIT_RX.search(s) is not None
 
     def has(self, needs: Needs) -> bool:
@@ -392,6 +399,92 @@ class _Keys:
 def _needs(*groups: str | tuple[str, ...]) -> Needs:
     """Needs from keywords (a group of one) and groups: ``_needs(DIGIT, "-")``, ``_needs(("to", "through"))``."""
     return tuple((g,) if isinstance(g, str) else g for g in groups)
+
+
+# ---------------------------------------------------------------------------
+# Lower-case views (speed only)
+# ---------------------------------------------------------------------------
+# Python's re runs a case-insensitive pattern about half as fast as the same
+# pattern lower-cased and matched case-sensitively.  The two find exactly the
+# same spans, the first in ``text``, the second in ``text.lower()``, when
+#
+# * lower-casing keeps every offset and the text holds none of the four
+#   letters re.IGNORECASE folds to ASCII ones (_FOLD) -- else no view, the
+#   original pattern runs on the original text;
+# * the pattern is ASCII but for case-less characters, and only its literal
+#   letters are lower-cased: escapes (``\b``, ``\Z``, ``\d``...) and group
+#   names are kept; case-sensitive parts (``(?-i:[A-Z])``) and cased escapes
+#   (``\x41``) make it refuse (the rule keeps its original pattern).
+#
+# Matches of a lowered pattern are of the view: their spans are the
+# original's, their text is lower-cased, so only rules whose builders read
+# values, not words, from the groups run lowered (see _KEEP_CASE).
+# tests/test_speed_equivalence_numbers.py checks every lowered rule.
+_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+_PATTERN_TOKEN = re.compile(
+    r"\\u[0-9a-fA-F]{4}|\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?\(|\(\?[a-zA-Z-]+[:)]|[^\\(]+|\(", re.S)
+_MIXED_RANGE = re.compile(r"[A-Z]-[a-z]|[a-z]-[A-Z]")
+
+
+def _caseless(c: str) -> bool:
+    return c.isascii() or c.lower() == c == c.upper()
+
+
+_LOWERED: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def _lower_rx(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``rx`` (re.IGNORECASE) lower-cased to run case-sensitively on a lower-case view; None when unsafe.
+    The same object for the same ``rx``."""
+    if rx not in _LOWERED:
+        _LOWERED[rx] = _lower_rx_new(rx)
+    return _LOWERED[rx]
+
+
+def _lower_rx_new(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    if not rx.flags & re.IGNORECASE or _MIXED_RANGE.search(rx.pattern):
+        return None
+    out: list[str] = []
+    for tok in _PATTERN_TOKEN.findall(rx.pattern):
+        if tok.startswith("\\u"):
+            if not _caseless(chr(int(tok[2:], 16))):
+                return None
+            out.append(tok)
+        elif tok.startswith("\\"):
+            if tok[1] in "xUN0123456789":       # character codes, back references
+                return None
+            out.append(tok)
+        elif tok.startswith("(?P"):
+            out.append(tok)
+        elif tok.startswith("(?"):
+            if tok == "(?(" or "i" in tok:      # conditionals, inline case flags
+                return None
+            out.append(tok)
+        else:
+            if not all(_caseless(c) for c in tok):
+                return None
+            out.append(tok.lower())
+    low = re.compile("".join(out), rx.flags & ~re.IGNORECASE)
+    if low.groups != rx.groups or low.groupindex != rx.groupindex:
+        return None
+    return low
+
+
+_VIEWS: dict[int, tuple[str, str | None]] = {}
+
+
+def _lower_view(text: str) -> str | None:
+    """``text.lower()`` when it is an exact stand-in for re.IGNORECASE matching, else None (cached per text)."""
+    got = _VIEWS.get(id(text))
+    if got is not None and got[0] is text:
+        return got[1]
+    low: str | None = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _FOLD_TRAPS.search(text)):
+        low = None
+    if len(_VIEWS) >= 8:
+        _VIEWS.clear()
+    _VIEWS[id(text)] = (text, low)
+    return low
 
 
 # ---------------------------------------------------------------------------
@@ -470,9 +563,11 @@ def _b_range(m: re.Match[str], text: str) -> tuple | None:
     vals = _range_values(m.group("a"), m.group("b"))
     if vals is None:
         return None
-    if m.re is _RANGE_TO_RX or m.re is _RANGE_FROM_RX:
+    rx = m.re       # the rule's regex, or its lowered twin (see _FIG_RUN)
+    to = rx is _RANGE_TO_RX or rx is _RANGE_TO_LOW
+    if to or rx is _RANGE_FROM_RX or rx is _RANGE_FROM_LOW:
         before = text[max(0, m.start() - 60):m.start()]
-        if _REVISION_BEFORE.search(before) or re.search(r"\bfrom\s+$", before, re.I) and m.re is _RANGE_TO_RX:
+        if _REVISION_BEFORE.search(before) or re.search(r"\bfrom\s+$", before, re.I) and to:
             return None
     return vals[0], vals[1], "range", False, None
 
@@ -676,24 +771,54 @@ FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], 
 
 _VAGUE_NEEDS = _needs(VAGUE_KEYS)
 
+# The rules whose builders copy the words of a group into the figure (the
+# zero rules' ``noun``) keep the case of the text: they never run lowered.
+def _runs_lowered(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    return None if "noun" in rx.groupindex else _lower_rx(rx)
 
-def _anchors(text: str, start: int, end: int, keys: _Keys) -> tuple[list[re.Match[str]], list[int]]:
+
+_PLAIN_LOW = _lower_rx(_PLAIN_RX)
+_VAGUE_LOW = _lower_rx(_VAGUE_RX)
+_PREFIX_LOW = _lower_rx(_PREFIX_BEFORE)
+_RANGE_TO_LOW = _lower_rx(_RANGE_TO_RX)
+_RANGE_FROM_LOW = _lower_rx(_RANGE_FROM_RX)
+# The figure rules as _candidates runs them: (order, rule id, regex, lowered regex or None, builder, mode, needs).
+_FIG_RUN = [(order, rid, rx, _runs_lowered(rx), build, mode, needs)
+            for order, (rid, rx, build, mode, needs) in enumerate(FIGURE_RULES)]
+
+
+def _anchors(text: str, start: int, end: int, keys: _Keys,
+             low: str | None = None) -> tuple[list[re.Match[str]], list[int]]:
     """The plain number matches of the region and the sorted positions where
-    an anchored rule may start (numbers, vague words and prefixes before them)."""
-    atoms = list(_PLAIN_RX.finditer(text, start, end))
+    an anchored rule may start (numbers, vague words and prefixes before them).
+    With ``low`` (the text's lower-case view) the matches are of the view."""
+    if low is not None:
+        atoms = list(_PLAIN_LOW.finditer(low, start, end))
+    else:
+        atoms = list(_PLAIN_RX.finditer(text, start, end))
     starts = {m.start() for m in atoms}
     if keys.has(_VAGUE_NEEDS):
-        starts.update(m.start() for m in _VAGUE_RX.finditer(text, start, end))
+        if low is not None:
+            starts.update(m.start() for m in _VAGUE_LOW.finditer(low, start, end))
+        else:
+            starts.update(m.start() for m in _VAGUE_RX.finditer(text, start, end))
     for p in list(starts):
-        q = _prefix_start(text, max(start, p - 48), p)
+        q = _prefix_start(text, max(start, p - 48), p, low)
         if q is not None:
             starts.add(q)
     return atoms, sorted(starts)
 
 
-def _prefix_start(text: str, lo: int, p: int) -> int | None:
-    """Where the prefix (_PREFIX_BEFORE) that ends at ``p`` starts, searched from ``lo``; None when none."""
+def _prefix_start(text: str, lo: int, p: int, low: str | None = None) -> int | None:
+    """Where the prefix (_PREFIX_BEFORE) that ends at ``p`` starts, searched from ``lo``; None when none.
+    ``low``: the text's lower-case view, if any."""
     # a cheap test first: white space right before p, after one of the prefixes' last words
+    if low is not None:
+        head = low[lo:p].rstrip()
+        if len(head) == p - lo or not head.endswith(_PREFIX_LAST_WORDS):
+            return None
+        m = _PREFIX_LOW.search(low, lo, p)
+        return m.start() if m else None
     head = text[lo:p].rstrip()
     if len(head) == p - lo or not fold(head[-16:]).endswith(_PREFIX_LAST_WORDS):
         return None
@@ -701,36 +826,39 @@ def _prefix_start(text: str, lo: int, p: int) -> int | None:
     return m.start() if m else None
 
 
-def _matches(rx: re.Pattern[str], mode: str, text: str, start: int, end: int,
-             starts: list[int], atoms: list[re.Match[str]]) -> Iterable[re.Match[str]]:
-    if rx is _PLAIN_RX:
-        return atoms
-    if mode == "scan":
-        return rx.finditer(text, start, end)
-    return [m for p in starts if (m := rx.match(text, p, end)) is not None]
-
-
 def _candidates(text: str, start: int, end: int, atoms: list[re.Match[str]],
-                starts: list[int], keys: _Keys) -> list[_Cand]:
+                starts: list[int], keys: _Keys, low: str | None = None) -> list[_Cand]:
     out: list[_Cand] = []
-    for order, (rid, rx, build, mode, needs) in enumerate(FIGURE_RULES):
+    for order, rid, rx, rxl, build, mode, needs in _FIG_RUN:
         if needs and not keys.has(needs):
             continue
-        for m in _matches(rx, mode, text, start, end, starts, atoms):
-            if m.end() <= m.start():
+        if rx is _PLAIN_RX:
+            found: Iterable[re.Match[str]] = atoms
+        else:
+            if low is not None and rxl is not None:
+                rx, subject = rxl, low
+            else:
+                subject = text
+            if mode == "scan":
+                found = rx.finditer(subject, start, end)
+            else:
+                match = rx.match
+                found = [m for p in starts if (m := match(subject, p, end)) is not None]
+        for m in found:
+            s, e = m.span()
+            if e <= s:
                 continue
             got = build(m, text)
             if got is None:
                 continue
-            low, high, q, vague, noun = got
+            lo_, high, q, vague, noun = got
             rule = rid if isinstance(rid, str) else rid(m)
-            s, e = m.start(), m.end()
             # trim white space the pattern may have taken at the edges
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
-            out.append(_Cand(s, e, low, high, q, vague, rule, noun, order))
+            out.append(_Cand(s, e, lo_, high, q, vague, rule, noun, order))
     return out
 
 
@@ -759,12 +887,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *,
     if region is None:
         return []
     start, end = region
-    keys = _Keys(text[start:end])
-    atoms, starts = _anchors(text, start, end, keys)
-    cands = _candidates(text, start, end, atoms, starts, keys)
+    low = _lower_view(text)
+    keys = _Keys(text[start:end], None if low is None else low[start:end])
+    atoms, starts = _anchors(text, start, end, keys, low)
+    cands = _candidates(text, start, end, atoms, starts, keys, low)
     if exclude_non_counts and cands:
         windows = _windows(text, start, end, [m.start() for m in atoms], 40)
-        blocked = sorted((s, e) for s, e, _ in _non_counts(text, start, end, starts, keys, windows))
+        targets = [(c.start, c.end) for c in cands]
+        blocked = sorted((s, e) for s, e, _ in _non_counts(text, start, end, starts, keys, windows, low, targets))
         if blocked:
             cands = [c for c in cands if not _overlaps(blocked, c.start, c.end)]
     cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
@@ -1078,8 +1208,23 @@ NC_NEEDS: dict[str, Needs] = {
     "nc.ordinal.digits": _needs(DIGIT), "nc.score": _needs(DIGIT, ("-", "\u2013")), "nc.rank": _needs(DIGIT),
     "nc.year.decade": _needs(DIGIT), "nc.year": _needs(DIGIT), "nc.compound": _needs("-"),
 }
-# The rules as _non_counts runs them: (rule id, reason, regex, builder, mode, needs).
-_NC_RUN = [(rid, reason, rx, build, mode, NC_NEEDS.get(rid, ())) for rid, reason, rx, build, mode in NON_COUNT_RULES]
+# The rules as _non_counts runs them: (rule id, reason, regex, lowered regex or
+# None (see _lower_rx), builder, mode, needs); _NC_RUN_IN_WINDOWS for find_figures.
+_NC_RUN = [(rid, reason, rx, _lower_rx(rx), build, mode, NC_NEEDS.get(rid, ()))
+           for rid, reason, rx, build, mode in NON_COUNT_RULES]
+# find_figures stops once every candidate is blocked (see _non_counts), so it
+# tries first the rules that block most for their cost (measured on the
+# corpus); the others follow in table order.  Speed only: the spans are a set,
+# any order gives the same figures.
+NC_WINDOW_FIRST: tuple[str, ...] = (
+    "nc.compound", "nc.time.clock", "nc.age.year_old", "nc.date.month_day", "nc.address.block", "nc.duration",
+    "nc.time.ampm", "nc.year", "nc.age.comma", "nc.phone", "nc.score", "nc.id.generic", "nc.age.aged",
+    "nc.percent", "nc.measure.magnitude_after", "nc.decimal", "nc.measure.unit",
+)
+_NC_RUN_IN_WINDOWS = sorted(
+    (r for r in _NC_RUN if r[0] not in _NC_SKIP_IN_WINDOWS),
+    key=lambda r: NC_WINDOW_FIRST.index(r[0]) if r[0] in NC_WINDOW_FIRST else len(NC_WINDOW_FIRST))
+_A_AN_LOW = _lower_rx(_A_AN)
 
 # quantulum3 is consulted only on a window around a number followed by a
 # unit-like word that our own unit tables do not know ("3 furlongs", "40
@@ -1143,29 +1288,45 @@ def _windows(text: str, start: int, end: int, starts: list[int], margin: int = 4
 
 
 def _non_counts(text: str, start: int, end: int, starts: list[int], keys: _Keys,
-                windows: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+                windows: list[tuple[int, int]] | None = None, low: str | None = None,
+                targets: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Non-count spans; with ``windows`` the scanning rules only look inside
     them (enough for find_figures: a non-count matters only where it
-    overlaps a number).  ``keys``: the region's, for the rules' needs."""
+    overlaps a number).  ``keys``: the region's, for the rules' needs;
+    ``low``: the text's lower-case view (_lower_view), if any.  ``targets``
+    (find_figures' candidates): stop as soon as a span overlaps every one of
+    them -- then only some of the spans are returned, enough to block them all."""
     out: set[tuple[int, int, str]] = set()
+    pending = targets
     nc_starts: list[int] | None = None
     if windows is None:
-        regions, scan_keys = [(start, end)], keys
+        regions, scan_keys, rules = [(start, end)], keys, _NC_RUN
     else:
-        regions, scan_keys = windows, _Keys("\n".join(text[ws:we] for ws, we in windows))
-    for rid, reason, rx, build, mode, needs in _NC_RUN:
-        if windows is not None and rid in _NC_SKIP_IN_WINDOWS:
-            continue
+        rules = _NC_RUN_IN_WINDOWS
+        regions = windows
+        joined = "\n".join(text[ws:we] for ws, we in windows)
+        scan_keys = _Keys(joined, None if low is None else "\n".join(low[ws:we] for ws, we in windows))
+    for rid, reason, rx, rxl, build, mode, needs in rules:
         if mode == "scan":
             if needs and not scan_keys.has(needs):
                 continue
-            found = [m for ws, we in regions for m in rx.finditer(text, ws, we)]
+            if low is not None and rxl is not None:
+                found = [m for ws, we in regions for m in rxl.finditer(low, ws, we)]
+            else:
+                found = [m for ws, we in regions for m in rx.finditer(text, ws, we)]
         else:
             if needs and not keys.has(needs):
                 continue
             if nc_starts is None:
-                nc_starts = sorted(set(starts).union(m.start() for m in _A_AN.finditer(text, start, end)))
-            found = [m for p in nc_starts if (m := rx.match(text, p, end)) is not None]
+                if low is not None:
+                    nc_starts = sorted(set(starts).union(m.start() for m in _A_AN_LOW.finditer(low, start, end)))
+                else:
+                    nc_starts = sorted(set(starts).union(m.start() for m in _A_AN.finditer(text, start, end)))
+            if low is not None and rxl is not None:
+                match, subject = rxl.match, low
+            else:
+                match, subject = rx.match, text
+            found = [m for p in nc_starts if (m := match(subject, p, end)) is not None]
         for m in found:
             got = build(m, text)
             if got is None:
@@ -1177,6 +1338,10 @@ def _non_counts(text: str, start: int, end: int, starts: list[int], keys: _Keys,
                 e -= 1
             if s < e:
                 out.add((s, e, reason))
+                if pending:
+                    pending = [t for t in pending if not (s < t[1] and t[0] < e)]
+        if targets is not None and not pending:
+            return sorted(out)
     covered = sorted((s, e) for s, e, _ in out)
     for s, e, reason in _quantulum_spans(text, start, end, covered):
         if not _overlaps(covered, s, e):
@@ -1194,9 +1359,10 @@ def find_non_counts(text: str, start: int = 0, end: int | None = None) -> list[t
     if region is None:
         return []
     start, end = region
-    keys = _Keys(text[start:end])
-    _atoms, starts = _anchors(text, start, end, keys)
-    return _non_counts(text, start, end, starts, keys)
+    low = _lower_view(text)
+    keys = _Keys(text[start:end], None if low is None else low[start:end])
+    _atoms, starts = _anchors(text, start, end, keys, low)
+    return _non_counts(text, start, end, starts, keys, low=low)
 
 
 def iter_rule_ids() -> Iterable[str]:
