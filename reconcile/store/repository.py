@@ -240,12 +240,17 @@ class Store:
 
     # ------------------------------------------------------------------ writes
 
-    def add_document(self, doc: Document, claims: Sequence[Claim], *, ingested_at: dt.datetime) -> AddResult:
+    @staticmethod
+    def _check(doc: Document, claims: Sequence[Claim]) -> None:
+        """Refuse values the schema's check constraints would refuse, before writing anything."""
         for c in claims:
             if c.stance not in STANCES:
                 raise ValueError(f"{doc.path}: claim {c.text!r} has unknown stance {c.stance!r}")
             if c.qualifier not in QUALIFIERS:
                 raise ValueError(f"{doc.path}: claim {c.text!r} has unknown qualifier {c.qualifier!r}")
+
+    def add_document(self, doc: Document, claims: Sequence[Claim], *, ingested_at: dt.datetime) -> AddResult:
+        self._check(doc, claims)
         last = RETRIES - 1
         for attempt in range(RETRIES):
             try:
@@ -280,12 +285,7 @@ class Store:
             if esuperseded is None or (epath, eline) != (doc.path, doc.line):
                 return AddResult(eid, "unchanged", 0)
             return self._revert(s, eid, line_match, doc)
-        previous = s.scalars(
-            select(DocumentRow.id)
-            .where(DocumentRow.path == doc.path, line_match, DocumentRow.superseded_by.is_(None))
-            .order_by(DocumentRow.id)
-            .with_for_update()
-        ).all()
+        previous = self._current_versions(s, doc, line_match)
         # Core statements, not ORM objects and flushes: this runs once per ingested document
         doc_id = s.execute(sa.insert(DocumentRow.__table__), dict(
             path=doc.path, line=doc.line, title=doc.title, outlet_id=self._outlet_id(s, doc.source, pending),
@@ -293,9 +293,7 @@ class Store:
             body_start=doc.body_start, encoding=doc.encoding, format=doc.format, ext_id=doc.ext_id,
             ingested_at=ingested_at, superseded_by=None,
         )).inserted_primary_key[0]
-        if previous:
-            s.execute(sa.update(DocumentRow).where(DocumentRow.id.in_(previous)).values(superseded_by=doc_id))
-            s.execute(sa.update(ClaimRow).where(ClaimRow.document_id.in_(previous)).values(current=False))
+        self._supersede(s, previous, doc_id)
         if claims:   # one executemany
             s.execute(sa.insert(ClaimRow.__table__), [self._claim_values(s, c, doc_id, pending) for c in claims])
         return AddResult(doc_id, "new-version" if previous else "new", len(claims))
@@ -303,18 +301,28 @@ class Store:
     def _revert(self, s: Session, old_id: int, line_match: Any, doc: Document) -> AddResult:
         """The file went back to an earlier content: that stored version is current again
         (``sha256`` is unique over all versions, so it is revived rather than stored twice)."""
-        current = s.scalars(
-            select(DocumentRow)
-            .where(DocumentRow.path == doc.path, line_match, DocumentRow.superseded_by.is_(None))
-            .with_for_update()
-        ).all()
-        for row in current:
-            row.superseded_by = old_id
-            s.execute(sa.update(ClaimRow).where(ClaimRow.document_id == row.id).values(current=False))
+        self._supersede(s, self._current_versions(s, doc, line_match), old_id)
         s.execute(sa.update(DocumentRow).where(DocumentRow.id == old_id).values(superseded_by=None))
         revived = s.execute(sa.update(ClaimRow).where(ClaimRow.document_id == old_id, ClaimRow.origin == "extract")
                             .values(current=True)).rowcount
         return AddResult(old_id, "new-version", int(revived or 0))
+
+    @staticmethod
+    def _current_versions(s: Session, doc: Document, line_match: Any) -> list[int]:
+        """Ids of the current stored versions of the document's path (and line), locked."""
+        return list(s.scalars(
+            select(DocumentRow.id)
+            .where(DocumentRow.path == doc.path, line_match, DocumentRow.superseded_by.is_(None))
+            .order_by(DocumentRow.id)
+            .with_for_update()
+        ))
+
+    @staticmethod
+    def _supersede(s: Session, doc_ids: Sequence[int], by: int) -> None:
+        """Mark versions superseded by document ``by``; their claims are no longer current."""
+        if doc_ids:
+            s.execute(sa.update(DocumentRow).where(DocumentRow.id.in_(doc_ids)).values(superseded_by=by))
+            s.execute(sa.update(ClaimRow).where(ClaimRow.document_id.in_(doc_ids)).values(current=False))
 
     def add_documents(self, items: Sequence[tuple[Document, Sequence[Claim]]], *,
                       ingested_at: dt.datetime) -> list[AddResult]:
@@ -322,9 +330,7 @@ class Store:
         of large archives; ``ingest`` stores each document in a transaction of its own.
         A conflict with a concurrent writer falls back to one :meth:`add_document` each."""
         for doc, claims in items:
-            for c in claims:
-                if c.stance not in STANCES or c.qualifier not in QUALIFIERS:
-                    raise ValueError(f"{doc.path}: claim {c.text!r} has unknown stance or qualifier")
+            self._check(doc, claims)
         try:
             pending = _Ids()
             with Session(self._writer) as session, session.begin():
