@@ -2,15 +2,18 @@
 
 * ``CaselessPattern`` (sentences.py) runs a case-insensitive pattern over a
   lower-case view of the text when that view is exact;
-* ``events._matches_by_rule`` runs a table of rules from one scan instead of
-  one ``finditer`` per rule.
+* ``events._spans_by_rule`` runs a table of rules from one scan instead of
+  one ``finditer`` per rule;
+* prefilters (sentences that may name a place, title words, tokens from
+  ``findall``) skip only what cannot match.
 """
+import random
 import re
 
 import pytest
 
-from reconcile.extract import events
-from reconcile.extract.sentences import _FOLD_TRAPS, CaselessPattern
+from reconcile.extract import attribution, events
+from reconcile.extract.sentences import _FOLD_TRAPS, CaselessPattern, split_sentences, words_pattern
 
 
 def test_fold_traps_are_every_character_that_lowercases_unlike_re_ignorecase():
@@ -53,10 +56,6 @@ def test_caseless_pattern_refuses_patterns_whose_case_matters(pattern):
         CaselessPattern(pattern)
 
 
-def test_without_lookarounds():
-    assert events._without_lookarounds(r"a(?<![\d,.$(])b[]()](?!x(?:y|z)\))c(?=d)") == "ab[]()]c"
-
-
 KIND_AND_DATE_TEXTS = TRICKY + [
     "Gunmen opened fire on the fire station; the cease-fire held. A car bomb blast, then shelling.",
     "On Sunday, May 3, 2013, 2004 tsunami; may 3 times; march 5; in April last year; 12/05/2013.",
@@ -65,8 +64,102 @@ KIND_AND_DATE_TEXTS = TRICKY + [
 ]
 
 
+TABLES = (
+    (events._KIND_TABLE, [rx for rx, _k in events._KIND_RES]),
+    (events._DATE_TABLE, [rx for _rid, _prec, rx in events._DATE_RES]),
+)
+
+
 @pytest.mark.parametrize("text", KIND_AND_DATE_TEXTS)
-def test_matches_by_rule_equals_finditer_per_rule(text):
-    for rules, scan in ((events._KIND_RXS, events._KIND_SCAN), (events._DATE_RXS, events._DATE_SCAN)):
-        got = events._matches_by_rule(rules, scan, text)
-        assert [[m.span() for m in ms] for ms in got] == [[m.span() for m in rx.finditer(text)] for rx in rules]
+def test_spans_by_rule_equal_finditer_per_rule(text):
+    for table, rules in TABLES:
+        got = events._spans_by_rule(table, text)
+        assert got == [[m.span() for m in rx.finditer(text)] for rx in rules]
+
+
+def test_spans_by_rule_on_random_texts():
+    """Words of the rules, and their neighbours, in random order, case and spacing."""
+    rnd = random.Random(7)
+    words = ("may march Mar jan. January 3 03 31 2013 1999 19 20 , . - / : % in since the of last this early "
+             "mid- so far this year first days weeks 10 ago two yesterday tonight overnight Sunday Monday's 's "
+             "fire fired at cease-fire station coal mine blast miners landmine quake tsunami flood storm car "
+             "bomber shot gunmen air strike rocket raid riot protest kidnap hijacked stabbing attack ambush "
+             "\u017f \u212a \u0130 2004-05-06 5-Oct-2012 12/05/2013 1 people killed dead -year $ 3rd th").split(" ")
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(["", " ", "  ", "\n", ","]) for _ in range(rnd.randint(1, 12)))
+        text = text.upper() if rnd.random() < 0.3 else text
+        for table, rules in TABLES:
+            assert events._spans_by_rule(table, text) == [[m.span() for m in rx.finditer(text)] for rx in rules], text
+
+
+def test_tables_stop_only_where_a_rule_may_begin():
+    """The tries are not empty (an empty one would stop at every word boundary: right, but slow)."""
+    for table, _rules in TABLES:
+        assert table.lower.pattern.startswith(r"\b(?:(?=") and len(table.lower.pattern) > 1000
+    assert events._MAY_PLACE.pattern != r"\b(?=)"
+
+
+def test_beginnings_of_a_rule():
+    items = list(re._parser.parse(r"(?<!x)\b(?:in |the )?(?:19|20)\d\s+[a-z]").data)
+    assert events._beginnings(items, 3) == {
+        ("i", "n", "\\ "), ("t", "h", "e"), ("1", "9", r"\d"), ("2", "0", r"\d")}
+    assert events._beginnings(items, 6) >= {("1", "9", r"\d", r"\s+", "[a-z]")}
+
+
+def test_rules_must_start_at_a_word_boundary():
+    with pytest.raises(ValueError):
+        events._table([r"\bfire", r"(?<=x)fire"])
+    with pytest.raises(ValueError):
+        events._table([r"\b(fire)"])      # a capturing group would take a mark's number
+
+
+@pytest.mark.parametrize("words", [["dr", "driver", "doctor", "a b", "x.y"], ["said", "says", "say"]])
+def test_words_pattern_matches_like_a_plain_alternation(words):
+    text = "dr driver drivers doctor a b ab x.y xzy said says say sayings"
+    trie = re.compile(rf"\b(?:{words_pattern(words)})\b")
+    plain = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _sentences_of(texts):
+    for text in texts:
+        yield text, split_sentences(text)
+
+
+CONTEXT_TEXTS = TRICKY + KIND_AND_DATE_TEXTS + [
+    "JAKARTA, Indonesia -- Police Chief Ken Barnes said in Jakarta that 3 died.\n\nHe told reporters "
+    "in the Hague, \"Four people were killed near Cook County.\" Typhoon Marlo hit Luzon province.",
+    "The driver, an officer of the state police, said 5 were hurt.  Dr. Smith said: \u201cnine.\u201d",
+]
+
+
+def test_place_prefilter_keeps_every_sentence_with_a_place():
+    for text, sentences in _sentences_of(CONTEXT_TEXTS):
+        if not sentences:
+            continue
+        lo = sentences[0].start
+        body = text[lo:sentences[-1].end]
+        flagged = {next(i for i, s in enumerate(sentences) if s.start <= lo + m.start() < s.end)
+                   for m in events._MAY_PLACE.finditer(body)}
+        for i, s in enumerate(sentences):
+            assert events.find_places(s.text) == () or i in flagged, s.text
+
+
+def test_tokens_tile_the_text():
+    for text, _ in _sentences_of(CONTEXT_TEXTS + ["  a  b\u00a0c\t\u2003d  ", "\u00e9t\u00e9 -- 1,000 U.S. Mr. x's"]):
+        got = attribution._tokens(text, 7)
+        plain = [(m.start() + 7, m.end() + 7, m.group(), m.group().lower()) for m in attribution._TOKEN.finditer(text)]
+        assert [tuple(t) for t in got] == plain
+
+
+def test_title_word_scan_finds_every_titled_name():
+    for text, _ in _sentences_of(CONTEXT_TEXTS + ["Police Chief Ken Barnes and driver Joe Bloggs; DR. Who; "
+                                                   "\u212aing Abdullah; king Abdullah"]):
+        plain = []
+        for m in attribution._WORD_THEN_CAP.finditer(text):
+            if m.group(1).lower() in attribution.TITLE_WORDS:
+                nm = attribution._NAME_AT.match(text, m.end())
+                if nm is not None:
+                    plain.append((m.group(1), nm.group(), m.start(), nm.start(), nm.end()))
+        got = [(t.title, t.name, t.start(), t.start("name"), t.end()) for t in attribution._TITLED_NAME_IN(text)]
+        assert got == plain

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
-from .sentences import CaselessPattern, Sentence
+from .sentences import CaselessPattern, Sentence, words_pattern
 
 __all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
 
@@ -256,10 +256,17 @@ HEADLINE_BODIES = frozenset(
 # ---------------------------------------------------------------------------
 
 _TOKEN = re.compile(
-    r"``|''|\d{1,3}(?:,\d{3})+|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Cpl|Adm|Rev|St)\.|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
+    r"``|''|\d{1,3}(?:,\d{3})+|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Cpl|Adm|Rev|St)\.|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]+|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
 )
+# the same tokens, each after the white space before it: ``re`` skips the white space in one step
+# instead of trying every alternative at each of its characters, and ``findall`` makes no match
+# objects.  Some alternative matches every character but white space, so (space, token) pairs
+# tile the text up to its trailing white space, and their lengths give the offsets.
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 _HEDGES = tuple((rid, re.compile(p, re.I)) for rid, p in HEDGE_RULES)
 _CONFIRMS = tuple((rid, re.compile(p, re.I)) for rid, p in CONFIRM_RULES)
+#: matches where one of the hedge or confirm rules does
+_ANY_STANCE_WORD = CaselessPattern("|".join(f"(?:{p})" for _rid, p in HEDGE_RULES + CONFIRM_RULES))
 _NAME_TOK = r"(?:[A-Z][a-z\u00E0-\u024F][A-Za-z\u00C0-\u024F'\u2019]*(?:-[A-Za-z][A-Za-z\u00C0-\u024F]+)*|[A-Z]\.)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:(?:de|van|von|der|den|al|bin|da|du|le|la|del|dos)\s+)?{_NAME_TOK}){{0,3}}"
 # "Police Chief Ken Barnes", "disaster agency official Hartono"
@@ -271,6 +278,9 @@ _APPOSITIVE_OPEN = re.compile(
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})\s*$")
 # a word followed by a capitalised word: a candidate title before a name
 _WORD_THEN_CAP = re.compile(r"\b([A-Za-z]+)(\.?\s+)(?=[A-Z][a-z\u00E0-\u024F])")
+# where such a word is a title word (and so may start a match: matches of _WORD_THEN_CAP are a whole
+# word and the space after it, so none starts inside another)
+_TITLE_WORD = CaselessPattern(rf"\b(?:{words_pattern(TITLE_WORDS)})[.\s]")
 _NAME_AT = re.compile(_NAME)
 
 
@@ -295,8 +305,9 @@ class _TitledName:
 def _TITLED_NAME_IN(body: str) -> list[_TitledName]:
     """"Police Chief Ken Barnes", "disaster agency official Hartono": a title word, then a name."""
     out = []
-    for m in _WORD_THEN_CAP.finditer(body):
-        if m.group(1).lower() not in TITLE_WORDS:
+    for at in _TITLE_WORD.finditer(body):        # only where a title word begins can a match begin
+        m = _WORD_THEN_CAP.match(body, at.start())
+        if m is None or m.group(1).lower() not in TITLE_WORDS:
             continue
         nm = _NAME_AT.match(body, m.end())
         if nm is None:
@@ -320,9 +331,9 @@ _CONTINUES = re.compile(
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
 _MIDCLAUSE_END = re.compile(r"(?:\b[a-z][a-z'\u2019-]*|,)$")
-_CUE_WORD = CaselessPattern(
-    r"\b(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r"|according|quoted|adding|saying)\b"
-)
+_CUE_WORD = CaselessPattern(rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying'])})\b")
+#: the tokens _find_cues looks at (lower-case): the verbs, "according (to)", "adding", "saying", "quoted"
+_CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted"}
 _CAP_WORD = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'\u2019.\-]*$")
 _DIGIT = re.compile(r"\d")
 _OPEN_QUOTES = frozenset(('"', "\u201c", "``"))
@@ -408,12 +419,22 @@ class AttributionContext:
 # ---------------------------------------------------------------------------
 
 
+_new_tuple = tuple.__new__      # makes a _Tok without the Python-level NamedTuple constructor
+
+
 def _tokens(text: str, offset: int) -> list[_Tok]:
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        w = m.group()
-        out.append(_Tok(a + offset, b + offset, w, w.lower()))
+    append = out.append
+    pos = offset
+    for space, w in _SPACED_TOKEN.findall(text):
+        a = pos + len(space)
+        pos = a + len(w)
+        append(_new_tuple(_Tok, (a, pos, w, w.lower())))
+    if pos - offset != len(text.rstrip()):      # not tiled (cannot happen): the offsets are wrong
+        out = []
+        for m in _TOKEN.finditer(text):
+            w = m.group()
+            out.append(_Tok(m.start() + offset, m.end() + offset, w, w.lower()))
     return out
 
 
@@ -436,15 +457,19 @@ def _kind_of(claimant: str | None, person: _Person | None = None) -> tuple[str, 
             if kind in ("police", "military", "government", "official") and any(w in person.titles for w in words):
                 return kind, rid
         return "person", "kind.person.named"
-    for rid, kind, words in KIND_RULES:
-        for w in words:
-            if " " + w + " " in joined:
-                return kind, rid
+    found = set(lows)
+    for rid, kind, singles, phrases in _KIND_LOOKUP:
+        if not found.isdisjoint(singles) or any(p in joined for p in phrases):
+            return kind, rid
     if _POLICE_DEPARTMENT.search(claimant):
         return "police", "kind.police.department"
     return "unknown", "kind.unknown"
 
 
+#: KIND_RULES split for lookup: one-word entries as a set (a word of the claimant equals one),
+#: phrases padded with spaces (found in the space-joined words)
+_KIND_LOOKUP = tuple((rid, kind, frozenset(w for w in words if " " not in w),
+                      tuple(f" {w} " for w in words if " " in w)) for rid, kind, words in KIND_RULES)
 #: police department acronyms: NYPD, LAPD, SFPD, MPD
 _POLICE_DEPARTMENT = re.compile(r"\b[A-Z]{1,4}PD\b")
 
@@ -494,8 +519,14 @@ def build_context(text: str, sentences: list[Sentence]) -> AttributionContext:
     ctx.persons = _find_persons(text, sentences[0].start, sentences[-1].end)
     ctx.quotes = _find_quotes(text, ctx.units)
     ctx._quote_starts = [q.start for q in ctx.quotes]
-    # only sentences with a cue word can hold a cue: the others are neither tokenised nor searched
-    with_cue = [_CUE_WORD.search(u.text) is not None for u in ctx.units]
+    # only sentences with a cue word can hold a cue: the others are neither tokenised nor searched.
+    # One scan of the body finds them all: a cue word lies inside one sentence (only white space
+    # lies between sentences), and sentences start and end beside white space, as the text does.
+    starts = [u.start for u in ctx.units]
+    lo = starts[0]
+    with_cue = [False] * len(ctx.units)
+    for m in _CUE_WORD.finditer(text[lo:ctx.units[-1].end]):
+        with_cue[bisect_right(starts, lo + m.start()) - 1] = True
     ctx.tokens = [_tokens(u.text, u.start) if has else [] for u, has in zip(ctx.units, with_cue)]
     for i, has in enumerate(with_cue):
         cues = _find_cues(ctx, i) if has else []
@@ -771,7 +802,11 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
     text = ctx.text
     cues: list[_Cue] = []
     n = len(toks)
-    for v, t in enumerate(toks):
+    # only these tokens can be cues (every other token is passed over below); "quoted" for the
+    # passive quotation loop
+    at = [v for v, t in enumerate(toks) if t.low in _CUE_TOKENS]
+    for v in at:
+        t = toks[v]
         low = t.low
         # according to X
         if low == "according" and v + 1 < n and toks[v + 1].low == "to":
@@ -840,7 +875,9 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
                                  f"attr.{low}.inverted"))
     # passive quotation: "X was quoted as saying", "X quoted Y as saying"
-    for v in range(n - 2):
+    for v in at:
+        if v >= n - 2:
+            break
         if toks[v].low == "quoted" and toks[v + 1].low == "as" and toks[v + 2].low in ("saying", "telling"):
             if _in_quote(ctx, toks[v].start):
                 continue
@@ -1140,12 +1177,13 @@ def _stance(ctx: AttributionContext, s: Sentence, cue: _Cue | None, fs: int, fe:
         pre = pre[m.end():]
     post = "" if _PARTITIVE_BEFORE.search(text, max(s.start, fs - 12), fs) else _post_scope(text, fe, s.end)
     scope = pre + " " + text[fs:fe] + " " + post
-    for rid, rx in _HEDGES:
-        if rx.search(scope):
-            return "hedge", [rid]
-    for rid, rx in _CONFIRMS:
-        if rx.search(scope):
-            return "confirm", [rid]
+    if _ANY_STANCE_WORD.search(scope):     # most scopes have none: one search instead of one per rule
+        for rid, rx in _HEDGES:
+            if rx.search(scope):
+                return "hedge", [rid]
+        for rid, rx in _CONFIRMS:
+            if rx.search(scope):
+                return "confirm", [rid]
     if cue is not None and cue.stance in ("confirm", "hedge") and not (
             cue.verb_end <= fs and _PARTICIPLE_CLAUSE.search(text, cue.verb_end, fs)):
         return cue.stance, [f"stance.{cue.stance}.{text[cue.verb_start:cue.verb_end].lower()}"]

@@ -24,11 +24,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import re._constants as _C
+import re._parser
 from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, EventAnchor
-from .sentences import CaselessPattern, Sentence
+from .sentences import CaselessPattern, Sentence, trie_pattern
 
 __all__ = ["EventContext", "KIND_WORDS", "build_event_context", "anchor", "resolve_dates",
            "find_places", "find_kinds"]
@@ -78,102 +80,167 @@ _KIND_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), k) for p, k in KIND_WORDS)
 
 # ---------------------------------------------------------------------------
 # Many rules, one scan.  Running each rule of a table over the whole text costs
-# a pass per rule; instead one scan finds every position where some rule may
-# match, and only there is each rule tried.  The result is exactly what each
-# rule's own ``finditer`` yields.
+# a pass per rule; instead one pattern, run once, stops where some rule may
+# match and there tries every rule of the table (each in a look-ahead that
+# marks where its match ends).  The result is exactly what each rule's own
+# ``finditer`` yields.
+#
+# The stops are word boundaries followed by one of the ways a rule's match may
+# begin (its first few characters, read off the parsed rule), joined as a trie
+# so that ``re`` checks one first character per boundary, not one per rule.
 # ---------------------------------------------------------------------------
 _NAMED = re.compile(r"[(][?]P<[a-z]+>")
-_LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+#: how many characters of a rule's possible beginnings the trie spells out
+_TRIE_DEPTH = 6
+#: a character class with more members than this stays one atom (fewer are spelled out, one atom each)
+_TRIE_CLASS_MAX = 16
+#: the categories a class atom may hold (any other ends a beginning: anything may follow)
+_CATEGORY_ATOMS = {_C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_SPACE: r"\s"}
 
 
-def _scan(alternatives: list[str]) -> CaselessPattern:
-    """Where rules may match that each match only from a word boundary where one of ``alternatives`` does.
-
-    The scan may report more positions than the rules match, never fewer: look-arounds are dropped
-    (a match without them is still a match), and the alternatives are joined flat so that ``re``
-    checks their first letters cheaply.
+def _table(rules: list[str]) -> CaselessPattern:
+    """One pattern that finds, at every position where one of ``rules`` (each starting at a word
+    boundary, case-insensitive) matches, where each of them ends: group ``k + 1`` of a match
+    is empty at the end of rule ``k``'s match there, or unset when rule ``k`` does not match there.
     """
-    union = "|".join(_NAMED.sub("(?:", _without_lookarounds(a)) for a in alternatives)
-    return CaselessPattern(rf"\b(?={union})")
+    bare = [_NAMED.sub("(?:", r).lower() for r in rules]         # no named groups: the marks are groups 1..n
+    for r in bare:
+        if not _from_boundary(list(re._parser.parse(r).data)):
+            raise ValueError(f"rule not starting at a word boundary: {r!r}")
+    trie = _stops(bare, _TRIE_DEPTH)
+    marks = "".join(f"(?:(?={r}())|)" for r in bare)
+    table = CaselessPattern(rf"\b(?:(?={trie}){marks})" if trie else rf"\b{marks}")
+    if table.lower.groups != len(rules):
+        raise ValueError("a rule of the table has a capturing group")
+    return table
 
 
-def _without_lookarounds(pattern: str) -> str:
-    """``pattern`` without its look-ahead and look-behind groups."""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith(_LOOKAROUND, i):
-            depth = 0
-            while True:                     # skip to the group's closing parenthesis
-                depth += pattern[i] == "("
-                depth -= pattern[i] == ")"
-                i = _atom_end(pattern, i)
-                if depth == 0:
-                    break
-            continue
-        j = _atom_end(pattern, i)
-        out.append(pattern[i:j])
-        i = j
-    return "".join(out)
+def _stops(patterns: list[str], depth: int) -> str:
+    """A pattern that matches (empty or not) wherever one of ``patterns`` may begin a match: a trie
+    of their beginnings, up to ``depth`` atoms; "" when one may begin with anything."""
+    starts: set[tuple[str, ...]] = set()
+    for p in patterns:
+        starts |= _beginnings(list(re._parser.parse(p).data), depth)
+    return trie_pattern(starts)
 
 
-def _atom_end(pattern: str, i: int) -> int:
-    """End of the atom at ``i``: an escape, a character class or one character."""
-    if pattern[i] == "\\":
-        return i + 2
-    if pattern[i] != "[":
-        return i + 1
-    j = i + 1
-    j += pattern.startswith("^", j)
-    j += pattern.startswith("]", j)     # "]" first in a class is a literal
-    while pattern[j] != "]":
-        j += 2 if pattern[j] == "\\" else 1
-    return j + 1
+def _from_boundary(items: list) -> bool:
+    """The parsed rule starts with a word boundary, after its look-behinds (the table stops only there)."""
+    for op, av in items:
+        if op not in (_C.ASSERT, _C.ASSERT_NOT):
+            return op is _C.AT and av is _C.AT_BOUNDARY
+    return False
 
 
-def _from_boundary(pattern: str) -> str:
-    """A date rule after its opening word boundary (every date rule starts at one, past look-behinds)."""
-    bare = _without_lookarounds(pattern)
-    if not bare.startswith("\\b"):
-        raise ValueError(f"date rule not starting at a word boundary: {pattern!r}")
-    return bare[2:]
+def _beginnings(items: list, depth: int, budget: list[int] | None = None) -> set[tuple[str, ...]]:
+    """Every way a match of the parsed pattern ``items`` may begin, as up to ``depth`` atoms (regex
+    source of one character, one class or one repeated character / class); a shorter tuple means
+    anything may follow it.
 
-
-def _matches_by_rule(rules: tuple[re.Pattern[str], ...], scan: CaselessPattern,
-                     text: str) -> list[list[re.Match[str]]]:
-    """For each rule, the matches of ``rule.finditer(text)``, from one scan of ``text``.
-
-    A rule is tried (anchored, with the whole text around it for word boundaries and look-behinds)
-    at each position the scan finds, unless its previous match runs past that position: rules never
-    match empty, so ``finditer`` resumes at the end of the previous match.
+    May allow more beginnings than the pattern has, never fewer: look-arounds and anchors are
+    skipped (a match must still begin as the rest does); a class with another category than digits
+    or white space, or any other construct, ends the beginning.
     """
-    found: list[list[re.Match[str]]] = [[] for _ in rules]
-    ends = [0] * len(rules)
-    for at in scan.finditer(text):
-        p = at.start()
-        for k, rx in enumerate(rules):
-            if p >= ends[k]:
-                m = rx.match(text, p)
-                if m is not None:
-                    found[k].append(m)
-                    ends[k] = m.end()
+    budget = [50_000] if budget is None else budget
+    budget[0] -= 1
+    if depth == 0 or not items or budget[0] < 0:
+        return {()}
+    op, av = items[0]
+    rest = items[1:]
+    if op is _C.LITERAL:
+        atoms = [re.escape(chr(av))]
+    elif op is _C.IN:
+        atoms = _class_atoms(av)
+        if atoms is None:
+            return {()}
+    elif op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return _beginnings(rest, depth, budget)
+    elif op is _C.SUBPATTERN:
+        return _beginnings(list(av[-1].data) + rest, depth, budget)
+    elif op is _C.BRANCH:
+        out: set[tuple[str, ...]] = set()
+        for alt in av[1]:
+            out |= _beginnings(list(alt.data) + rest, depth, budget)
+        return out
+    elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        lo, hi, sub = av
+        out = _beginnings(rest, depth, budget) if lo == 0 else set()
+        one = _one_atom(sub.data)
+        if hi is _C.MAXREPEAT and one is not None:      # "\s+", "[a-z]*": one atom, repeated
+            run = one + ("+" if lo <= 1 else f"{{{lo},}}")
+            return out | {(run, *t) for t in _beginnings(rest, depth - 1, budget)}
+        more = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi is _C.MAXREPEAT else hi - 1, sub))]
+        return out | _beginnings(list(sub.data) + more + rest, depth, budget)
+    else:
+        return {()}
+    tails = _beginnings(rest, depth - 1, budget)
+    return {(a, *t) for a in atoms for t in tails}
+
+
+def _one_atom(items: list) -> str | None:
+    """The atom of a parsed pattern that is one character or one class, else None."""
+    if len(items) != 1 or items[0][0] not in (_C.LITERAL, _C.IN):
+        return None
+    op, av = items[0]
+    atoms = [re.escape(chr(av))] if op is _C.LITERAL else _class_atoms(av)
+    if atoms is None:
+        return None
+    return atoms[0] if len(atoms) == 1 else "[" + "".join(atoms) + "]"
+
+
+def _class_atoms(items: list) -> list[str] | None:
+    """A character class as atoms: its members when few (so that the trie shares them), else the
+    class itself; None for a class with a category other than digits and white space."""
+    atoms: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL:
+            atoms.append(re.escape(chr(av)))
+        elif op is _C.RANGE and av[1] - av[0] < _TRIE_CLASS_MAX:
+            atoms.extend(re.escape(chr(c)) for c in range(av[0], av[1] + 1))
+        elif op is _C.RANGE:
+            atoms.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is _C.CATEGORY and av in _CATEGORY_ATOMS:
+            atoms.append(_CATEGORY_ATOMS[av])
+        elif op is _C.NEGATE and not atoms:
+            atoms.append("^")
+        else:
+            return None
+    if atoms[0] == "^" or len(atoms) > _TRIE_CLASS_MAX or any(len(a) > 2 for a in atoms):
+        return ["[" + "".join(atoms) + "]"]
+    return atoms
+
+
+def _spans_by_rule(table: CaselessPattern, text: str) -> list[list[tuple[int, int]]]:
+    """For each rule of ``table``, the spans of ``rule.finditer(text)``.
+
+    A rule's match at a position counts unless its previous match runs past that position: rules
+    never match empty, so ``finditer`` resumes at the end of the previous match.
+    """
+    n = table.lower.groups
+    found: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    ends = [0] * n
+    for m in table.finditer(text):
+        p = m.start()
+        for k, e in enumerate(m.groups()):
+            if e is not None and p >= ends[k]:
+                end = m.start(k + 1)
+                found[k].append((p, end))
+                ends[k] = end
     return found
 
 
-_KIND_RXS = tuple(rx for rx, _k in _KIND_RES)
-_KIND_SCAN = _scan([p for p, _k in KIND_WORDS])    # each rule is r"\b(?:p)\b"
+_KIND_TABLE = _table([rx.pattern for rx, _k in _KIND_RES])
 
 
 def kind_hits(text: str, offset: int = 0) -> list[tuple[int, str]]:
     """(position, kind) of every kind word in ``text``; earlier rules win where spans overlap."""
-    found = _matches_by_rule(_KIND_RXS, _KIND_SCAN, text)
+    found = _spans_by_rule(_KIND_TABLE, text)
     if not any(found):
         return []
     hits: list[tuple[int, str]] = []
     taken = bytearray(len(text) + 1)    # characters an earlier (stronger) rule already matched
-    for (_rx, kind), matches in zip(_KIND_RES, found):
-        for m in matches:
-            a, b = m.start(), m.end()
+    for (_rx, kind), spans in zip(_KIND_RES, found):
+        for a, b in spans:
             if any(taken[a:b]):
                 continue
             taken[a:b] = b"\x01" * (b - a)
@@ -239,8 +306,7 @@ DATE_RULES: tuple[tuple[str, str, str], ...] = (
     ("date.year", "year", rf"(?<![\d,.$])\b(?:in |since |of |the )?{_YEAR}\b(?!\s*(?:[,.]\s*\d|%|-year|\s*(?:people|persons|dead|killed)))"),
 )
 _DATE_RES = tuple((rid, prec, re.compile(p, re.I)) for rid, prec, p in DATE_RULES)
-_DATE_RXS = tuple(rx for _rid, _prec, rx in _DATE_RES)
-_DATE_SCAN = _scan([_from_boundary(p) for _rid, _prec, p in DATE_RULES])
+_DATE_TABLE = _table([p for _rid, _prec, p in DATE_RULES])
 _PRECISION = {"period": -1, "day": 0, "month": 1, "year": 2}
 _NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -335,21 +401,22 @@ def resolve_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[DateH
     not a month-day plus a year).
     """
     hits: list[DateHit] = []
-    found = _matches_by_rule(_DATE_RXS, _DATE_SCAN, text)
+    found = _spans_by_rule(_DATE_TABLE, text)
     if not any(found):
         return hits
     taken = bytearray(len(text) + 1)    # characters an earlier (more precise) rule already matched
-    for (rid, prec, _rx), matches in zip(_DATE_RES, found):
-        for m in matches:
+    for (rid, prec, rx), spans in zip(_DATE_RES, found):
+        for a, b in spans:
+            if any(taken[a:b]):
+                continue
+            m = rx.match(text, a)           # the rule's own match there, for its groups (same span)
             if rid == "date.month-day" and m.group("mon").lower() in ("may", "march", "mar") \
                     and not m.group("mon")[0].isupper():
                 continue  # "may 3" the verb, "march 5" the walk
             if rid in ("date.month", "date.month-year") and m.group("mon").lower() == "may" \
                     and not m.group("mon")[0].isupper():
                 continue
-            if any(taken[m.start():m.end()]):
-                continue
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            taken[a:b] = b"\x01" * (b - a)
             hits.append(DateHit(offset + m.start(), offset + m.end(), m.group(0), rid, prec,
                                 _resolve(rid, m, ref)))
     hits.sort(key=lambda h: h.start)
@@ -425,14 +492,14 @@ _PLACE_RX = re.compile(
     rf"\b(?:{_PLACE_PREPS})\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:{_CAP}|of|de|del|al|el)){{0,3}})"
 )
 # "Peru's Ica province", "Cook County": capitalised names before a place noun.
-_PLACE_NOUN_RX = re.compile(
-    rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:province|county|district|region|island|city|village|town|"
-    r"state|parish|prefecture|neighbou?rhood|camp)\b"
-)
+_PLACE_NOUNS = r"province|county|district|region|island|city|village|town|state|parish|prefecture|neighbou?rhood|camp"
+_PLACE_NOUN_RX = re.compile(rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:{_PLACE_NOUNS})\b")
 # Named storms identify their event as a place does: "Typhoon Marlo", "Hurricane Jeanne".
-_NAMED_EVENT_RX = re.compile(
-    r"\b(?:[Tt]yphoon|[Hh]urricane|[Cc]yclone|[Tt]ropical [Ss]torm|[Ss]uper[Tt]yphoon)\s+(?P<name>[A-Z][a-z]{2,})\b"
-)
+_NAMED_EVENTS = r"[Tt]yphoon|[Hh]urricane|[Cc]yclone|[Tt]ropical [Ss]torm|[Ss]uper[Tt]yphoon"
+_NAMED_EVENT_RX = re.compile(rf"\b(?:{_NAMED_EVENTS})\s+(?P<name>[A-Z][a-z]{{2,}})\b")
+# Where in a text one of the three may match: each match holds a place preposition before a capital,
+# a place noun, or a storm word before a capital; a sentence with none of these has no place.
+_MAY_PLACE = re.compile(r"\b(?=%s)" % _stops([_PLACE_RX.pattern, rf"\b(?:{_PLACE_NOUNS})\b", _NAMED_EVENT_RX.pattern], 12))
 # Datelines: "ALTURAS, Calif. (AP) --", "OSTEND, Belgium, May 4 -", "JAKARTA (Reuters) -".
 _DATELINE_RX = re.compile(
     r"(?:^|\n|\s\s|\.\s)(?P<name>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})\s?"
@@ -533,20 +600,26 @@ def build_event_context(doc: Document, sentences: list[Sentence]) -> EventContex
     lo, hi = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
     starts = [s.start for s in sentences]
     date_by: list[list[DateHit]] = [[] for _ in sentences]
-    for h in resolve_dates(doc.text[lo:hi], ref, offset=lo):
+    body = doc.text[lo:hi]
+    for h in resolve_dates(body, ref, offset=lo):
         i = bisect.bisect_right(starts, h.start) - 1
         if i >= 0 and h.end <= sentences[i].end:
             s0 = sentences[i].start
             date_by[i].append(DateHit(h.start - s0, h.end - s0, h.text, h.rule, h.precision, h.date))
     kind_by: list[list[tuple[int, str]]] = [[] for _ in sentences]
-    for pos, kind in kind_hits(doc.text[lo:hi], offset=lo):
+    for pos, kind in kind_hits(body, offset=lo):
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0:
             kind_by[i].append((pos, kind))
+    # places only in sentences where one may be named (sentences start and end beside white space,
+    # so a match inside one is found in the body at the same place)
+    may_place = bytearray(len(sentences))
+    for m in _MAY_PLACE.finditer(body):
+        may_place[bisect.bisect_right(starts, lo + m.start()) - 1] = 1
     for i, s in enumerate(sentences):
         best = _best_date(date_by[i], ref, s.text)
         s_dates.append((best.date, best.text) if best else (None, None))
-        s_places.append(find_places(s.text))
+        s_places.append(find_places(s.text) if may_place[i] else ())
         s_kinds.append(_first_appearance(kind_by[i]))
     # background carries over: a sentence with no date of its own that follows a sentence about
     # another time ("In April last year a quake struck ... Five people died.") shares that time

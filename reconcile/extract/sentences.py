@@ -168,6 +168,37 @@ class CaselessPattern:
         return self.lower.finditer(low) if low is not None else self.folded.finditer(text)
 
 
+def trie_pattern(beginnings: set[tuple[str, ...]]) -> str:
+    """A pattern that matches where one of ``beginnings`` (sequences of atoms: regex source of one
+    character or class) does, as a trie: ``re`` checks the first characters of an alternation
+    cheaply, so sharing common first atoms makes a long word list fast to scan; "" when one
+    beginning is empty (anything matches).
+    """
+    return "|".join(_trie_alternatives(beginnings))
+
+
+def _trie_alternatives(beginnings: set[tuple[str, ...]]) -> list[str]:
+    if () in beginnings:
+        return [""]
+    heads: dict[str, set[tuple[str, ...]]] = {}
+    for b in beginnings:
+        heads.setdefault(b[0], set()).add(b[1:])
+    out = []
+    for atom in sorted(heads):
+        alts = _trie_alternatives(heads[atom])
+        out.append(atom + (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"))
+    return out
+
+
+def words_pattern(words) -> str:
+    """An alternation of literal ``words`` (or phrases) as a trie (see :func:`trie_pattern`).
+
+    Each word ends with an empty atom, so that a word that begins a longer one ("dr", "driver")
+    stays an alternative of its own (``dr(?:|iver)``) instead of standing for every continuation.
+    """
+    return trie_pattern({(*map(re.escape, w), "") for w in words})
+
+
 def sentence_index(sentences: list[Sentence], offset: int) -> int:
     """Index of the sentence holding ``offset`` (binary search); -1 when none."""
     lo, hi = 0, len(sentences) - 1
