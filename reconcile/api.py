@@ -221,31 +221,57 @@ def reconcile_and_save(store, settings: Settings) -> Reconciliation:  # store: S
     return rec
 
 
+@dataclass(frozen=True, slots=True)
+class OutputFilter:
+    """Which part of the engine's output a read command shows, by quantity key
+    (``"<event>|<measure>|<scope>"``): one event (its key, as ``groups`` and ``claims --event``
+    show it), one measure, events dated on or after ``since`` (undated ones left out), and for
+    contradictions one kind.  The store applies the same tests in SQL."""
+
+    event: str | None = None
+    measure: str | None = None
+    since: dt.date | None = None
+    kind: str | None = None
+
+    def keeps(self, key: str) -> bool:
+        event, measure, _scope = (key.rsplit("|", 2) + ["", ""])[:3]
+        return ((self.event is None or event == self.event)
+                and (self.measure is None or measure == self.measure)
+                and (self.since is None or (key >= self.since.isoformat() and not key.startswith("undated"))))
+
+    def keeps_contradiction(self, x: Contradiction) -> bool:
+        return self.keeps(x.quantity) and (self.kind is None or x.kind == self.kind)
+
+
 def reconcile_store(settings: Settings, *, recompute: bool = False, quantities: bool = True,
-                    disputed_only: bool = False, contradictions: bool = True) -> Reconciliation:
+                    disputed_only: bool = False, contradictions: bool = True,
+                    flt: OutputFilter = OutputFilter()) -> Reconciliation:
     """The engine's output over every current stored claim (``report``, ``contradictions``,
     ``groups``, ``explain``): the output the last ingest saved while its inputs are
     unchanged (same claims, options and version), else reconciled again (not saved).
     ``recompute`` always reconciles again.  What a command does not show is not read:
     ``quantities=False`` leaves the quantities out, ``disputed_only`` keeps those whose
-    status is not consistent, and ``contradictions=False`` leaves the contradictions out."""
+    status is not consistent, ``contradictions=False`` leaves the contradictions out, and
+    ``flt`` keeps one event, measure, period or kind."""
     store = open_store(settings)
     try:
         if not recompute and store.saved_inputs() == engine_inputs(store, settings):
-            return _saved_output(store, quantities, disputed_only, contradictions)
+            return _saved_output(store, quantities, disputed_only, contradictions, flt)
         rec = reconcile(store.claims(origin="extract"), engine_options(settings))
     finally:
         store.close()
-    qs = rec.quantities if quantities else ()
-    return Reconciliation(quantities=tuple(q for q in qs if q.status != "consistent") if disputed_only else qs,
-                          contradictions=rec.contradictions if contradictions else ())
+    qs = tuple(q for q in rec.quantities if flt.keeps(q.key) and not (disputed_only and q.status == "consistent")) \
+        if quantities else ()
+    xs = tuple(x for x in rec.contradictions if flt.keeps_contradiction(x)) if contradictions else ()
+    return Reconciliation(quantities=qs, contradictions=xs)
 
 
-def _saved_output(store, with_quantities: bool, disputed_only: bool,
-                  with_contradictions: bool) -> Reconciliation:  # store: Store
+def _saved_output(store, with_quantities: bool, disputed_only: bool, with_contradictions: bool,
+                  flt: OutputFilter) -> Reconciliation:  # store: Store
     """The saved engine output as the engine returned it (same objects, same order)."""
-    quantities = store.quantities(disputed_only=disputed_only) if with_quantities else []
-    contradictions = store.contradictions() if with_contradictions else []
+    by_key = {"event": flt.event, "measure": flt.measure, "since": flt.since}
+    quantities = store.quantities(disputed_only=disputed_only, **by_key) if with_quantities else []
+    contradictions = store.contradictions(kind=flt.kind, **by_key) if with_contradictions else []
     wanted: set[int] = {x[k] for x in contradictions for k in ("a_claim_id", "b_claim_id")}
     for q in quantities:
         wanted.update(q["claim_ids"])

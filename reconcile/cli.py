@@ -10,12 +10,13 @@ import datetime as dt
 import json
 import sys
 import time
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import click
 
 from . import api
 from .errors import EXIT_CONTRADICTIONS, ReconcileError, UsageError
+from .model import CONTRADICTION_KINDS
 from .settings import Settings, load_settings
 
 TABLE_FORMATS = ("table", "json", "jsonl", "csv", "markdown")
@@ -211,6 +212,24 @@ def claims(obj: Context, fmt: str, event: str | None, measure: str | None, claim
     _emit(_render(rows, fmt, None if fmt in ("json", "jsonl") else _columns("claim")))
 
 
+def output_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--event, --measure and --since for the commands that show the engine's output."""
+    fn = click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+                      help="Only events dated on or after YYYY-MM-DD (undated ones left out).")(fn)
+    fn = click.option("--measure", help="Only this measure (killed, wounded, detained, ...).")(fn)
+    fn = click.option("--event", help="Only this event (its key, as `reconcile groups` shows it).")(fn)
+    return fn
+
+
+def _output_filter(event: str | None, measure: str | None, since: dt.datetime | None,
+                   kind: str | None = None) -> "api.OutputFilter":
+    if measure is not None and not measure.replace("-", "").isalpha():
+        raise UsageError(f"--measure: not a measure word: {measure!r}")
+    # the engine's event keys and measures are lower case
+    return api.OutputFilter(event=event.lower() if event else None, measure=measure.lower() if measure else None,
+                            since=since.date() if since else None, kind=kind)
+
+
 #: read commands: the output the last ingest saved, unless asked to reconcile again
 recompute_option = click.option(
     "--recompute", is_flag=True,
@@ -224,9 +243,11 @@ recompute_option = click.option(
               show_default=True)
 @click.option("--all", "include_all", is_flag=True, help="Include agreed figures, not only disputed ones.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE.")
+@output_filter_options
 @recompute_option
 @pass_ctx
-def report(obj: Context, fmt: str, include_all: bool, output: str | None, recompute: bool) -> None:
+def report(obj: Context, fmt: str, include_all: bool, output: str | None, event: str | None, measure: str | None,
+           since: dt.datetime | None, recompute: bool) -> None:
     """The disputed numbers: one row per quantity, each claimant's figure.
 
     \b
@@ -234,12 +255,13 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None, recomp
       reconcile report
       reconcile report --all --format json > report.json
       reconcile report --format html -o venezuela.html
+      reconcile report --measure killed --since 2026-11-01
     """
     from .report import formats
 
     # the page's summary counts the consistent quantities too
     rec = api.reconcile_store(obj.settings, recompute=recompute, disputed_only=not include_all and fmt != "html",
-                              contradictions=fmt in ("html", "markdown"))
+                              contradictions=fmt in ("html", "markdown"), flt=_output_filter(event, measure, since))
     if fmt == "json":
         qs = [q.as_dict() for q in rec.quantities if include_all or q.status != "consistent"]
         text = json.dumps({"quantities": qs}, ensure_ascii=False, indent=2)
@@ -268,9 +290,12 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None, recomp
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(("table", "json", "jsonl", "csv", "markdown")), default="table",
               show_default=True)
+@output_filter_options
+@click.option("--kind", type=click.Choice(CONTRADICTION_KINDS), help="Only contradictions of this kind.")
 @recompute_option
 @pass_ctx
-def contradictions(obj: Context, fmt: str, recompute: bool) -> None:
+def contradictions(obj: Context, fmt: str, event: str | None, measure: str | None, since: dt.datetime | None,
+                   kind: str | None, recompute: bool) -> None:
     """Every pair of stored claims that cannot both hold, with its kind.
 
     Kinds: disjoint, denial, self, revision, exceeds-total.
@@ -282,7 +307,8 @@ def contradictions(obj: Context, fmt: str, recompute: bool) -> None:
     """
     from .report.formats import contradiction_dicts, contradiction_rows
 
-    rec = api.reconcile_store(obj.settings, recompute=recompute, quantities=False)
+    rec = api.reconcile_store(obj.settings, recompute=recompute, quantities=False,
+                              flt=_output_filter(event, measure, since, kind))
     if fmt in ("json", "jsonl"):
         rows = contradiction_dicts(rec.contradictions)
     else:
@@ -293,9 +319,11 @@ def contradictions(obj: Context, fmt: str, recompute: bool) -> None:
 # ---------------------------------------------------------------------------
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
+@output_filter_options
 @recompute_option
 @pass_ctx
-def groups(obj: Context, fmt: str, recompute: bool) -> None:
+def groups(obj: Context, fmt: str, event: str | None, measure: str | None, since: dt.datetime | None,
+           recompute: bool) -> None:
     """The quantities: claims grouped by event, measure and scope.
 
     \b
@@ -305,7 +333,8 @@ def groups(obj: Context, fmt: str, recompute: bool) -> None:
     """
     from .report.formats import quantity_rows
 
-    rec = api.reconcile_store(obj.settings, recompute=recompute, contradictions=False)
+    rec = api.reconcile_store(obj.settings, recompute=recompute, contradictions=False,
+                              flt=_output_filter(event, measure, since))
     if fmt in ("json", "jsonl"):
         rows = [q.as_dict() for q in rec.quantities]
     else:

@@ -107,3 +107,59 @@ def test_explain_reads_the_saved_output(store: list[str]) -> None:
     fresh = json.loads(_run([*store, "explain", str(claim_id), "--format", "json", "--recompute"]))
     assert saved["quantity"] == fresh["quantity"]
     assert "SAVED-OUTPUT" in json.dumps(saved) and "SAVED-OUTPUT" not in json.dumps(fresh)
+
+
+FILTERED = [
+    pytest.param(["contradictions", "--format", "json", "--measure", "killed"], id="contradictions-measure"),
+    pytest.param(["contradictions", "--format", "json", "--measure", "KILLED"], id="contradictions-measure-case"),
+    pytest.param(["contradictions", "--format", "json", "--since", "2026-04-05"], id="contradictions-since"),
+    pytest.param(["report", "--all", "--format", "json", "--measure", "wounded"], id="report-measure"),
+    pytest.param(["report", "--all", "--format", "json", "--since", "2026-04-05"], id="report-since"),
+    pytest.param(["groups", "--format", "json", "--measure", "killed", "--since", "2026-04-01"], id="groups-both"),
+]
+
+
+def _keys(out: str) -> list[str]:
+    data = json.loads(out)
+    rows = data["quantities"] if isinstance(data, dict) else data
+    return [r.get("quantity") or r["key"] for r in rows]
+
+
+@pytest.mark.parametrize("args", FILTERED)
+def test_filters_read_the_same_from_saved_output_and_a_fresh_reconcile(store: list[str], args: list[str]) -> None:
+    saved = _run([*store, *args])
+    assert saved == _run([*store, *args, "--recompute"])
+    everything = _keys(_run([*store, *[a for a in args[:3] if not a.startswith("--measure")][:1], "--format", "json",
+                                *(["--all"] if args[0] == "report" else [])]))
+    kept = _keys(saved)
+    assert kept and set(kept) < set(everything), "a filter keeps some rows and drops others"
+
+
+def test_filter_rows_match_what_was_asked(store: list[str]) -> None:
+    rows = json.loads(_run([*store, "contradictions", "--format", "json", "--measure", "wounded",
+                            "--since", "2026-04-05"]))
+    assert rows
+    for x in rows:
+        event, measure, _scope = x["quantity"].rsplit("|", 2)
+        assert measure == "wounded" and event[:10] >= "2026-04-05"
+
+
+def test_event_filter_takes_a_key_from_groups(store: list[str]) -> None:
+    groups = json.loads(_run([*store, "groups", "--format", "json"]))
+    event = groups[0]["key"].rsplit("|", 2)[0]
+    got = json.loads(_run([*store, "groups", "--format", "json", "--event", event]))
+    assert got and {q["key"].rsplit("|", 2)[0] for q in got} == {event}
+    assert got == json.loads(_run([*store, "groups", "--format", "json", "--event", event, "--recompute"]))
+
+
+@pytest.mark.parametrize("kind,some", [("disjoint", True), ("denial", False)])
+def test_kind_filter(store: list[str], kind: str, some: bool) -> None:
+    args = [*store, "contradictions", "--format", "json", "--kind", kind]
+    rows = json.loads(_run(args))
+    assert bool(rows) is some and all(x["kind"] == kind for x in rows)
+    assert rows == json.loads(_run([*args, "--recompute"]))
+
+
+def test_bad_measure_filter_is_a_usage_error(store: list[str]) -> None:
+    result = CliRunner().invoke(cli, [*store, "contradictions", "--measure", "killed' OR 1=1"])
+    assert result.exit_code == 2 and "--measure" in result.output

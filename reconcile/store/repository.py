@@ -128,6 +128,20 @@ def _event_key(q: Quantity) -> str:
     return parts[0] if len(parts) == 3 and parts[0] else q.event
 
 
+def _key_filter(key: Any, event: str | None, measure: str | None, since: dt.date | None) -> tuple[Any, ...]:
+    """SQL conditions on a quantity key ``"<event>|<measure>|<scope>"`` (the engine's keys: no
+    ``|`` inside a part; the event starts with its ISO date or "undated").  The same tests in
+    Python: ``reconcile.api.OutputFilter.keeps``."""
+    out: list[Any] = []
+    if event is not None:
+        out.append(key.like(f"{_like_escape(event)}|%", escape="\\"))
+    if measure is not None:
+        out.append(key.like(f"%|{_like_escape(measure)}|%", escape="\\"))
+    if since is not None:
+        out += [key >= since.isoformat(), sa.not_(key.like("undated%"))]
+    return tuple(out)
+
+
 def _raw_json(column: Any) -> Any:
     """A JSON column read as its stored text (decoded by _ClaimReader, once per distinct value)."""
     return sa.type_coerce(column, sa.Text).label(column.key)
@@ -577,11 +591,12 @@ class Store:
     # ------------------------------------------------------------------ readers
 
     @_reading
-    def quantities(self, *, disputed_only: bool = False) -> list[dict[str, Any]]:
+    def quantities(self, *, disputed_only: bool = False, event: str | None = None, measure: str | None = None,
+                   since: dt.date | None = None) -> list[dict[str, Any]]:
         """Saved quantities, sorted by key, with their claim ids (``disputed_only``: status
-        other than consistent)."""
+        other than consistent; ``event``, ``measure``, ``since``: see :func:`_key_filter`)."""
         q = QuantityRow
-        wanted = (q.status != "consistent",) if disputed_only else ()
+        wanted = (*((q.status != "consistent",) if disputed_only else ()), *_key_filter(q.key, event, measure, since))
         with Session(self._engine) as s:
             links: dict[int, list[int]] = {}
             for qid, cid in s.execute(select(QuantityClaim.quantity_id, QuantityClaim.claim_id)
@@ -607,11 +622,15 @@ class Store:
             ]
 
     @_reading
-    def contradictions(self) -> list[dict[str, Any]]:
-        """Saved contradictions, sorted by (quantity, kind, a, b, id)."""
+    def contradictions(self, *, event: str | None = None, measure: str | None = None, since: dt.date | None = None,
+                       kind: str | None = None) -> list[dict[str, Any]]:
+        """Saved contradictions, sorted by (quantity, kind, a, b, id); filters as for :meth:`quantities`,
+        and ``kind``."""
+        x = ContradictionRow
+        wanted = (*_key_filter(x.quantity_key, event, measure, since), *((x.kind == kind,) if kind else ()))
         with Session(self._engine) as s:
-            x = ContradictionRow
-            rows = s.execute(select(x.id, x.kind, x.quantity_key, x.a_claim_id, x.b_claim_id, x.explanation))
+            rows = s.execute(select(x.id, x.kind, x.quantity_key, x.a_claim_id, x.b_claim_id, x.explanation)
+                             .where(*wanted))
             out = [
                 {"id": xid, "kind": kind, "quantity": qkey, "a_claim_id": a, "b_claim_id": b, "explanation": why}
                 for xid, kind, qkey, a, b, why in rows
