@@ -4,6 +4,8 @@
   not run where its keywords are missing, so every match must hold them;
 * ``numbers._prefix_start`` tests the last word before running _PREFIX_BEFORE;
 * ``measures._Tokens`` and ``measures._last_words`` tokenise lazily / a tail only;
+* measures matches phrases after a figure in place (``endpos``), not on a slice,
+  and runs its rank and age searches only where their keywords are;
 * case-insensitive rules run lower-cased over ``text.lower()`` (``numbers._lower_rx``,
   ``numbers._lower_view``): same spans, same groups, same figures;
 * find_figures stops the non-count rules once every candidate is blocked, trying
@@ -82,6 +84,24 @@ def test_right_phrase_matches_hold_their_keywords(text):
             m = rx.match(text, p)
             if m:
                 assert any(k in fold(m.group()) for k in keys), (rid, m.group())
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_measures_window_matches_are_the_sliced_ones(text):
+    """measures matches at a position with ``endpos`` where it sliced the text, and
+    gates the rank and age searches before a figure on their keywords."""
+    stops = (60, 90)
+    after = [measures._FATALLY_AFTER, measures._OF_THEM_AFTER] + [ph[0] for ph in measures._RIGHT_PHRASES]
+    for p in _positions(text):
+        for n in stops:
+            for rx in after:
+                m = rx.match(text, p, p + n)
+                shifted = None if m is None else [(a - p, b - p) if a >= 0 else (a, b) for a, b in _spans(m)]
+                assert shifted == _spans(rx.match(text[p:p + n])), (rx.pattern, p)
+        before = text[max(0, p - 30):p]
+        for rx, keys in ((measures._RANK_BEFORE, measures._RANK_KEYS), (measures._AGE_BEFORE, measures._AGE_KEYS)):
+            m = rx.search(before)
+            assert _spans(measures._search(rx, keys, before, fold(before))) == _spans(m), (rx.pattern, before)
 
 
 @pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))

@@ -245,6 +245,10 @@ _THE_DEAD = re.compile(
 )
 _DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
 _RISEN_TO = re.compile(r"(?i)\b(?:number|figure|count|tally)\b[^.;]{0,40}\b(?:risen|rose|climbed|jumped|increased|grown|grew)\s+to\s*$")
+#: _classify: "ten shot, one fatally"; "32 of the [543]"; "[two] of them"
+_FATALLY_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", re.I)
+_OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_OF_THEM_AFTER = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
 _SHOOTING = re.compile(r"(?i)\b(?:shoot\w*|shot|gunfire|gunm[ae]n|gunshots?|opened\s+fire|fired)\b")
 
 _TOKEN = re.compile(r"\d+(?:-[A-Za-z]+)+|[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\sA-Za-z\d]")
@@ -294,23 +298,23 @@ class _Tokens:
     asked for (the right scan seldom reads more than a few): check ``has(i)``
     before reading ``[i]``."""
 
-    __slots__ = ("_found", "_got")
+    __slots__ = ("found", "made")
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self._found = _TOKEN.finditer(text, start, end)
-        self._got: list[tuple[str, int, int]] = []
+        self.found = _TOKEN.finditer(text, start, end)
+        self.made: list[tuple[str, int, int]] = []
 
     def has(self, i: int) -> bool:
-        got = self._got
+        got = self.made
         while len(got) <= i:
-            m = next(self._found, None)
+            m = next(self.found, None)
             if m is None:
                 return False
             got.append((m.group(), m.start(), m.end()))
         return True
 
     def __getitem__(self, i: int) -> tuple[str, int, int]:
-        return self._got[i]
+        return self.made[i]
 
 
 def _last_words(s: str, n: int) -> list[str]:
@@ -390,20 +394,33 @@ class MeasureFinder:
                 return MeasureHit(self.right[w], None, "measure.zero.noun")
         # the phrases whose keywords occur in the text any of them could match
         tail = fold(text[fig.end:min(sent_end, fig.end + 290)])
-        present = {j for k, j in _PHRASE_KEYS if k in tail}
-        phrases = [ph for j, ph in enumerate(_RIGHT_PHRASES) if j in present]
+        phrases = []
+        got = -1
+        for k, j in _PHRASE_KEYS:       # a phrase's keys are consecutive: once one is found, skip the rest
+            if j != got and k in tail:
+                phrases.append(_RIGHT_PHRASES[j])
+                got = j
         i = 0
-        while toks.has(i):
-            tok, s, _e = toks[i]
+        made, found = toks.made, toks.found     # toks.has(i), inlined for the next token
+        while True:
+            if i == len(made):
+                m = next(found, None)
+                if m is None:
+                    break
+                made.append((m.group(), m.start(), m.end()))
+            elif i > len(made) and not toks.has(i):
+                break
+            tok, s, _e = made[i]
             low = tok.lower()
             if tok in _QUOTES:
                 if i > 0 and (np or phase == "aux"):
                     return None  # a quotation starts: its words are another clause
                 i += 1
                 continue
-            rest = text[s:min(sent_end, s + 90)]
+            # matched at s up to s + 90 (endpos): as over text[s:s + 90], no phrase looks behind its start
+            stop = min(sent_end, s + 90)
             for pat, measure, rid, _keys in phrases:
-                if pat.match(rest):
+                if pat.match(text, s, stop):
                     if measure == "fired" and not _is_thing(np):
                         break
                     if measure in {"rescued", "burned"} or measure not in {"killed", "wounded"} or not _is_thing(np):
@@ -566,19 +583,22 @@ class MeasureFinder:
         why = _part_of(text, sentence, fig, hit, doc_previous)
         return replace(hit, part=why) if why else hit
 
+    # (the patterns below match at the figure's end with ``endpos`` the
+    # sentence's: the same as matching ``text[fig.end:sentence.end]``, none
+    # looks behind its start)
     def _classify(self, text: str, sentence: Sentence, fig: Figure,
                   previous: tuple[Figure, MeasureHit] | None,
                   doc_previous: MeasureHit | None) -> MeasureHit | None:
-        after = text[fig.end:sentence.end]
         # "ten shot, one fatally": the second figure is the killed part
-        if re.match(r"\s*(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", after, re.I):
+        if _FATALLY_AFTER.match(text, fig.end, sentence.end):
             return MeasureHit("killed", None, "measure.right.fatally")
-        head = text[sentence.start:fig.start]
-        if previous is not None and re.search(r"\bof\s+(?:the\s+)?$", text[previous[0].end:fig.start]) \
-                and previous[0].end > fig.start - 12:
+        if previous is not None and previous[0].end > fig.start - 12 \
+                and _OF_THE_BEFORE.search(text[previous[0].end:fig.start]):
             return None  # "32 of the [543] passengers": the whole, not a claim of its own
-        if doc_previous is not None and _search(_RISEN_TO, ("number", "figure", "count", "tally"), head, fold(head)):
-            return MeasureHit(doc_previous.measure, doc_previous.subject, "measure.left.risen_to")
+        if doc_previous is not None:
+            head = text[sentence.start:fig.start]
+            if _search(_RISEN_TO, ("number", "figure", "count", "tally"), head, fold(head)):
+                return MeasureHit(doc_previous.measure, doc_previous.subject, "measure.left.risen_to")
         left = self._left(text, fig, sentence)
         if left is _VETO:
             return None
@@ -596,7 +616,7 @@ class MeasureFinder:
         if previous is not None:
             pfig, phit = previous
             between = text[pfig.end:fig.start]
-            if _COORDINATION.match(between) or re.match(r"\s*of\s+(?:them|whom|those)\b", after, re.I):
+            if _COORDINATION.match(between) or _OF_THEM_AFTER.match(text, fig.end, sentence.end):
                 words = self._np_after(text, fig)
                 if not (words and _is_thing(words)) or _is_thing((phit.subject or "").split()):
                     return MeasureHit(phit.measure, _clean_subject(words) or phit.subject,
@@ -622,6 +642,9 @@ _TALLY = re.compile(r"(?i)\b(?:so\s+far\s+this\s+year|this\s+year|year\s+to\s+da
                     r"(?:separate|several|multiple|weekend|overnight|unrelated)\s+(?:shootings|incidents|attacks)|"
                     r"shootings\s+(?:across|throughout|around)\s+the\s+city|"
                     r"in\s+the\s+(?:two|three|four|five|past|last)\s+(?:days|weeks)|total\s+arrests)\b")
+_NONE_OF = re.compile(r"(?i)(?:none|neither|either|all|each)\s+of\b")
+_ANOTHER_IN = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional)\b")
+_PERHAPS_BEFORE = re.compile(r"(?i)\b(?:perhaps|possibly|maybe|or)\s*$")
 _INTAKE = re.compile(r"(?i)\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
 _SEVERITY = re.compile(r"(?i)^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|on|at|inside|aboard)\b")
@@ -633,13 +656,13 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
              doc_previous: MeasureHit | None) -> str | None:
     after = text[fig.end:sentence.end]
     before = text[max(sentence.start, fig.start - 30):fig.start]
-    if _PART_AFTER.match(after) or re.match(r"(?i)(?:none|neither|either|all|each)\s+of\b", fig.text):
+    if _PART_AFTER.match(after) or _NONE_OF.match(fig.text):
         return "part.of"                    # "32 of its agents", "15 of them", "none of the wounded"
-    if _PART_BEFORE.search(before) or re.search(r"(?i)\b(?:another|a\s+further|an\s+additional)\b", fig.text):
+    if _PART_BEFORE.search(before) or _ANOTHER_IN.search(fig.text):
         return "part.including"             # "including two children", "another four", "at least another 20"
     if hit.rule in ("measure.left.among", "measure.left.the_dead") or (
             hit.rule.startswith("measure.coordination")
-            and not re.search(r"(?i)\b(?:perhaps|possibly|maybe|or)\s*$", text[sentence.start:fig.start])):
+            and not _PERHAPS_BEFORE.search(text[sentence.start:fig.start])):
         return "part.list"                  # "among the dead were two", "two women and [one] man"
     if _OTHER.match(after) and doc_previous is not None and doc_previous.measure == hit.measure \
             and not _OTHER_MEASURE_BEFORE.search(text[sentence.start:fig.start]):
@@ -662,8 +685,15 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
 #: "one" as a pronoun: "the other one", "was one of five people injured" (a person, not a count)
 _ONE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:the|other|this|that|each|every|which|any|no|the\s+only)\s*$")
 _ONE_OF_AFTER_BE = re.compile(r"(?i)\b(?:was|is|were|are|as|became|becomes|remains?)\s*$")
+_SPACE_OF = re.compile(r"\s+of\b")
+#: "in their early 20's": an age; ranks: "world number one", "seeded two"
+_APOSTROPHE_S = re.compile(r"(?:'|\u2019)?s\b")
+_DECADE_BEFORE = re.compile(r"(?i)\b(?:early|mid|late|their|his|her)\s*-?\s*$")
+_RANK_BEFORE = re.compile(r"(?i)\b(?:number|no\.|ranked|rank|seeded|top)\s*$")
+_RANK_KEYS = ("number", "no.", "rank", "seeded", "top")
 #: ages: "ranging in age from 20 to 37", "ages 4 to 12"
 _AGE_BEFORE = re.compile(r"(?i)\b(?:age|ages|aged|believed\s+to\s+be|thought\s+to\s+be)\b[^.;,]{0,12}$")
+_AGE_KEYS = ("age", "believed", "thought")
 
 
 def _not_a_count(text: str, sentence: Sentence, fig: Figure) -> bool:
@@ -672,10 +702,11 @@ def _not_a_count(text: str, sentence: Sentence, fig: Figure) -> bool:
     if fig.text.lower() == "one":
         if _ONE_PRONOUN_BEFORE.search(before):
             return True
-        if re.match(r"\s+of\b", after) and _ONE_OF_AFTER_BE.search(before):
+        if _SPACE_OF.match(after) and _ONE_OF_AFTER_BE.search(before):
             return True
-    if re.match(r"(?:'|\u2019)?s\b", text[fig.end:fig.end + 3]) and re.search(r"(?i)\b(?:early|mid|late|their|his|her)\s*-?\s*$", before):
+    if _APOSTROPHE_S.match(text[fig.end:fig.end + 3]) and _DECADE_BEFORE.search(before):
         return True   # "four men in their early 20's": an age
-    if re.search(r"(?i)\b(?:number|no\.|ranked|rank|seeded|top)\s*$", before):
+    low = fold(before)
+    if _search(_RANK_BEFORE, _RANK_KEYS, before, low):
         return True   # ranks: "world number one", "seeded two"
-    return bool(_AGE_BEFORE.search(before))
+    return bool(_search(_AGE_BEFORE, _AGE_KEYS, before, low))
