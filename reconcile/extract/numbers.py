@@ -1039,6 +1039,10 @@ _SCORE_NEXT = re.compile(r"[ ,]{1,2}\d{1,2}\s?-\s?\d{1,2}\b")
 _SCORE_PREV = re.compile(r"\b\d{1,2}\s?-\s?\d{1,2}[ ,]{1,2}\Z")
 
 
+#: a number or a list of numbers ("17", "18 and 25", "24, 25, and 41", "17 to 54")
+_AGE_LIST = rf"(?:{DIGITS}|{WORDNUM})(?:\s*(?:,\s*(?:and\s+|or\s+)?|-|–|to\b|and\b|or\b)\s*(?:{DIGITS}|{WORDNUM}))*"
+
+
 def _nc_plain(m: re.Match[str], text: str) -> tuple[int, int] | None:
     return m.start(), m.end()
 
@@ -1074,8 +1078,15 @@ NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder, str]] = [
     # --- ages --------------------------------------------------------------
     ("nc.age.year_old", "age", re.compile(
         rf"(?:{_NC_NUM})\s*-?\s*(?:years?|yrs?|months?|weeks?|days?)\s*-?\s*olds?\b", _I), _nc_plain, "anchor"),
+    # "aged 45", "ages 18 and 25", "ages 24, 25, and 41", "the ages of the victims are 17, 23 and 55",
+    # "between the ages of 16 and 19", "ranged in age from 17 to 54": every number of the list is an age
     ("nc.age.aged", "age", re.compile(
-        rf"\b(?:aged|ages|age|ageing)\s+(?:between\s+)?(?:{DIGITS}|{WORDNUM})(?:\s*(?:-|to|and|–)\s*(?:{DIGITS}|{WORDNUM}))?", _I), _nc_plain, "scan"),
+        rf"""\b(?:aged|ages|age|ageing)\s+
+             (?:of\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}?(?:are|were|is|was)\s+|between\s+(?:the\s+ages\s+of\s+)?|from\s+|of\s+)?
+             {_AGE_LIST}""", _I), _nc_plain, "scan"),
+    # "males 17 and 33 years of age", "aged between 18 and 25 years old": a list before the age words
+    ("nc.age.list_years", "age", re.compile(
+        rf"{_AGE_LIST}\s*-?\s*(?:years?|yrs?)\s*-?\s*(?:of\s+age|olds?)\b", _I), _nc_plain, "anchor"),
     ("nc.age.decade", "age", re.compile(r"\b(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s*-?\s*|late\s+)?\d0\s?'?s\b", re.I), _nc_plain, "scan"),
     ("nc.age.paren", "age", re.compile(r"(?-i:\b(?P<w>[A-Z][a-z]+))\s?\(\s?(?P<n>\d{1,2})\s?\)"),
      lambda m, t: (m.start("n") - 1 if t[m.start("n") - 1] == "(" else m.start("n"), m.end()), "scan"),
@@ -1192,7 +1203,7 @@ NC_NEEDS: dict[str, Needs] = {
     "nc.date.month_year": _needs(DIGIT, _MONTH_KEYS), "nc.date.weekday_day": _needs(DIGIT, _WEEKDAY_KEYS),
     "nc.time.clock": _needs(DIGIT, (":", ".")), "nc.time.ampm": _needs(DIGIT), "nc.time.military": _needs(DIGIT),
     "nc.time.oclock": _needs("clock"),
-    "nc.age.year_old": _needs("old"), "nc.age.aged": _needs("age"), "nc.age.decade": _needs(DIGIT, ("his", "her", "their")),
+    "nc.age.year_old": _needs("old"), "nc.age.aged": _needs("age"), "nc.age.list_years": _needs(("age", "old")), "nc.age.decade": _needs(DIGIT, ("his", "her", "their")),
     "nc.age.paren": _needs(DIGIT, "("), "nc.age.comma": _needs(DIGIT, ","),
     "nc.duration": _needs(_TIME_UNIT_KEYS), "nc.duration.bare": _needs(("decade", "centur")),
     "nc.money.sign": _needs(DIGIT, _CURRENCY_KEYS), "nc.money.word": _needs(_MONEY_WORD_KEYS),
