@@ -1203,7 +1203,7 @@ NC_NEEDS: dict[str, Needs] = {
     "nc.date.month_year": _needs(DIGIT, _MONTH_KEYS), "nc.date.weekday_day": _needs(DIGIT, _WEEKDAY_KEYS),
     "nc.time.clock": _needs(DIGIT, (":", ".")), "nc.time.ampm": _needs(DIGIT), "nc.time.military": _needs(DIGIT),
     "nc.time.oclock": _needs("clock"),
-    "nc.age.year_old": _needs("old"), "nc.age.aged": _needs("age"), "nc.age.list_years": _needs(("age", "old")), "nc.age.decade": _needs(DIGIT, ("his", "her", "their")),
+    "nc.age.year_old": _needs("old"), "nc.age.aged": _needs("age"), "nc.age.list_years": _needs(("year", "yr"), ("age", "old")), "nc.age.decade": _needs(DIGIT, ("his", "her", "their")),
     "nc.age.paren": _needs(DIGIT, "("), "nc.age.comma": _needs(DIGIT, ","),
     "nc.duration": _needs(_TIME_UNIT_KEYS), "nc.duration.bare": _needs(("decade", "centur")),
     "nc.money.sign": _needs(DIGIT, _CURRENCY_KEYS), "nc.money.word": _needs(_MONEY_WORD_KEYS),
