@@ -64,6 +64,8 @@ _PG_SAVE_LOCK_KEY = 7_350_214_881
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _CHUNK = 500
+#: outlet and claimant ids a Store remembers at most (then it starts again: only a cache)
+_KNOWN_MAX = 20_000
 #: more claim ids than this are read by one scan of the claims rather than IN (...) chunks
 _MANY_IDS = 20_000
 #: store_meta key of the fingerprint of the saved engine output's inputs
@@ -199,6 +201,10 @@ class _Ids:
     claimants: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def merge(self, other: "_Ids") -> None:
+        if len(self.claimants) + len(other.claimants) > _KNOWN_MAX:   # memory stays flat on a firehose
+            self.claimants.clear()
+        if len(self.outlets) + len(other.outlets) > _KNOWN_MAX:
+            self.outlets.clear()
         self.outlets.update(other.outlets)
         self.claimants.update(other.claimants)
 
