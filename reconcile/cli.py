@@ -58,6 +58,16 @@ def _render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | N
     return render(rows, fmt, columns=columns, plain=fmt in ("json", "jsonl"))
 
 
+def _emit_rows(rows: Sequence[dict[str, Any]], fmt: str, kind: str) -> None:
+    """Print rows of a kind (claim, quantity, contradiction): JSON lines one at a time (a
+    listing of millions never becomes one string), the other formats rendered whole."""
+    if fmt != "jsonl":
+        _emit(_render(rows, fmt, None if fmt == "json" else _columns(kind)))
+        return
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
 class _Group(click.Group):
     """Maps library errors to one line on standard error and the documented exit code."""
 
@@ -209,7 +219,7 @@ def claims(obj: Context, fmt: str, event: str | None, measure: str | None, claim
         from .report.formats import claim_rows
 
         rows = claim_rows(found)
-    _emit(_render(rows, fmt, None if fmt in ("json", "jsonl") else _columns("claim")))
+    _emit_rows(rows, fmt, "claim")
 
 
 def output_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -313,7 +323,7 @@ def contradictions(obj: Context, fmt: str, event: str | None, measure: str | Non
         rows = contradiction_dicts(rec.contradictions)
     else:
         rows = contradiction_rows(rec.contradictions)
-    _emit(_render(rows, fmt, None if fmt in ("json", "jsonl") else _columns("contradiction")))
+    _emit_rows(rows, fmt, "contradiction")
 
 
 # ---------------------------------------------------------------------------
@@ -339,7 +349,7 @@ def groups(obj: Context, fmt: str, event: str | None, measure: str | None, since
         rows = [q.as_dict() for q in rec.quantities]
     else:
         rows = quantity_rows(rec.quantities, include_all=True)
-    _emit(_render(rows, fmt, None if fmt in ("json", "jsonl") else _columns("quantity")))
+    _emit_rows(rows, fmt, "quantity")
 
 
 # ---------------------------------------------------------------------------
