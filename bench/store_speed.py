@@ -99,16 +99,13 @@ def refresh(path: str, tag: str) -> None:
 def command(args: list[str]) -> tuple[float, int]:
     """Wall time of ``reconcile ARGS > file`` as a user runs it (a fresh process: imports
     included), and the bytes written."""
-    with tempfile.TemporaryFile() as out, timer() as t:
-        done = subprocess.run([sys.executable, "-m", "reconcile", *args], stdout=out, stderr=subprocess.PIPE)
+    with tempfile.TemporaryFile() as out:
+        with timer() as t:
+            done = subprocess.run([sys.executable, "-m", "reconcile", *args], stdout=out, stderr=subprocess.PIPE)
+        size = out.seek(0, os.SEEK_END)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args)}: exit {done.returncode}: {done.stderr.decode()[-500:]}")
-    return t[0], out_size(out)
-
-
-def out_size(fh) -> int:  # type: ignore[no-untyped-def]
-    fh.seek(0, os.SEEK_END)
-    return fh.tell()
+    return t[0], size
 
 
 def bench(n: int, cache: str, recompute: bool) -> None:

@@ -12,14 +12,16 @@ import importlib.metadata
 import json
 import os
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from . import documents
 from .engine import EngineOptions, ordered, reconcile
 from .errors import InputError, UsageError
-from .extract import ExtractOptions, Extractor
 from .model import Claim, Contradiction, Document, Quantity, Reconciliation
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .extract import ExtractOptions, Extractor
 
 
 # ---------------------------------------------------------------------------
@@ -38,8 +40,18 @@ class Problem:
         return self.message if self.message.startswith(self.path) else f"{self.path}: {self.message}"
 
 
-def extractor_for(settings: Settings) -> Extractor:
-    return Extractor(ExtractOptions(measure_cues=settings.measure_cues))
+def extract_options(settings: Settings) -> "ExtractOptions":
+    # imported here: compiling the rule tables takes a noticeable part of a second, and the
+    # commands that only read the store (report, contradictions, ...) never need them
+    from .extract import ExtractOptions
+
+    return ExtractOptions(measure_cues=settings.measure_cues)
+
+
+def extractor_for(settings: Settings) -> "Extractor":
+    from .extract import Extractor
+
+    return Extractor(extract_options(settings))
 
 
 def engine_options(settings: Settings) -> EngineOptions:
@@ -132,7 +144,7 @@ def ingest(paths: Sequence[str], settings: Settings, *, keep_going: bool = False
     try:
         try:
             docs = iter_documents(paths, settings, keep_going=keep_going, problems=summary.problems)
-            for doc, claims in extract_parallel(docs, ExtractOptions(measure_cues=settings.measure_cues), jobs):
+            for doc, claims in extract_parallel(docs, extract_options(settings), jobs):
                 result = store.add_document(doc, claims, ingested_at=at)
                 summary.documents += 1
                 summary.claims += result.claims if result.status != "unchanged" else 0
