@@ -227,7 +227,7 @@ def output_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     fn = click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
                       help="Only events dated on or after YYYY-MM-DD (undated ones left out).")(fn)
     fn = click.option("--measure", help="Only this measure (killed, wounded, detained, ...).")(fn)
-    fn = click.option("--event", help="Only this event (its key, as `reconcile groups` shows it).")(fn)
+    fn = click.option("--event", help="Only this event, as the event column of `reconcile groups` names it.")(fn)
     return fn
 
 
@@ -314,6 +314,7 @@ def contradictions(obj: Context, fmt: str, event: str | None, measure: str | Non
     Example:
       reconcile contradictions
       reconcile --db dev.db contradictions --format jsonl > pairs.jsonl
+      reconcile contradictions --since 2026-11-01 --kind denial
     """
     from .report.formats import contradiction_dicts, contradiction_rows
 
