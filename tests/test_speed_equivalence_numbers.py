@@ -6,8 +6,8 @@
 * ``measures._Tokens`` and ``measures._last_words`` tokenise lazily / a tail only;
 * measures matches phrases after a figure in place (``endpos``), not on a slice,
   and runs its rank and age searches only where their keywords are;
-* case-insensitive rules run lower-cased over ``text.lower()`` (``numbers._lower_rx``,
-  ``numbers._lower_view``): same spans, same groups, same figures;
+* case-insensitive rules run lower-cased over ``text.lower()`` (``sentences.lower_pattern``,
+  ``sentences.lower_view``): same spans, same groups, same figures;
 * find_figures stops the non-count rules once every candidate is blocked, trying
   the most useful rules first (``numbers.NC_WINDOW_FIRST``).
 
@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from reconcile.extract import measures, numbers
-from reconcile.extract.numbers import DIGIT, FIGURE_RULES, NC_NEEDS, NON_COUNT_RULES, _Keys, fold
+from reconcile.extract.numbers import DIGIT, FIGURE_RULES, NC_NEEDS, NON_COUNT_RULES, _Keys
+from reconcile.extract.sentences import fold, lower_pattern, lower_view
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -129,7 +130,7 @@ def _lowered_rules():
     rules += [(str(rid), rx) for rid, rx, _b, _mode, _needs in FIGURE_RULES]
     rules += [("plain", numbers._PLAIN_RX), ("vague", numbers._VAGUE_RX), ("prefix", numbers._PREFIX_BEFORE),
               ("a_an", numbers._A_AN)]
-    return [(rid, rx, numbers._lower_rx(rx)) for rid, rx in rules if numbers._lower_rx(rx) is not None]
+    return [(rid, rx, lower_pattern(rx)) for rid, rx in rules if lower_pattern(rx) is not None]
 
 
 LOWERED = _lowered_rules()
@@ -148,24 +149,24 @@ def test_the_heavy_rules_run_lowered():
     for rid in ("nc.measure.unit", "nc.duration", "nc.money.word", "num.range.to", "plain"):
         assert rid in lowered
     # case-sensitive parts, and rules that copy words into the figure, keep their case
-    assert numbers._lower_rx(re.compile(r"(?-i:[A-Z])\d", re.I)) is None
-    assert numbers._lower_rx(re.compile(r"\x41\d", re.I)) is None
-    assert numbers._lower_rx(re.compile(r"[A-z]", re.I)) is None
-    assert numbers._lower_rx(re.compile(r"ab", 0)) is None
+    assert lower_pattern(re.compile(r"(?-i:[A-Z])\d", re.I)) is None
+    assert lower_pattern(re.compile(r"\x41\d", re.I)) is None
+    assert lower_pattern(re.compile(r"[A-z]", re.I)) is None
+    assert lower_pattern(re.compile(r"ab", 0)) is None
     assert all(numbers._runs_lowered(rx) is None for _rid, rx, _b, _m, _n in FIGURE_RULES if "noun" in rx.groupindex)
-    assert numbers._lower_rx(re.compile(r"\bAB\d+\Z(?P<Nn>X)", re.I)).pattern == r"\bab\d+\Z(?P<Nn>x)"
+    assert lower_pattern(re.compile(r"\bAB\d+\Z(?P<Nn>X)", re.I)).pattern == r"\bab\d+\Z(?P<Nn>x)"
 
 
 def test_lower_view_only_when_exact():
-    assert numbers._lower_view("Killed 3") == "killed 3"
+    assert lower_view("Killed 3") == "killed 3"
     for trap in ("\u212a", "\u017f", "\u0130", "\u0131"):
-        assert numbers._lower_view(f"{trap}illed 3") is None
+        assert lower_view(f"{trap}illed 3") is None
 
 
 @pytest.mark.parametrize("text", TEXTS[:60], ids=range(min(60, len(TEXTS))))
 def test_lowered_rules_find_the_same_spans(text):
     for variant in _case_variants(text):
-        low = numbers._lower_view(variant)
+        low = lower_view(variant)
         if low is None:
             continue
         positions = _positions(variant)

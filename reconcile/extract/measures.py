@@ -22,8 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..model import Figure
-from .numbers import fold
-from .sentences import Sentence
+from .sentences import Sentence, fold
 
 # ---------------------------------------------------------------------------
 # Lexicons (ordered, commented).  Keys are lower-case word forms.

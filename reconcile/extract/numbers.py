@@ -52,6 +52,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..model import Figure
+from .sentences import fold, lower_pattern, lower_view
 
 __all__ = ["find_figures", "find_non_counts", "parse_number_words", "iter_rule_ids",
            "FIGURE_RULES", "NON_COUNT_RULES", "ZERO_NOUNS"]
@@ -362,16 +363,6 @@ def _parse_words(tokens: list[str]) -> float | None:
 Needs = tuple[tuple[str, ...], ...]
 DIGIT: tuple[str, ...] = ("\\d",)
 _DIGIT_RX = re.compile(r"\d")
-# str.lower plus the four non-ASCII letters that re.IGNORECASE matches to ASCII
-# ones (dotted and dotless I, long s, the Kelvin sign), so no keyword is missed.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def fold(s: str) -> str:
-    """``s`` lower-cased for keyword tests against re.IGNORECASE patterns (measures uses it too)."""
-    return s.lower() if s.isascii() else s.translate(_FOLD).lower()
-
-
 class _Keys:
     """The lower-cased view of one region, answering the rules' needs."""
 
@@ -404,83 +395,21 @@ def _needs(*groups: str | tuple[str, ...]) -> Needs:
 # ---------------------------------------------------------------------------
 # Lower-case views (speed only)
 # ---------------------------------------------------------------------------
-# Python's re runs a case-insensitive pattern about half as fast as the same
-# pattern lower-cased and matched case-sensitively.  The two find exactly the
-# same spans, the first in ``text``, the second in ``text.lower()``, when
-#
-# * lower-casing keeps every offset and the text holds none of the four
-#   letters re.IGNORECASE folds to ASCII ones (_FOLD) -- else no view, the
-#   original pattern runs on the original text;
-# * the pattern is ASCII but for case-less characters, and only its literal
-#   letters are lower-cased: escapes (``\b``, ``\Z``, ``\d``...) and group
-#   names are kept; case-sensitive parts (``(?-i:[A-Z])``) and cased escapes
-#   (``\x41``) make it refuse (the rule keeps its original pattern).
-#
-# Matches of a lowered pattern are of the view: their spans are the
-# original's, their text is lower-cased, so only rules whose builders read
-# values, not words, from the groups run lowered (see _KEEP_CASE).
-# tests/test_speed_equivalence_numbers.py checks every lowered rule.
-_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
-_PATTERN_TOKEN = re.compile(
-    r"\\u[0-9a-fA-F]{4}|\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?\(|\(\?[a-zA-Z-]+[:)]|[^\\(]+|\(", re.S)
-_MIXED_RANGE = re.compile(r"[A-Z]-[a-z]|[a-z]-[A-Z]")
-
-
-def _caseless(c: str) -> bool:
-    return c.isascii() or c.lower() == c == c.upper()
-
-
-_LOWERED: dict[re.Pattern[str], re.Pattern[str] | None] = {}
-
-
-def _lower_rx(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``rx`` (re.IGNORECASE) lower-cased to run case-sensitively on a lower-case view; None when unsafe.
-    The same object for the same ``rx``."""
-    if rx not in _LOWERED:
-        _LOWERED[rx] = _lower_rx_new(rx)
-    return _LOWERED[rx]
-
-
-def _lower_rx_new(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    if not rx.flags & re.IGNORECASE or _MIXED_RANGE.search(rx.pattern):
-        return None
-    out: list[str] = []
-    for tok in _PATTERN_TOKEN.findall(rx.pattern):
-        if tok.startswith("\\u"):
-            if not _caseless(chr(int(tok[2:], 16))):
-                return None
-            out.append(tok)
-        elif tok.startswith("\\"):
-            if tok[1] in "xUN0123456789":       # character codes, back references
-                return None
-            out.append(tok)
-        elif tok.startswith("(?P"):
-            out.append(tok)
-        elif tok.startswith("(?"):
-            if tok == "(?(" or "i" in tok:      # conditionals, inline case flags
-                return None
-            out.append(tok)
-        else:
-            if not all(_caseless(c) for c in tok):
-                return None
-            out.append(tok.lower())
-    low = re.compile("".join(out), rx.flags & ~re.IGNORECASE)
-    if low.groups != rx.groups or low.groupindex != rx.groupindex:
-        return None
-    return low
-
-
+# Case-insensitive rules run as sentences.lower_pattern(rx) over
+# sentences.lower_view(text) when both exist (see sentences.py): same spans,
+# same groups.  Their matches are of the view (lower-cased text), so only rules
+# whose builders read values, not words, from the groups run lowered (see
+# _runs_lowered).  tests/test_speed_equivalence_numbers.py checks every lowered rule.
 _VIEWS: dict[int, tuple[str, str | None]] = {}
 
 
-def _lower_view(text: str) -> str | None:
-    """``text.lower()`` when it is an exact stand-in for re.IGNORECASE matching, else None (cached per text)."""
+def _cached_lower_view(text: str) -> str | None:
+    """:func:`lower_view` of ``text``, cached for the last few texts (find_figures and
+    find_non_counts are called many times per document, each time on the whole text)."""
     got = _VIEWS.get(id(text))
     if got is not None and got[0] is text:
         return got[1]
-    low: str | None = text.lower()
-    if len(low) != len(text) or (not text.isascii() and _FOLD_TRAPS.search(text)):
-        low = None
+    low = lower_view(text)
     if len(_VIEWS) >= 8:
         _VIEWS.clear()
     _VIEWS[id(text)] = (text, low)
@@ -774,14 +703,14 @@ _VAGUE_NEEDS = _needs(VAGUE_KEYS)
 # The rules whose builders copy the words of a group into the figure (the
 # zero rules' ``noun``) keep the case of the text: they never run lowered.
 def _runs_lowered(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    return None if "noun" in rx.groupindex else _lower_rx(rx)
+    return None if "noun" in rx.groupindex else lower_pattern(rx)
 
 
-_PLAIN_LOW = _lower_rx(_PLAIN_RX)
-_VAGUE_LOW = _lower_rx(_VAGUE_RX)
-_PREFIX_LOW = _lower_rx(_PREFIX_BEFORE)
-_RANGE_TO_LOW = _lower_rx(_RANGE_TO_RX)
-_RANGE_FROM_LOW = _lower_rx(_RANGE_FROM_RX)
+_PLAIN_LOW = lower_pattern(_PLAIN_RX)
+_VAGUE_LOW = lower_pattern(_VAGUE_RX)
+_PREFIX_LOW = lower_pattern(_PREFIX_BEFORE)
+_RANGE_TO_LOW = lower_pattern(_RANGE_TO_RX)
+_RANGE_FROM_LOW = lower_pattern(_RANGE_FROM_RX)
 # The figure rules as _candidates runs them: (order, rule id, regex, lowered regex or None, builder, mode, needs).
 _FIG_RUN = [(order, rid, rx, _runs_lowered(rx), build, mode, needs)
             for order, (rid, rx, build, mode, needs) in enumerate(FIGURE_RULES)]
@@ -887,7 +816,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *,
     if region is None:
         return []
     start, end = region
-    low = _lower_view(text)
+    low = _cached_lower_view(text)
     keys = _Keys(text[start:end], None if low is None else low[start:end])
     atoms, starts = _anchors(text, start, end, keys, low)
     cands = _candidates(text, start, end, atoms, starts, keys, low)
@@ -1220,8 +1149,8 @@ NC_NEEDS: dict[str, Needs] = {
     "nc.year.decade": _needs(DIGIT), "nc.year": _needs(DIGIT), "nc.compound": _needs("-"),
 }
 # The rules as _non_counts runs them: (rule id, reason, regex, lowered regex or
-# None (see _lower_rx), builder, mode, needs); _NC_RUN_IN_WINDOWS for find_figures.
-_NC_RUN = [(rid, reason, rx, _lower_rx(rx), build, mode, NC_NEEDS.get(rid, ()))
+# None (see lower_pattern), builder, mode, needs); _NC_RUN_IN_WINDOWS for find_figures.
+_NC_RUN = [(rid, reason, rx, lower_pattern(rx), build, mode, NC_NEEDS.get(rid, ()))
            for rid, reason, rx, build, mode in NON_COUNT_RULES]
 # find_figures stops once every candidate is blocked (see _non_counts), so it
 # tries first the rules that block most for their cost (measured on the
@@ -1235,7 +1164,7 @@ NC_WINDOW_FIRST: tuple[str, ...] = (
 _NC_RUN_IN_WINDOWS = sorted(
     (r for r in _NC_RUN if r[0] not in _NC_SKIP_IN_WINDOWS),
     key=lambda r: NC_WINDOW_FIRST.index(r[0]) if r[0] in NC_WINDOW_FIRST else len(NC_WINDOW_FIRST))
-_A_AN_LOW = _lower_rx(_A_AN)
+_A_AN_LOW = lower_pattern(_A_AN)
 
 # quantulum3 is consulted only on a window around a number followed by a
 # unit-like word that our own unit tables do not know ("3 furlongs", "40
@@ -1304,7 +1233,7 @@ def _non_counts(text: str, start: int, end: int, starts: list[int], keys: _Keys,
     """Non-count spans; with ``windows`` the scanning rules only look inside
     them (enough for find_figures: a non-count matters only where it
     overlaps a number).  ``keys``: the region's, for the rules' needs;
-    ``low``: the text's lower-case view (_lower_view), if any.  ``targets``
+    ``low``: the text's lower-case view (_cached_lower_view), if any.  ``targets``
     (find_figures' candidates): stop as soon as a span overlaps every one of
     them -- then only some of the spans are returned, enough to block them all."""
     out: set[tuple[int, int, str]] = set()
@@ -1370,7 +1299,7 @@ def find_non_counts(text: str, start: int = 0, end: int | None = None) -> list[t
     if region is None:
         return []
     start, end = region
-    low = _lower_view(text)
+    low = _cached_lower_view(text)
     keys = _Keys(text[start:end], None if low is None else low[start:end])
     _atoms, starts = _anchors(text, start, end, keys, low)
     return _non_counts(text, start, end, starts, keys, low=low)

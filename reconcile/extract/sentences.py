@@ -114,57 +114,126 @@ def _emit(text: str, s: int, e: int, para: int, out: list[Sentence]) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Case-insensitive patterns over lower-case views, for fast scans.  Python's
-# ``re`` checks the first letter of each alternative cheaply only when matching
-# case-sensitively, so a long ``re.I`` word list is several times slower than
-# the same list, lower-cased, run over ``text.lower()``.  The two find exactly
-# the same spans when lower-casing keeps every offset and no character folds
-# differently: ``re.I`` also matches these four to ASCII letters ("\u212a"
-# Kelvin K to "k", long s to "s", dotted / dotless I to "i"), ``str.lower``
-# does not (tests/test_speed_equivalence_context.py checks the list).
+# Case-insensitive patterns over lower-case views (speed only)
 # ---------------------------------------------------------------------------
-_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
-#: escapes other than \b \d \s \w \t \n that name a letter or a class (\W, \x41, \u00C0...): their case matters
-_CASED_ESCAPE = re.compile(r"\\[^bdswtn\W_]")
+# Python's ``re`` runs a case-insensitive pattern about half as fast as the
+# same pattern lower-cased and matched case-sensitively (it checks the first
+# letter of each alternative cheaply only then), so numbers.py, events.py,
+# attribution.py and __init__.py run their ``re.I`` patterns as
+# ``lower_pattern(rx)`` over ``lower_view(text)``.  The two find exactly the
+# same spans and groups when
+#
+# * the view is exact (lower_view): lower-casing keeps every offset and the
+#   text holds none of the four letters re.I folds to ASCII ones but
+#   ``str.lower`` does not ("\u212a" Kelvin K to "k", long s to "s", dotted /
+#   dotless I to "i"; tests/test_speed_equivalence_context.py checks the list)
+#   -- else there is no view and the original pattern runs on the original text;
+# * the pattern is exact lowered (lower_pattern): only its literal letters are
+#   lower-cased, escapes (``\b``, ``\Z``, ``\d``...) and group names are kept;
+#   it refuses (None) case-sensitive parts (``(?-i:[A-Z])``, ``(?i)``),
+#   character codes and back references (``\x41``, ``\1``), conditionals,
+#   mixed-case ranges (``[A-z]``) and non-ASCII cased letters.
+#
+# Matches of a lowered pattern are of the view: their spans are the
+# original's, their text is lower-cased.
+# ---------------------------------------------------------------------------
+#: The four letters re.I matches to an ASCII letter that ``str.lower`` leaves non-ASCII, and that letter.
+_FOLD_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD_TRAPS = re.compile("[" + "".join(_FOLD_TO_ASCII) + "]")
+_FOLD = str.maketrans(_FOLD_TO_ASCII)
 
 
-def _lower_view(text: str) -> str | None:
-    """``text.lower()`` when it is an exact stand-in for ``re.I`` matching (same offsets, same folds), else None."""
+def fold(s: str) -> str:
+    """``s`` lower-cased for keyword (``in``) tests against re.I patterns: the four letters above
+    become their ASCII letter, so no keyword is missed.  Offsets may shift: not a view."""
+    return s.lower() if s.isascii() else s.translate(_FOLD).lower()
+
+
+def lower_view(text: str) -> str | None:
+    """``text.lower()`` when it is an exact stand-in for re.I matching (same offsets, same folds), else None."""
     low = text.lower()
     if len(low) != len(text) or (not text.isascii() and _FOLD_TRAPS.search(text)):
         return None
     return low
 
 
-def _lower_pattern(pattern: str) -> str:
-    """An ASCII case-insensitive pattern, lower-cased to match :func:`_lower_view` text case-sensitively.
+# A pattern's tokens: \uXXXX, other escapes, named groups and references to
+# them, conditionals, inline flags / group kinds, runs of literal text, "(".
+_PATTERN_TOKEN = re.compile(
+    r"\\u[0-9a-fA-F]{4}|\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?\(|\(\?[a-zA-Z-]+[:)]|[^\\(]+|\(", re.S)
+_MIXED_RANGE = re.compile(r"[A-Z]-[a-z]|[a-z]-[A-Z]")
+_LOWERED: dict[re.Pattern[str], re.Pattern[str] | None] = {}
 
-    Escapes whose case matters are refused; so are named groups (their names would change).
-    """
-    if not pattern.isascii() or _CASED_ESCAPE.search(pattern) or "(?P" in pattern:
-        raise ValueError(f"cannot lower-case the pattern {pattern!r}")
-    return pattern.lower()
+
+def _caseless(c: str) -> bool:
+    return c.isascii() or c.lower() == c == c.upper()
+
+
+def lower_pattern(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``rx`` (re.I) lower-cased to run case-sensitively over :func:`lower_view` text; None when
+    that is not exact (see above) or ``rx`` is not re.I.  The same object for the same ``rx``."""
+    if rx not in _LOWERED:
+        _LOWERED[rx] = _lower_pattern_new(rx)
+    return _LOWERED[rx]
+
+
+def _lower_pattern_new(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    if not rx.flags & re.IGNORECASE or _MIXED_RANGE.search(rx.pattern):
+        return None
+    out: list[str] = []
+    for tok in _PATTERN_TOKEN.findall(rx.pattern):
+        if tok.startswith("\\u"):
+            if not _caseless(chr(int(tok[2:], 16))):
+                return None
+            out.append(tok)
+        elif tok.startswith("\\"):
+            if tok[1] in "xUN0123456789":       # character codes, back references
+                return None
+            out.append(tok)
+        elif tok.startswith("(?P"):             # group names keep their case
+            out.append(tok)
+        elif tok.startswith("(?"):
+            if tok == "(?(" or "i" in tok:      # conditionals, inline case flags
+                return None
+            out.append(tok)
+        else:
+            if not all(_caseless(c) for c in tok):
+                return None
+            out.append(tok.lower())
+    low = re.compile("".join(out), rx.flags & ~re.IGNORECASE)
+    if low.groups != rx.groups or low.groupindex != rx.groupindex:
+        return None
+    return low
+
+
+#: escapes other than \b \d \s \w \t \n (and escaped punctuation): CaselessPattern refuses them
+_OTHER_ESCAPE = re.compile(r"\\[^bdswtn\W_]")
 
 
 class CaselessPattern:
-    """A case-insensitive ASCII pattern, run over the lower-case view of a text when that view is exact.
+    """``re.compile(pattern, re.I)``, run as :func:`lower_pattern` over :func:`lower_view` when
+    the text has one, else as is.  Matches are the same, but may be of the view: use their spans,
+    not their text.
 
-    Matches are the same as ``re.compile(pattern, re.I)`` finds, but may be of the view: use their
-    spans, not their text.
+    Raises ValueError for a pattern that cannot run lowered; also, as it always has, for named
+    groups and escapes beyond \\b \\d \\s \\w \\t \\n, which its word-list callers never need.
     """
 
     __slots__ = ("folded", "lower")
 
     def __init__(self, pattern: str) -> None:
         self.folded = re.compile(pattern, re.I)
-        self.lower = re.compile(_lower_pattern(pattern))
+        lower = lower_pattern(self.folded)
+        if lower is None or self.folded.groupindex or _OTHER_ESCAPE.search(pattern):
+            raise ValueError(f"cannot lower-case the pattern {pattern!r}")
+        self.lower = lower
 
     def search(self, text: str) -> re.Match[str] | None:
-        low = _lower_view(text)
+        low = lower_view(text)
         return self.lower.search(low) if low is not None else self.folded.search(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        low = _lower_view(text)
+        low = lower_view(text)
         return self.lower.finditer(low) if low is not None else self.folded.finditer(text)
 
 
