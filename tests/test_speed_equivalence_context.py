@@ -163,3 +163,13 @@ def test_title_word_scan_finds_every_titled_name():
                     plain.append((m.group(1), nm.group(), m.start(), nm.start(), nm.end()))
         got = [(t.title, t.name, t.start(), t.start("name"), t.end()) for t in attribution._TITLED_NAME_IN(text)]
         assert got == plain
+
+
+@pytest.mark.parametrize("text", KIND_AND_DATE_TEXTS)
+def test_tables_without_the_regex_parser_match_the_same(monkeypatch, text):
+    """A Python without ``re._parser``: the tables are built without the trie and find the same."""
+    monkeypatch.setattr(events, "_sre_parse", None)
+    for table, rules in TABLES:
+        plain = events._table([rx.pattern for rx in rules])
+        assert len(plain.lower.pattern) < len(table.lower.pattern)     # no trie in front
+        assert events._spans_by_rule(plain, text) == events._spans_by_rule(table, text)
