@@ -224,10 +224,22 @@ def _spans_by_rule(table: CaselessPattern, text: str) -> list[list[tuple[int, in
     n = table.lower.groups
     found: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     ends = [0] * n
+    last_one = n - 1
     for m in table.finditer(text):
+        last = m.lastindex      # the highest rule that matches here (the marks close in order)
+        if last is None:        # no rule matches here (only the trie did)
+            continue
         p = m.start()
-        for k, e in enumerate(m.groups()):
-            if e is not None and p >= ends[k]:
+        g = m.groups()
+        if g.count(None) == last_one:       # one rule matches here: the usual case
+            k = last - 1
+            if p >= ends[k]:
+                end = m.start(last)
+                found[k].append((p, end))
+                ends[k] = end
+            continue
+        for k in range(last):
+            if g[k] is not None and p >= ends[k]:
                 end = m.start(k + 1)
                 found[k].append((p, end))
                 ends[k] = end

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..model import Figure
-from .sentences import Sentence, fold
+from .sentences import CaselessPattern, Sentence, fold
 
 # ---------------------------------------------------------------------------
 # Lexicons (ordered, commented).  Keys are lower-case word forms.
@@ -634,7 +634,7 @@ _PART_BEFORE = re.compile(
     r"\s*[\"'\u201c]?\s*$")
 _OTHER = re.compile(r"(?i)^\s*(?:other|others)\b")
 #: running totals over a period are not one event's figures
-_TALLY = re.compile(r"(?i)\b(?:so\s+far\s+this\s+year|this\s+year|year\s+to\s+date|as\s+of\s+(?:[A-Z][a-z]+\s+\d|today|now)|"
+_TALLY = CaselessPattern(r"\b(?:so\s+far\s+this\s+year|this\s+year|year\s+to\s+date|as\s+of\s+(?:[A-Z][a-z]+\s+\d|today|now)|"
                     r"since\s+(?:january|the\s+start\s+of\s+the\s+year)|(?:police|crime)\s+statistics|"
                     r"homicides?\s+(?:this|so\s+far)|on\s+pace\s+for|"
                     # roundups of several incidents: "in weekend shootings", "in separate shootings across the city"
@@ -642,13 +642,13 @@ _TALLY = re.compile(r"(?i)\b(?:so\s+far\s+this\s+year|this\s+year|year\s+to\s+da
                     r"shootings\s+(?:across|throughout|around)\s+the\s+city|"
                     r"in\s+the\s+(?:two|three|four|five|past|last)\s+(?:days|weeks)|total\s+arrests)\b")
 _NONE_OF = re.compile(r"(?i)(?:none|neither|either|all|each)\s+of\b")
-_ANOTHER_IN = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional)\b")
-_PERHAPS_BEFORE = re.compile(r"(?i)\b(?:perhaps|possibly|maybe|or)\s*$")
-_INTAKE = re.compile(r"(?i)\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
-_SEVERITY = re.compile(r"(?i)^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
-_LOCATIVE = re.compile(r"(?i)\b(?:in|on|at|inside|aboard)\b")
+_ANOTHER_IN = CaselessPattern(r"\b(?:another|a\s+further|an\s+additional)\b")
+_PERHAPS_BEFORE = CaselessPattern(r"\b(?:perhaps|possibly|maybe|or)\s*$")
+_INTAKE = CaselessPattern(r"\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
+_SEVERITY = CaselessPattern(r"^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
+_LOCATIVE = CaselessPattern(r"\b(?:in|on|at|inside|aboard)\b")
 #: "a guard was killed and two other people were hurt": "other" than the killed, not a part
-_OTHER_MEASURE_BEFORE = re.compile(r"(?i)\b(?:killed|died|dead|injured|wounded|hurt|shot|arrested|missing)\b")
+_OTHER_MEASURE_BEFORE = CaselessPattern(r"\b(?:killed|died|dead|injured|wounded|hurt|shot|arrested|missing)\b")
 
 
 def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
