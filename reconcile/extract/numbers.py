@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from ..model import Figure
 from .sentences import fold, lower_pattern, lower_view
@@ -808,17 +808,36 @@ def _region(text: str, start: int, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def find_figures(text: str, start: int = 0, end: int | None = None, *,
-                 exclude_non_counts: bool = True) -> list[Figure]:
-    """Every count-like figure in ``text[start:end]``, absolute offsets,
-    sorted by start, non-overlapping (longest match wins)."""
+class _Scan(NamedTuple):
+    """What find_figures and find_non_counts both start from, for one region."""
+
+    start: int
+    end: int
+    low: str | None                  # the text's lower-case view (sentences.lower_view), if exact
+    keys: _Keys                      # the region's keywords, for the rules' needs
+    atoms: list[re.Match[str]]       # plain number matches
+    starts: list[int]                # where anchored rules may start
+
+
+def _scan(text: str, start: int, end: int | None) -> _Scan | None:
     region = _region(text, start, end)
     if region is None:
-        return []
+        return None
     start, end = region
     low = _cached_lower_view(text)
     keys = _Keys(text[start:end], None if low is None else low[start:end])
     atoms, starts = _anchors(text, start, end, keys, low)
+    return _Scan(start, end, low, keys, atoms, starts)
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None, *,
+                 exclude_non_counts: bool = True) -> list[Figure]:
+    """Every count-like figure in ``text[start:end]``, absolute offsets,
+    sorted by start, non-overlapping (longest match wins)."""
+    scan = _scan(text, start, end)
+    if scan is None:
+        return []
+    start, end, low, keys, atoms, starts = scan
     cands = _candidates(text, start, end, atoms, starts, keys, low)
     if exclude_non_counts and cands:
         windows = _windows(text, start, end, [m.start() for m in atoms], 40)
@@ -1295,13 +1314,10 @@ def find_non_counts(text: str, start: int = 0, end: int | None = None) -> list[t
     identifiers, ordinals, scores, phone numbers, addresses, ranks,
     hyphenated compounds; ``(start, end, reason)`` with absolute offsets,
     sorted.  Spans may overlap each other."""
-    region = _region(text, start, end)
-    if region is None:
+    scan = _scan(text, start, end)
+    if scan is None:
         return []
-    start, end = region
-    low = _cached_lower_view(text)
-    keys = _Keys(text[start:end], None if low is None else low[start:end])
-    _atoms, starts = _anchors(text, start, end, keys, low)
+    start, end, low, keys, _atoms, starts = scan
     return _non_counts(text, start, end, starts, keys, low=low)
 
 
