@@ -64,8 +64,19 @@ def _emit_rows(rows: Sequence[dict[str, Any]], fmt: str, kind: str) -> None:
     if fmt != "jsonl":
         _emit(_render(rows, fmt, None if fmt == "json" else _columns(kind)))
         return
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    batch: list[str] = []
     for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False))
+        batch.append(dumps(row))
+        if len(batch) == _JSONL_BATCH:
+            click.echo("\n".join(batch))
+            batch.clear()
+    if batch:
+        click.echo("\n".join(batch))
+
+
+#: JSON lines written per call to the terminal or file (one ``echo`` per line costs more than the line)
+_JSONL_BATCH = 512
 
 
 class _Group(click.Group):

@@ -293,3 +293,14 @@ def test_unknown_revision_is_a_usage_error(runner: CliRunner, tmp_path: Path, di
     result = runner.invoke(cli, [*_db(tmp_path), "db", direction, "nonsense"])
     assert result.exit_code == 2, result.output
     assert "nonsense" in result.output
+
+
+@pytest.mark.parametrize("n", [0, 1, 511, 512, 513, 1025], ids=lambda n: f"{n}-rows")
+def test_jsonl_rows_are_written_one_per_line_across_batches(n: int, capsys: pytest.CaptureFixture[str]) -> None:
+    from reconcile.cli import _emit_rows
+
+    rows = [{"kind": "disjoint", "quantity": f"q{i}", "text": "né à Paris"} for i in range(n)]
+    _emit_rows(rows, "jsonl", "contradiction")
+    out = capsys.readouterr().out
+    assert out.splitlines() == [json.dumps(r, ensure_ascii=False) for r in rows]
+    assert out == "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
