@@ -12,7 +12,7 @@ import importlib.metadata
 import json
 import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from . import documents
 from .engine import EngineOptions, ordered, reconcile
@@ -163,13 +163,10 @@ def ingest(paths: Sequence[str], settings: Settings, *, keep_going: bool = False
                 reconcile_and_save(store, settings)
             raise
         if summary.new or summary.new_versions or store.saved_inputs() != engine_inputs(store, settings):
-            rec = reconcile_and_save(store, settings)
-            summary.quantities = len(rec.quantities)
-            summary.contradictions = len(rec.contradictions)
-        else:   # nothing new, same options: the saved output stands
-            stats = store.stats()
-            summary.quantities = stats.get("quantities", 0)
-            summary.contradictions = stats.get("contradictions", 0)
+            reconcile_and_save(store, settings)
+        stats = store.stats()
+        summary.quantities = stats.get("quantities", 0)
+        summary.contradictions = stats.get("contradictions", 0)
     finally:
         store.close()
     return summary
@@ -194,17 +191,22 @@ def list_claims(settings: Settings, flt: ClaimFilter = ClaimFilter()) -> list[Cl
         store.close()
 
 
+def _engine_config(settings: Settings) -> dict[str, object]:
+    """What the engine's output depends on besides the claims: this tool's version and the options."""
+    opts = engine_options(settings)
+    return {"version": _version(),
+            "options": {"window_days": opts.window_days, "undated_joins": opts.undated_joins,
+                        "aliases": sorted(opts.aliases.items())}}
+
+
+def _digest(payload: object) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def engine_inputs(store, settings: Settings) -> str:  # store: Store
     """Fingerprint of what the engine would read now: the current extracted claims,
     the engine options and this tool's version (saved with the engine's output)."""
-    opts = engine_options(settings)
-    payload = {
-        "version": _version(),
-        "claims": list(store.claims_state()),
-        "options": {"window_days": opts.window_days, "undated_joins": opts.undated_joins,
-                    "aliases": sorted(opts.aliases.items())},
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
+    return _digest({**_engine_config(settings), "claims": list(store.claims_state())})
 
 
 @functools.lru_cache(maxsize=1)
@@ -225,12 +227,55 @@ def _version() -> str:
     return f"{version}+{digest.hexdigest()[:16]}"
 
 
-def reconcile_and_save(store, settings: Settings) -> Reconciliation:  # store: Store
-    """Reconcile every current stored claim and save the output with its inputs' fingerprint."""
-    inputs = engine_inputs(store, settings)    # taken first: claims stored meanwhile make it stale
-    rec = reconcile(store.claims(origin="extract"), engine_options(settings))
-    store.save_reconciliation(rec, inputs)
+def reconcile_and_save(store, settings: Settings, *, incremental: bool = True) -> Reconciliation:  # store: Store
+    """Bring the saved engine output up to date with every current stored claim, with its
+    inputs' fingerprint.  With ``incremental`` and a saved output that only lacks newly
+    stored documents, only the events those can change are reconciled again
+    (``engine.replay``); the result is the same as reconciling every claim.  Returns what
+    was reconciled (every event, or those on or after the cut)."""
+    state = store.claims_state()    # taken first: claims stored meanwhile make the fingerprint stale
+    inputs = _digest({**_engine_config(settings), "claims": list(state)})
+    base = json.dumps({"config": _digest(_engine_config(settings)), "claims": list(state)})
+    plan = _replay_plan(store, settings) if incremental else None
+    if plan is None:
+        rec = reconcile(store.claims(origin="extract"), engine_options(settings))
+        store.save_reconciliation(rec, inputs, base=base)
+    else:
+        doc_ids, event_ids = plan
+        rec = reconcile(store.claims(origin="extract", document_ids=doc_ids), engine_options(settings))
+        store.save_reconciliation(rec, inputs, replacing=event_ids, base=base)
     return rec
+
+
+def _replay_plan(store, settings: Settings) -> tuple[list[int], list[int]] | None:  # store: Store
+    """(document ids to reconcile again, saved event ids their output replaces) when the saved output was computed
+    by this engine and options from every current claim up to some id, and only claims above
+    that id were stored since (nothing superseded, nothing removed); else None."""
+    saved = store.saved_base()
+    if saved is None:
+        return None
+    base = json.loads(saved)
+    count, upto, total = base["claims"]
+    if base["config"] != _digest(_engine_config(settings)) or upto <= 0:
+        return None
+    now_count, _max, now_total = store.claims_state(upto=upto)
+    if (now_count, now_total) != (count, total) or store.links_superseded():
+        return None
+    new = store.document_dates(after=upto)
+    if not new or any(date is None for _doc, date in new):
+        return None     # nothing new, or a new claim without a date: those cluster apart
+    replay = _replay(store, settings, {date for _doc, date in new if date is not None}, upto)
+    if replay is None:
+        return None
+    return sorted({*replay.docs, *(doc for doc, _date in new)}), sorted(replay.events)
+
+
+def _replay(store, settings: Settings, new_dates: Iterable[dt.date], upto: int | None):  # -> Replay | None
+    """The stored part (claims up to id ``upto``) that new claims with these event dates can change."""
+    from .engine.replay import doc_spans, plan_replay
+
+    return plan_replay(doc_spans(store.document_dates(upto=upto)), store.event_links(upto=upto), new_dates,
+                       settings.event_window_days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,8 +365,8 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
     new_claims: list[Claim] = [c for claims in per_doc for c in claims]
     store = open_store(settings)
     try:
-        stored = store.claims(origin="extract")
         new_paths = {d.path for d in docs}
+        stored = _stored_for_check(store, settings, new_claims, new_paths)
         stored = [c for c in stored if c.doc not in new_paths]
         # new claims get negative ids so they can be told apart from stored ones
         tagged = [c.with_id(-(i + 1)) for i, c in enumerate(new_claims)]
@@ -336,6 +381,20 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
     finally:
         store.close()
     return CheckResult(tuple(new_claims), found, tuple(docs))
+
+
+def _stored_for_check(store, settings: Settings, new_claims: Sequence[Claim],
+                      new_paths: set[str]) -> list[Claim]:  # store: Store
+    """The stored claims that new claims can meet: while the saved output is current and the
+    new claims are dated and come from files not stored yet, those of the events they can
+    reach (``engine.replay``); else every stored claim."""
+    dates = [c.event.date for c in new_claims]
+    if new_claims and None not in dates and store.saved_inputs() == engine_inputs(store, settings) \
+            and not any(store.claims(doc=p, origin="extract") for p in sorted(new_paths)):
+        replay = _replay(store, settings, sorted({d for d in dates if d is not None}), None)
+        if replay is not None:
+            return store.claims(origin="extract", document_ids=sorted(replay.docs))
+    return store.claims(origin="extract")
 
 
 @dataclass(frozen=True, slots=True)

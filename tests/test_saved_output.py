@@ -82,7 +82,10 @@ def test_other_engine_options_reconcile_again(store: list[str], monkeypatch: pyt
 
 def test_a_new_document_makes_the_saved_output_stale_until_ingest(store: list[str], tmp_path: Path,
                                                                   write_articles) -> None:  # type: ignore[no-untyped-def]
-    extra = write_articles(tmp_path / "more", 8)[-1]          # event 7: not in the store yet
+    # a rival report of event 3: events from 3 days on change, and the ones before lie
+    # within the reach of its date, so the whole saved output is computed again
+    extra = tmp_path / "more" / "003r.txt"
+    write_articles(tmp_path / "more", 4, rivals=4)
     _tamper(store, "SAVED-OUTPUT")
     # ``check --ingest`` stores the document and saves a new output with its fingerprint
     result = CliRunner().invoke(cli, [*store, "check", "--ingest", str(extra)])

@@ -27,7 +27,7 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
 
@@ -70,6 +70,9 @@ _KNOWN_MAX = 20_000
 _MANY_IDS = 20_000
 #: store_meta key of the fingerprint of the saved engine output's inputs
 ENGINE_INPUTS = "engine.inputs"
+#: store_meta key of what the saved output was computed from, readable (JSON): the engine's
+#: configuration digest and (count, greatest id, sum of ids) of the claims it read
+ENGINE_BASE = "engine.base"
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,13 @@ def _key_filter(key: Any, event: str | None, measure: str | None, since: dt.date
     if since is not None:
         out += [key >= since.isoformat(), sa.not_(key.like("undated%"))]
     return tuple(out)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """A date from an aggregate over a DATE column (a driver may hand back ISO text)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _raw_json(column: Any) -> Any:
@@ -426,6 +436,7 @@ class Store:
         doc: str | None = None,
         ids: Sequence[int] | None = None,
         origin: str | None = None,
+        document_ids: Sequence[int] | None = None,
     ) -> list[Claim]:
         """Stored claims, sorted by (doc, start, end, id).
 
@@ -433,7 +444,8 @@ class Store:
         ``claimant``: case-insensitive substring of the claimant's name;
         ``since``: event date (else the publication date) on or after;
         ``doc``: a document path (a JSON-lines file path also matches its lines ``path#N``);
-        ``origin``: ``extract`` (stated in a text) or ``engine`` (figures the engine derived).
+        ``origin``: ``extract`` (stated in a text) or ``engine`` (figures the engine derived);
+        ``document_ids``: claims of these stored document versions only.
         """
         stmt = (
             select(*_CLAIM_COLUMNS, DocumentRow.path, DocumentRow.published, Outlet.name)
@@ -468,6 +480,9 @@ class Store:
                 wanted = sorted({int(i) for i in ids})
                 for chunk in _chunks(wanted):
                     out.extend(to_claim(r) for r in s.execute(stmt.where(ClaimRow.id.in_(chunk))))
+            elif document_ids is not None:
+                for chunk in _chunks(sorted({int(i) for i in document_ids})):
+                    out.extend(to_claim(r) for r in s.execute(stmt.where(ClaimRow.document_id.in_(chunk))))
             else:
                 out.extend(to_claim(r) for r in s.execute(stmt))
         out.sort(key=lambda c: (c.doc, c.start, c.end, c.id))
@@ -479,10 +494,13 @@ class Store:
 
     # ------------------------------------------------------------------ engine output
 
-    def save_reconciliation(self, rec: Reconciliation, inputs: str | None = None) -> None:
+    def save_reconciliation(self, rec: Reconciliation, inputs: str | None = None, *,
+                            replacing: Collection[int] | None = None, base: str | None = None) -> None:
         """Replace the saved engine output with ``rec`` in one transaction.  ``inputs``: the
         fingerprint of what ``rec`` was computed from (see :meth:`saved_inputs`); None
-        records that it is unknown, so readers reconcile again."""
+        records that it is unknown, so readers reconcile again.  ``replacing``: ``rec`` is the
+        output for part of the store only (see ``engine.replay``): it replaces these saved
+        events (ids) and the rest stands.  ``base``: saved under ENGINE_BASE (None: removed)."""
         keys = [q.key for q in rec.quantities]
         dupes = sorted(k for k, n in Counter(keys).items() if n > 1)
         if dupes:
@@ -493,10 +511,11 @@ class Store:
                 if s.get_bind().dialect.name == "postgresql":
                     # one writer of the engine's output at a time (SQLite's write lock does this there)
                     s.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_SAVE_LOCK_KEY})
-                self._save(s, rec)
-                s.execute(sa.delete(StoreMeta).where(StoreMeta.key == ENGINE_INPUTS))
-                if inputs is not None:
-                    s.execute(sa.insert(StoreMeta).values(key=ENGINE_INPUTS, value=inputs))
+                self._save(s, rec, replacing)
+                s.execute(sa.delete(StoreMeta).where(StoreMeta.key.in_((ENGINE_INPUTS, ENGINE_BASE))))
+                meta = [{"key": k, "value": v} for k, v in ((ENGINE_INPUTS, inputs), (ENGINE_BASE, base)) if v is not None]
+                if meta:
+                    s.execute(sa.insert(StoreMeta), meta)
         retry(once, what="save of the reconciliation")
 
     @_reading
@@ -506,21 +525,71 @@ class Store:
             return s.scalar(select(StoreMeta.value).where(StoreMeta.key == ENGINE_INPUTS))
 
     @_reading
-    def claims_state(self) -> tuple[int, int, int]:
-        """(count, greatest id, sum of ids) of the current extracted claims: changes whenever
-        a document (or a new version of one) is stored.  Ids are never reused."""
+    def saved_base(self) -> str | None:
+        """What the saved output was computed from (ENGINE_BASE), None when unknown."""
+        with Session(self._engine) as s:
+            return s.scalar(select(StoreMeta.value).where(StoreMeta.key == ENGINE_BASE))
+
+    @_reading
+    def claims_state(self, upto: int | None = None) -> tuple[int, int, int]:
+        """(count, greatest id, sum of ids) of the current extracted claims (``upto``: those with
+        an id up to it): changes whenever a document (or a new version of one) is stored.  Ids
+        are never reused."""
         with Session(self._engine) as s:
             row = s.execute(
                 select(func.count(), func.coalesce(func.max(ClaimRow.id), 0), func.coalesce(func.sum(ClaimRow.id), 0))
-                .where(ClaimRow.current.is_(True), ClaimRow.origin == "extract")).one()
+                .where(ClaimRow.current.is_(True), ClaimRow.origin == "extract",
+                       *(() if upto is None else (ClaimRow.id <= upto,)))).one()
         return int(row[0]), int(row[1]), int(row[2])
 
-    def _save(self, s: Session, rec: Reconciliation) -> None:
-        s.execute(sa.delete(ContradictionRow))
-        s.execute(sa.delete(QuantityClaim))
-        s.execute(sa.delete(QuantityRow))
-        s.execute(sa.update(ClaimRow).where(ClaimRow.event_id.is_not(None)).values(event_id=None))
-        s.execute(sa.delete(EventRow))
+    @_reading
+    def links_superseded(self) -> bool:
+        """Whether the saved output holds an extracted claim that is no longer current."""
+        with Session(self._engine) as s:
+            return s.scalar(select(sa.exists().where(
+                QuantityClaim.claim_id == ClaimRow.id, ClaimRow.current.is_(False),
+                ClaimRow.origin == "extract"))) or False
+
+    @_reading
+    def document_dates(self, *, after: int | None = None,
+                       upto: int | None = None) -> list[tuple[int, dt.date | None]]:
+        """The distinct (document id, event date) pairs of the current extracted claims, sorted
+        (None: a claim without one); ``after`` / ``upto``: claims with ids above / up to it."""
+        c = ClaimRow
+        with Session(self._engine) as s:
+            rows = s.execute(select(c.document_id, c.event_date).distinct()
+                             .where(c.current.is_(True), c.origin == "extract",
+                                    *(() if after is None else (c.id > after,)),
+                                    *(() if upto is None else (c.id <= upto,))))
+            return sorted(((d, _as_date(e)) for d, e in rows), key=lambda r: (r[0], r[1] is None, r[1] or dt.date.min))
+
+    @_reading
+    def event_links(self, *, upto: int | None = None) -> list[tuple[int, int]]:
+        """(document id, saved event id) pairs of the current extracted claims (``upto``: with
+        ids up to it) that the saved output places in an event."""
+        c = ClaimRow
+        with Session(self._engine) as s:
+            return [tuple(r) for r in s.execute(   # type: ignore[misc]
+                select(c.document_id, c.event_id).distinct()
+                .where(c.current.is_(True), c.origin == "extract", c.event_id.is_not(None),
+                       *(() if upto is None else (c.id <= upto,))))]
+
+    def _save(self, s: Session, rec: Reconciliation, replacing: Collection[int] | None = None) -> None:
+        if replacing is None:
+            s.execute(sa.delete(ContradictionRow))
+            s.execute(sa.delete(QuantityClaim))
+            s.execute(sa.delete(QuantityRow))
+            s.execute(sa.update(ClaimRow).where(ClaimRow.event_id.is_not(None)).values(event_id=None))
+            s.execute(sa.delete(EventRow))
+        else:
+            for chunk in _chunks(sorted(replacing)):
+                quantities = select(QuantityRow.id).where(QuantityRow.event_id.in_(chunk))
+                keys = select(QuantityRow.key).where(QuantityRow.event_id.in_(chunk))
+                s.execute(sa.delete(ContradictionRow).where(ContradictionRow.quantity_key.in_(keys)))
+                s.execute(sa.delete(QuantityClaim).where(QuantityClaim.quantity_id.in_(quantities)))
+                s.execute(sa.delete(QuantityRow).where(QuantityRow.event_id.in_(chunk)))
+                s.execute(sa.update(ClaimRow).where(ClaimRow.event_id.in_(chunk)).values(event_id=None))
+                s.execute(sa.delete(EventRow).where(EventRow.id.in_(chunk)))
 
         resolver = _Resolver(self, s)
         # bulk statements (executemany) rather than one flush per row: a store of a
