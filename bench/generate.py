@@ -161,12 +161,16 @@ SPAN_DAYS = 6 * 365
 EVENTS_PER_DAY = 3.2
 
 
-def _event(rng: random.Random, world: _World, index: int, span_days: int = SPAN_DAYS) -> dict:
+#: the day after the generated events (they fall in the ``span_days`` before it)
+END = dt.date(2026, 1, 1)
+
+
+def _event(rng: random.Random, world: _World, index: int, span_days: int = SPAN_DAYS, end: dt.date = END) -> dict:
     kind = KINDS[rng.randrange(len(KINDS))]
     town = world.towns[index % len(world.towns)]
     if index >= len(world.towns):
         town = f"{town} {rng.choice(('North', 'South', 'East', 'West', 'Upper', 'Lower'))}"
-    date = dt.date(2026, 1, 1) - dt.timedelta(days=span_days) + dt.timedelta(days=rng.randrange(span_days))
+    date = end - dt.timedelta(days=span_days) + dt.timedelta(days=rng.randrange(span_days))
     big = kind in ("earthquake", "flood")
     k = rng.randrange(1, 400 if big else 60)
     return {
@@ -281,9 +285,11 @@ _CLAIMANTS = (("police", "police"), ("the Interior Ministry", "government"), ("t
               ("the civil defence agency", "government"), ("Mayor", "official"))
 
 
-def generate_claims(n: int, seed: int = 11) -> list:
+def generate_claims(n: int, seed: int = 11, *, end: dt.date = END, span_days: int | None = None,
+                    prefix: str = "gen") -> list:
     """``n`` ``Claim`` objects: events of 1-5 documents, 2-8 claims each, with revisions and disputes.
-    Events fall in the last ``max(6 years, n / 14 / EVENTS_PER_DAY)`` days before 2026."""
+    Events fall in the last ``span_days`` (default ``max(6 years, n / 14 / EVENTS_PER_DAY)``) days
+    before ``end``; documents are named ``<prefix>/NNNN/NNNNNNN.txt``."""
     from reconcile.model import Claim, EventAnchor
 
     rng = random.Random(seed)
@@ -292,15 +298,15 @@ def generate_claims(n: int, seed: int = 11) -> list:
     ev_index = 0
     doc_no = 0
     # about 14 claims an event (2.8 documents of 5 claims)
-    span = max(SPAN_DAYS, int(n / 14 / EVENTS_PER_DAY))
+    span = span_days or max(SPAN_DAYS, int(n / 14 / EVENTS_PER_DAY))
     while len(out) < n:
-        ev = _event(rng, world, ev_index, span)
+        ev = _event(rng, world, ev_index, span, end)
         ev_index += 1
         kinds = (ev["kind"],)
         anchor = EventAnchor(date=ev["date"], date_text="on Sunday", place=ev["town"],
                              places=(ev["town"], ev["region"]), kinds=kinds)
         for nth in range(rng.choice((1, 2, 2, 3, 4, 5))):
-            doc = f"gen/{doc_no // 1000:04d}/{doc_no:07d}.txt"
+            doc = f"{prefix}/{doc_no // 1000:04d}/{doc_no:07d}.txt"
             doc_no += 1
             published = ev["date"] + dt.timedelta(days=min(nth, 3))
             source = rng.choice(_OUTLETS)

@@ -236,22 +236,36 @@ def reconcile_and_save(store, settings: Settings, *, incremental: bool = True) -
     state = store.claims_state()    # taken first: claims stored meanwhile make the fingerprint stale
     inputs = _digest({**_engine_config(settings), "claims": list(state)})
     base = json.dumps({"config": _digest(_engine_config(settings)), "claims": list(state)})
-    plan = _replay_plan(store, settings) if incremental else None
-    if plan is None:
-        rec = reconcile(store.claims(origin="extract"), engine_options(settings))
-        store.save_reconciliation(rec, inputs, base=base)
-    else:
-        doc_ids, event_ids = plan
+    saved_base = store.saved_base()
+    plan = _replay_plan(store, settings, saved_base) if incremental else None
+    if plan is not None:
+        doc_ids, replacing, kept = plan
         rec = reconcile(store.claims(origin="extract", document_ids=doc_ids), engine_options(settings))
-        store.save_reconciliation(rec, inputs, replacing=event_ids, base=base)
+        # a part is saved only if its labels cannot be numbered among kept events, and no other
+        # process stored claims or saved an output since the plan was made
+        if not _labels_meet(rec, kept) and store.save_reconciliation(
+                rec, inputs, replacing=replacing, base=base, state=state, expect_base=saved_base):
+            return rec
+    rec = reconcile(store.claims(origin="extract"), engine_options(settings))
+    store.save_reconciliation(rec, inputs, base=base, state=state)
     return rec
 
 
-def _replay_plan(store, settings: Settings) -> tuple[list[int], list[int]] | None:  # store: Store
-    """(document ids to reconcile again, saved event ids their output replaces) when the saved output was computed
+def _labels_meet(rec: Reconciliation, kept: set[str]) -> bool:
+    """Whether an event of ``rec`` shares its label (less the number) with a kept saved event:
+    labels are numbered among all events, so the part cannot be saved apart."""
+    from .engine.replay import base_label
+
+    kept_bases = {base_label(k) for k in kept}
+    return any(base_label(q.event) in kept_bases for q in rec.quantities)
+
+
+def _replay_plan(store, settings: Settings, saved: str | None) -> tuple[list[int], list[str], set[str]] | None:
+    """(document ids to reconcile again, saved event keys their output replaces, saved event keys
+    kept) when the saved output was computed
     by this engine and options from every current claim up to some id, and only claims above
-    that id were stored since (nothing superseded, nothing removed); else None."""
-    saved = store.saved_base()
+    that id were stored since (nothing superseded, nothing removed); else None.  ``saved``:
+    the store's ENGINE_BASE."""
     if saved is None:
         return None
     base = json.loads(saved)
@@ -264,18 +278,21 @@ def _replay_plan(store, settings: Settings) -> tuple[list[int], list[int]] | Non
     new = store.document_dates(after=upto)
     if not new or any(date is None for _doc, date in new):
         return None     # nothing new, or a new claim without a date: those cluster apart
-    replay = _replay(store, settings, {date for _doc, date in new if date is not None}, upto)
+    links = store.event_links(upto=upto)
+    replay = _replay(store, settings, {date for _doc, date in new if date is not None}, upto, links)
     if replay is None:
         return None
-    return sorted({*replay.docs, *(doc for doc, _date in new)}), sorted(replay.events)
+    kept = {k for _d, k in links} - replay.events
+    return sorted({*replay.docs, *(doc for doc, _date in new)}), sorted(replay.events), kept
 
 
-def _replay(store, settings: Settings, new_dates: Iterable[dt.date], upto: int | None):  # -> Replay | None
+def _replay(store, settings: Settings, new_dates: Iterable[dt.date], upto: int | None,
+            links: list[tuple[int, str]] | None = None):  # -> engine.replay.Replay | None
     """The stored part (claims up to id ``upto``) that new claims with these event dates can change."""
-    from .engine.replay import doc_spans, plan_replay
+    from .engine.replay import plan_replay
 
-    return plan_replay(doc_spans(store.document_dates(upto=upto)), store.event_links(upto=upto), new_dates,
-                       settings.event_window_days)
+    return plan_replay(store.document_dates(upto=upto), store.event_links(upto=upto) if links is None else links,
+                       new_dates, settings.event_window_days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,11 +383,17 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
     store = open_store(settings)
     try:
         new_paths = {d.path for d in docs}
-        stored = _stored_for_check(store, settings, new_claims, new_paths)
-        stored = [c for c in stored if c.doc not in new_paths]
         # new claims get negative ids so they can be told apart from stored ones
         tagged = [c.with_id(-(i + 1)) for i, c in enumerate(new_claims)]
-        rec = reconcile([*stored, *tagged], engine_options(settings))
+        part = _part_for_check(store, settings, new_claims, new_paths)
+        rec = None
+        if part is not None:
+            rec = reconcile([*part[0], *tagged], engine_options(settings))
+            if _labels_meet(rec, part[1]):
+                rec = None
+        if rec is None:
+            stored = [c for c in store.claims(origin="extract") if c.doc not in new_paths]
+            rec = reconcile([*stored, *tagged], engine_options(settings))
         found = tuple(x for x in rec.contradictions
                       if (x.a.id is not None and x.a.id < 0) or (x.b.id is not None and x.b.id < 0))
         if ingest_after:
@@ -383,18 +406,20 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
     return CheckResult(tuple(new_claims), found, tuple(docs))
 
 
-def _stored_for_check(store, settings: Settings, new_claims: Sequence[Claim],
-                      new_paths: set[str]) -> list[Claim]:  # store: Store
-    """The stored claims that new claims can meet: while the saved output is current and the
-    new claims are dated and come from files not stored yet, those of the events they can
-    reach (``engine.replay``); else every stored claim."""
+def _part_for_check(store, settings: Settings, new_claims: Sequence[Claim],
+                    new_paths: set[str]) -> tuple[list[Claim], set[str]] | None:  # store: Store
+    """(stored claims that new claims can meet, saved event keys left out) while the saved
+    output is current and the new claims are dated and come from files not stored yet
+    (``engine.replay``); else None: every stored claim is needed."""
     dates = [c.event.date for c in new_claims]
-    if new_claims and None not in dates and store.saved_inputs() == engine_inputs(store, settings) \
-            and not any(store.claims(doc=p, origin="extract") for p in sorted(new_paths)):
-        replay = _replay(store, settings, sorted({d for d in dates if d is not None}), None)
-        if replay is not None:
-            return store.claims(origin="extract", document_ids=sorted(replay.docs))
-    return store.claims(origin="extract")
+    if not new_claims or None in dates or store.saved_inputs() != engine_inputs(store, settings) \
+            or any(store.claims(doc=p, origin="extract") for p in sorted(new_paths)):
+        return None
+    links = store.event_links()
+    replay = _replay(store, settings, {d for d in dates if d is not None}, None, links)
+    if replay is None:
+        return None
+    return store.claims(origin="extract", document_ids=sorted(replay.docs)), {k for _d, k in links} - replay.events
 
 
 @dataclass(frozen=True, slots=True)

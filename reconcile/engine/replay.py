@@ -8,25 +8,26 @@ what ``reconcile(all claims)`` gives for it, and the rest of the saved output
 stands.
 
 Why this is exact (see ``grouping.cluster_events``): local events are
-clustered in date order, and an event only ever meets clusters with a member
-within ``reach`` days of it.
+clustered one at a time in date order, and an event only ever meets clusters
+with a member within ``reach`` days of it.
 
-* A *block* is a set of stored documents tied together by sharing a saved
-  event; its span runs from the earliest to the latest event date of its
-  claims (a superset of its local events' dates).  Blocks and new claims'
-  dates chain into *stretches* while they lie within ``reach`` of each other:
-  two stretches never meet, so each is clustered as if alone, and labels
-  (which start with their cluster's earliest date) are never numbered
-  (``#2``) across stretches.
-* Inside a stretch with new dates, take the latest cut date ``C`` at least
-  ``reach`` days before its earliest new date that no block straddles.
-  Events before ``C`` are clustered before any event on or after it, so their
-  clusters do not change; no event on or after ``C`` joined one of them
-  before (no block straddles ``C``) and none can now (what decided that is
-  unchanged, and the new events lie beyond their reach).  So the clusters on
-  or after ``C`` are those that ``reconcile`` over the claims of the blocks on
-  or after ``C`` plus the new documents makes, with the same labels.
-* Everything after clustering is per event.
+* *Stretches*: the event dates of the stored and the new claims, chained while
+  consecutive dates lie within ``reach`` of each other.  Events of two
+  stretches never meet.
+* In a stretch with new dates, every event before its earliest new date is
+  clustered before any new event, so exactly as before.  Only later events
+  can decide otherwise, and the clusters they can meet have a member dated
+  at least ``hot = earliest new date - reach``.  Those clusters are redone.
+* *Blocks*: documents tied together by sharing a saved event.  A document is
+  reconciled whole, so whole blocks are redone: every document of a block
+  that has a claim dated on or after ``hot`` in such a stretch.  Events of
+  the redone blocks dated before the new ones are clustered again from
+  scratch, as they were: each joins the cluster it joined (the ones it tried
+  before are there, unchanged; the stored ones it did not join are gone).
+* Everything after clustering is per event.  Labels are numbered (``#2``)
+  among clusters with the same earliest date, place and kind: the blocks of
+  saved events that share a label (less its number) with a redone one are
+  redone too; the caller checks that no new label meets a kept one.
 
 A new claim far from every stored claim (a report recalling "the 1966 tower
 shooting") makes a stretch of its own: nothing stored is redone for it.
@@ -38,44 +39,22 @@ date, means no plan (``None``): the caller reconciles everything.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Hashable, Iterable
 
 from .grouping import PUBLICATION_LAG_DAYS
 
-__all__ = ["DocSpan", "Replay", "doc_spans", "plan_replay", "reach_days"]
-
-
-@dataclass(frozen=True, slots=True)
-class DocSpan:
-    """The event dates of one stored document's claims."""
-
-    doc: Hashable
-    first: dt.date | None      # earliest event date of its claims (None: no claim has one)
-    last: dt.date | None
-    undated: bool              # some claim has no event date
+__all__ = ["Replay", "base_label", "plan_replay", "reach_days"]
 
 
 @dataclass(frozen=True, slots=True)
 class Replay:
     """What to reconcile again: the claims of ``docs`` (stored) plus the new documents' claims;
-    the saved ``events`` are replaced by the result (every other saved event stands)."""
+    the saved ``events`` (keys) are replaced by the result (every other saved event stands)."""
 
     docs: frozenset[Hashable]
-    events: frozenset[Hashable]
-
-
-def doc_spans(pairs: Iterable[tuple[Hashable, dt.date | None]]) -> list[DocSpan]:
-    """DocSpans from (document, event date or None) pairs, in order of first appearance."""
-    acc: dict[Hashable, list] = {}
-    for doc, date in pairs:
-        a = acc.setdefault(doc, [None, None, False])
-        if date is None:
-            a[2] = True
-        else:
-            a[0] = date if a[0] is None else min(a[0], date)
-            a[1] = date if a[1] is None else max(a[1], date)
-    return [DocSpan(doc, *a) for doc, a in acc.items()]
+    events: frozenset[str]
 
 
 def reach_days(window_days: int) -> int:
@@ -83,14 +62,22 @@ def reach_days(window_days: int) -> int:
     return window_days + PUBLICATION_LAG_DAYS
 
 
-def plan_replay(spans: Iterable[DocSpan], links: Iterable[tuple[Hashable, Hashable]],
+def base_label(key: str) -> str:
+    """An event key less its number: "2026-01-03 caracas raid #2" -> "2026-01-03 caracas raid"."""
+    return _NUMBER.sub("", key)
+
+
+_NUMBER = re.compile(r" #\d+$")
+
+
+def plan_replay(dates: Iterable[tuple[Hashable, dt.date | None]], links: Iterable[tuple[Hashable, str]],
                 new_dates: Iterable[dt.date], window_days: int) -> Replay | None:
     """The part of a store that new claims (with event dates ``new_dates``, none undated) can
-    change.  ``spans``: every stored document; ``links``: (document, saved event) pairs."""
+    change.  ``dates``: (document, event date or None) of every stored claim; ``links``:
+    (document, saved event key) pairs."""
     reach = dt.timedelta(days=reach_days(window_days))
-    spans = list(spans)
-    links = list(links)
-    parent: dict[Hashable, Hashable] = {s.doc: s.doc for s in spans}
+    dates, links = list(dates), list(links)
+    parent: dict[Hashable, Hashable] = {d: d for d, _day in dates}
 
     def root(x: Hashable) -> Hashable:
         while parent[x] != x:
@@ -98,58 +85,44 @@ def plan_replay(spans: Iterable[DocSpan], links: Iterable[tuple[Hashable, Hashab
             x = parent[x]
         return x
 
-    first_doc: dict[Hashable, Hashable] = {}
+    first_doc: dict[str, Hashable] = {}
     for doc, event in links:
-        if doc not in parent:
-            continue
-        other = first_doc.setdefault(event, doc)
-        a, b = root(doc), root(other)
-        if a != b:
-            parent[a] = b
-    # blocks: [earliest, latest, any undated claim] over their documents
-    blocks: dict[Hashable, list] = {}
-    for s in spans:
-        r = root(s.doc)
-        b = blocks.get(r)
-        if b is None:
-            blocks[r] = [s.first, s.last, s.undated]
-            continue
-        if s.first is not None:
-            b[0] = s.first if b[0] is None else min(b[0], s.first)
-            b[1] = s.last if b[1] is None else max(b[1], s.last)
-        b[2] = b[2] or s.undated
-    # stretches of time that never meet: dated blocks and new dates, chained while they overlap
-    # or lie within reach of each other
-    items = sorted([(b[0], b[1], r) for r, b in blocks.items() if b[0] is not None]
-                   + [(d, d, None) for d in set(new_dates)], key=lambda t: (t[0], t[1]))
-    redo: set[Hashable] = set()
-    stretch: list[tuple[dt.date, dt.date, Hashable]] = []
-    end: dt.date | None = None
-    for item in [*items, None]:
-        if item is not None and (end is None or item[0] - end <= reach):
-            stretch.append(item)
-            end = item[1] if end is None else max(end, item[1])
-            continue
-        redo |= _redo_in(stretch, reach)
-        if item is not None:
-            stretch, end = [item], item[1]
-    if any(blocks[r][2] for r in redo):
+        if doc in parent:
+            a, b = root(doc), root(first_doc.setdefault(event, doc))
+            if a != b:
+                parent[a] = b
+    hot = _hot_days({day for _d, day in dates if day is not None}, set(new_dates), reach)
+    redo = {root(d) for d, day in dates if day in hot}
+    # blocks whose events share a label with a redone one: numbered together
+    roots_by_base: dict[str, set[Hashable]] = {}
+    bases_of: dict[Hashable, set[str]] = {}
+    for doc, event in links:
+        if doc in parent:
+            r, b = root(doc), base_label(event)
+            roots_by_base.setdefault(b, set()).add(r)
+            bases_of.setdefault(r, set()).add(b)
+    todo = list(redo)
+    while todo:
+        for b in bases_of.get(todo.pop(), ()):
+            for r in roots_by_base[b] - redo:
+                redo.add(r)
+                todo.append(r)
+    if any(day is None and root(d) in redo for d, day in dates):
         return None
-    docs = frozenset(s.doc for s in spans if root(s.doc) in redo)
+    docs = frozenset(d for d in parent if root(d) in redo)
     return Replay(docs=docs, events=frozenset(e for d, e in links if d in docs))
 
 
-def _redo_in(stretch: list[tuple[dt.date, dt.date, Hashable]], reach: dt.timedelta) -> set[Hashable]:
-    """The blocks of one stretch that its new dates can change: those that start on or after the
-    latest cut at least ``reach`` before the earliest new date that no block straddles."""
-    new = [first for first, _last, r in stretch if r is None]
-    if not new or all(r is None for _f, _l, r in stretch):
-        return set()
-    since = min(new) - reach
-    # latest end first, moving the cut back to the start of each block it falls inside
-    for first, last, r in sorted(stretch, key=lambda t: t[1], reverse=True):
-        if last < since:
-            break
-        if r is not None and first < since:
-            since = first
-    return {r for first, _last, r in stretch if r is not None and first >= since}
+def _hot_days(stored: set[dt.date], new: set[dt.date], reach: dt.timedelta) -> set[dt.date]:
+    """The stored days on or after ``hot`` (earliest new day less ``reach``) of each stretch with new days."""
+    out: set[dt.date] = set()
+    stretch: list[dt.date] = []
+    for day in [*sorted(stored | new), None]:
+        if day is not None and (not stretch or day - stretch[-1] <= reach):
+            stretch.append(day)
+            continue
+        fresh = [d for d in stretch if d in new]
+        if fresh:
+            out.update(d for d in stretch if d >= fresh[0] - reach and d in stored)
+        stretch = [day] if day is not None else []
+    return out

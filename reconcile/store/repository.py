@@ -147,6 +147,15 @@ def _key_filter(key: Any, event: str | None, measure: str | None, since: dt.date
     return tuple(out)
 
 
+def _claims_state(s: Session, upto: int | None = None) -> tuple[int, int, int]:
+    """See Store.claims_state."""
+    row = s.execute(
+        select(func.count(), func.coalesce(func.max(ClaimRow.id), 0), func.coalesce(func.sum(ClaimRow.id), 0))
+        .where(ClaimRow.current.is_(True), ClaimRow.origin == "extract",
+               *(() if upto is None else (ClaimRow.id <= upto,)))).one()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 def _as_date(value: Any) -> dt.date | None:
     """A date from an aggregate over a DATE column (a driver may hand back ISO text)."""
     if value is None or isinstance(value, dt.date):
@@ -495,28 +504,40 @@ class Store:
     # ------------------------------------------------------------------ engine output
 
     def save_reconciliation(self, rec: Reconciliation, inputs: str | None = None, *,
-                            replacing: Collection[int] | None = None, base: str | None = None) -> None:
+                            replacing: Collection[str] | None = None, base: str | None = None,
+                            state: tuple[int, int, int] | None = None, expect_base: str | None = None) -> bool:
         """Replace the saved engine output with ``rec`` in one transaction.  ``inputs``: the
         fingerprint of what ``rec`` was computed from (see :meth:`saved_inputs`); None
-        records that it is unknown, so readers reconcile again.  ``replacing``: ``rec`` is the
-        output for part of the store only (see ``engine.replay``): it replaces these saved
-        events (ids) and the rest stands.  ``base``: saved under ENGINE_BASE (None: removed)."""
+        records that it is unknown, so readers reconcile again.  ``base``: saved under
+        ENGINE_BASE (None: removed) when the claims are still as ``state`` (see
+        :meth:`claims_state`) says, else removed too: ``rec`` may hold claims stored meanwhile.
+
+        ``replacing``: ``rec`` is the output for part of the store only (see
+        ``engine.replay``): it replaces these saved events (keys) and the rest stands.  It is
+        saved only while the claims are as ``state`` says and ENGINE_BASE is ``expect_base``
+        (the plan was made from them); else nothing is written and False is returned."""
         keys = [q.key for q in rec.quantities]
         dupes = sorted(k for k, n in Counter(keys).items() if n > 1)
         if dupes:
             raise ValueError(f"duplicate quantity keys: {', '.join(dupes[:5])}")
 
-        def once() -> None:
+        def once() -> bool:
             with Session(self._writer) as s, s.begin():
                 if s.get_bind().dialect.name == "postgresql":
                     # one writer of the engine's output at a time (SQLite's write lock does this there)
                     s.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_SAVE_LOCK_KEY})
+                unchanged = state is None or _claims_state(s) == tuple(state)
+                if replacing is not None and not (unchanged and s.scalar(
+                        select(StoreMeta.value).where(StoreMeta.key == ENGINE_BASE)) == expect_base):
+                    return False
                 self._save(s, rec, replacing)
                 s.execute(sa.delete(StoreMeta).where(StoreMeta.key.in_((ENGINE_INPUTS, ENGINE_BASE))))
-                meta = [{"key": k, "value": v} for k, v in ((ENGINE_INPUTS, inputs), (ENGINE_BASE, base)) if v is not None]
+                meta = [{"key": k, "value": v}
+                        for k, v in ((ENGINE_INPUTS, inputs), (ENGINE_BASE, base if unchanged else None)) if v is not None]
                 if meta:
                     s.execute(sa.insert(StoreMeta), meta)
-        retry(once, what="save of the reconciliation")
+                return True
+        return retry(once, what="save of the reconciliation")
 
     @_reading
     def saved_inputs(self) -> str | None:
@@ -536,11 +557,7 @@ class Store:
         an id up to it): changes whenever a document (or a new version of one) is stored.  Ids
         are never reused."""
         with Session(self._engine) as s:
-            row = s.execute(
-                select(func.count(), func.coalesce(func.max(ClaimRow.id), 0), func.coalesce(func.sum(ClaimRow.id), 0))
-                .where(ClaimRow.current.is_(True), ClaimRow.origin == "extract",
-                       *(() if upto is None else (ClaimRow.id <= upto,)))).one()
-        return int(row[0]), int(row[1]), int(row[2])
+            return _claims_state(s, upto)
 
     @_reading
     def links_superseded(self) -> bool:
@@ -564,17 +581,16 @@ class Store:
             return sorted(((d, _as_date(e)) for d, e in rows), key=lambda r: (r[0], r[1] is None, r[1] or dt.date.min))
 
     @_reading
-    def event_links(self, *, upto: int | None = None) -> list[tuple[int, int]]:
-        """(document id, saved event id) pairs of the current extracted claims (``upto``: with
+    def event_links(self, *, upto: int | None = None) -> list[tuple[int, str]]:
+        """(document id, saved event key) pairs of the current extracted claims (``upto``: with
         ids up to it) that the saved output places in an event."""
         c = ClaimRow
         with Session(self._engine) as s:
-            return [tuple(r) for r in s.execute(   # type: ignore[misc]
-                select(c.document_id, c.event_id).distinct()
-                .where(c.current.is_(True), c.origin == "extract", c.event_id.is_not(None),
-                       *(() if upto is None else (c.id <= upto,))))]
+            return [(d, k) for d, k in s.execute(
+                select(c.document_id, EventRow.key).distinct().join(EventRow, EventRow.id == c.event_id)
+                .where(c.current.is_(True), c.origin == "extract", *(() if upto is None else (c.id <= upto,))))]
 
-    def _save(self, s: Session, rec: Reconciliation, replacing: Collection[int] | None = None) -> None:
+    def _save(self, s: Session, rec: Reconciliation, replacing: Collection[str] | None = None) -> None:
         if replacing is None:
             s.execute(sa.delete(ContradictionRow))
             s.execute(sa.delete(QuantityClaim))
@@ -583,13 +599,14 @@ class Store:
             s.execute(sa.delete(EventRow))
         else:
             for chunk in _chunks(sorted(replacing)):
-                quantities = select(QuantityRow.id).where(QuantityRow.event_id.in_(chunk))
-                keys = select(QuantityRow.key).where(QuantityRow.event_id.in_(chunk))
+                events = select(EventRow.id).where(EventRow.key.in_(chunk))
+                quantities = select(QuantityRow.id).where(QuantityRow.event_id.in_(events))
+                keys = select(QuantityRow.key).where(QuantityRow.event_id.in_(events))
                 s.execute(sa.delete(ContradictionRow).where(ContradictionRow.quantity_key.in_(keys)))
                 s.execute(sa.delete(QuantityClaim).where(QuantityClaim.quantity_id.in_(quantities)))
-                s.execute(sa.delete(QuantityRow).where(QuantityRow.event_id.in_(chunk)))
-                s.execute(sa.update(ClaimRow).where(ClaimRow.event_id.in_(chunk)).values(event_id=None))
-                s.execute(sa.delete(EventRow).where(EventRow.id.in_(chunk)))
+                s.execute(sa.delete(QuantityRow).where(QuantityRow.event_id.in_(events)))
+                s.execute(sa.update(ClaimRow).where(ClaimRow.event_id.in_(events)).values(event_id=None))
+                s.execute(sa.delete(EventRow).where(EventRow.key.in_(chunk)))
 
         resolver = _Resolver(self, s)
         # bulk statements (executemany) rather than one flush per row: a store of a
