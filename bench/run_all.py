@@ -27,6 +27,7 @@ SCRIPTS = {
     "parallel": "parallel_speed.py",
     "engine": "engine_speed.py",
     "store": "store_speed.py",
+    "incremental": "incremental_speed.py",
     "ingest": "ingest_speed.py",
 }
 

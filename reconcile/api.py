@@ -237,62 +237,60 @@ def reconcile_and_save(store, settings: Settings, *, incremental: bool = True) -
     inputs = _digest({**_engine_config(settings), "claims": list(state)})
     base = json.dumps({"config": _digest(_engine_config(settings)), "claims": list(state)})
     saved_base = store.saved_base()
-    plan = _replay_plan(store, settings, saved_base) if incremental else None
+    plan = _replay_plan(store, settings, saved_base, state) if incremental else None
     if plan is not None:
-        doc_ids, replacing, kept = plan
+        doc_ids, replay, source = plan
         rec = reconcile(store.claims(origin="extract", document_ids=doc_ids), engine_options(settings))
         # a part is saved only if its labels cannot be numbered among kept events, and no other
         # process stored claims or saved an output since the plan was made
-        if not _labels_meet(rec, kept) and store.save_reconciliation(
-                rec, inputs, replacing=replacing, base=base, state=state, expect_base=saved_base):
+        if not _labels_meet(rec, source, replay.events) and store.save_reconciliation(
+                rec, inputs, replacing=replay.events, base=base, state=state, expect_base=saved_base):
             return rec
     rec = reconcile(store.claims(origin="extract"), engine_options(settings))
     store.save_reconciliation(rec, inputs, base=base, state=state)
     return rec
 
 
-def _labels_meet(rec: Reconciliation, kept: set[str]) -> bool:
-    """Whether an event of ``rec`` shares its label (less the number) with a kept saved event:
-    labels are numbered among all events, so the part cannot be saved apart."""
+def _labels_meet(rec: Reconciliation, source, replaced: frozenset[str]) -> bool:  # source: replay.Source
+    """Whether an event of ``rec`` shares its label (less the number) with a saved event that
+    is kept: labels are numbered among all events, so the part cannot be saved apart."""
     from .engine.replay import base_label
 
-    kept_bases = {base_label(k) for k in kept}
-    return any(base_label(q.event) in kept_bases for q in rec.quantities)
+    return bool(source.events_labelled(sorted({base_label(q.event) for q in rec.quantities})) - replaced)
 
 
-def _replay_plan(store, settings: Settings, saved: str | None) -> tuple[list[int], list[str], set[str]] | None:
-    """(document ids to reconcile again, saved event keys their output replaces, saved event keys
-    kept) when the saved output was computed
-    by this engine and options from every current claim up to some id, and only claims above
-    that id were stored since (nothing superseded, nothing removed); else None.  ``saved``:
-    the store's ENGINE_BASE."""
+def _replay_plan(store, settings: Settings, saved: str | None, state: tuple[int, int, int]):
+    """(document ids to reconcile again, the Replay, its Source) when the saved output was
+    computed by this engine and options from every current claim up to some id, and only
+    claims above that id were stored since (nothing superseded, nothing removed); else None.
+    ``saved``: the store's ENGINE_BASE; ``state``: its claims_state()."""
     if saved is None:
         return None
     base = json.loads(saved)
     count, upto, total = base["claims"]
     if base["config"] != _digest(_engine_config(settings)) or upto <= 0:
         return None
-    now_count, _max, now_total = store.claims_state(upto=upto)
-    if (now_count, now_total) != (count, total) or store.links_superseded():
-        return None
+    new_count, _max, new_total = store.claims_state(after=upto)
+    if (count + new_count, total + new_total) != (state[0], state[2]) or store.links_superseded():
+        return None     # claims up to ``upto`` were superseded, removed or revived
     new = store.document_dates(after=upto)
     if not new or any(date is None for _doc, date in new):
         return None     # nothing new, or a new claim without a date: those cluster apart
-    links = store.event_links(upto=upto)
-    replay = _replay(store, settings, {date for _doc, date in new if date is not None}, upto, links)
-    if replay is None:
+    got = _replay(store, settings, {date for _doc, date in new if date is not None}, upto)
+    if got is None:
         return None
-    kept = {k for _d, k in links} - replay.events
-    return sorted({*replay.docs, *(doc for doc, _date in new)}), sorted(replay.events), kept
+    replay, source = got
+    return sorted({*replay.docs, *(doc for doc, _date in new)}), replay, source
 
 
-def _replay(store, settings: Settings, new_dates: Iterable[dt.date], upto: int | None,
-            links: list[tuple[int, str]] | None = None):  # -> engine.replay.Replay | None
-    """The stored part (claims up to id ``upto``) that new claims with these event dates can change."""
+def _replay(store, settings: Settings, new_dates: Iterable[dt.date], upto: int | None):
+    """(Replay, Source): the stored part (claims up to id ``upto``) that new claims with these
+    event dates can change; None when everything must be reconciled."""
     from .engine.replay import plan_replay
 
-    return plan_replay(store.document_dates(upto=upto), store.event_links(upto=upto) if links is None else links,
-                       new_dates, settings.event_window_days)
+    source = store.replay_source(upto)
+    replay = plan_replay(source, new_dates, settings.event_window_days)
+    return None if replay is None else (replay, source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,8 +386,9 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
         part = _part_for_check(store, settings, new_claims, new_paths)
         rec = None
         if part is not None:
-            rec = reconcile([*part[0], *tagged], engine_options(settings))
-            if _labels_meet(rec, part[1]):
+            stored, replay, source = part
+            rec = reconcile([*stored, *tagged], engine_options(settings))
+            if _labels_meet(rec, source, replay.events):
                 rec = None
         if rec is None:
             stored = [c for c in store.claims(origin="extract") if c.doc not in new_paths]
@@ -406,20 +405,19 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
     return CheckResult(tuple(new_claims), found, tuple(docs))
 
 
-def _part_for_check(store, settings: Settings, new_claims: Sequence[Claim],
-                    new_paths: set[str]) -> tuple[list[Claim], set[str]] | None:  # store: Store
-    """(stored claims that new claims can meet, saved event keys left out) while the saved
-    output is current and the new claims are dated and come from files not stored yet
+def _part_for_check(store, settings: Settings, new_claims: Sequence[Claim], new_paths: set[str]):
+    """(stored claims that new claims can meet, the Replay, its Source) while the saved output
+    is current and the new claims are dated and come from files not stored yet
     (``engine.replay``); else None: every stored claim is needed."""
     dates = [c.event.date for c in new_claims]
     if not new_claims or None in dates or store.saved_inputs() != engine_inputs(store, settings) \
             or any(store.claims(doc=p, origin="extract") for p in sorted(new_paths)):
         return None
-    links = store.event_links()
-    replay = _replay(store, settings, {d for d in dates if d is not None}, None, links)
-    if replay is None:
+    got = _replay(store, settings, {d for d in dates if d is not None}, None)
+    if got is None:
         return None
-    return store.claims(origin="extract", document_ids=sorted(replay.docs)), {k for _d, k in links} - replay.events
+    replay, source = got
+    return store.claims(origin="extract", document_ids=sorted(replay.docs)), replay, source
 
 
 @dataclass(frozen=True, slots=True)

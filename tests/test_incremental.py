@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from reconcile import api
 from reconcile.cli import cli
-from reconcile.engine.replay import base_label, plan_replay, reach_days
+from reconcile.engine.replay import Stored, base_label, plan_replay, reach_days
 
 D = dt.date
 
@@ -67,7 +67,7 @@ PLANS = [
 
 @pytest.mark.parametrize("dates, links, new_dates, expected", [p[1:] for p in PLANS], ids=[p[0] for p in PLANS])
 def test_plan_replay(dates, links, new_dates, expected) -> None:  # type: ignore[no-untyped-def]
-    got = plan_replay(dates, links, [D.fromisoformat(d) for d in new_dates.split()], window_days=3)
+    got = plan_replay(Stored(dates, links), [D.fromisoformat(d) for d in new_dates.split()], window_days=3)
     if expected is None:
         assert got is None
     else:

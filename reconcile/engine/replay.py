@@ -41,11 +41,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Hashable, Iterable
+from typing import Collection, Hashable, Iterable, Protocol
 
 from .grouping import PUBLICATION_LAG_DAYS
 
-__all__ = ["Replay", "base_label", "plan_replay", "reach_days"]
+__all__ = ["Replay", "Source", "Stored", "base_label", "plan_replay", "reach_days"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,47 +70,88 @@ def base_label(key: str) -> str:
 _NUMBER = re.compile(r" #\d+$")
 
 
-def plan_replay(dates: Iterable[tuple[Hashable, dt.date | None]], links: Iterable[tuple[Hashable, str]],
-                new_dates: Iterable[dt.date], window_days: int) -> Replay | None:
+class Source(Protocol):
+    """What a plan reads about the stored claims (a store answers with queries; ``Stored``
+    from lists).  Documents and events are those of the saved output."""
+
+    def days(self) -> set[dt.date]:
+        """The distinct event dates of the stored claims."""
+
+    def documents_on(self, days: Collection[dt.date]) -> set[Hashable]:
+        """The documents with a claim dated on one of ``days``."""
+
+    def links_of_documents(self, docs: Collection[Hashable]) -> set[tuple[Hashable, str]]:
+        """(document, saved event key) of the claims of ``docs``."""
+
+    def links_of_events(self, events: Collection[str]) -> set[tuple[Hashable, str]]:
+        """(document, saved event key) of the claims in ``events``."""
+
+    def events_labelled(self, bases: Collection[str]) -> set[str]:
+        """The saved event keys whose label, less its number, is one of ``bases``."""
+
+    def undated(self, docs: Collection[Hashable]) -> bool:
+        """Whether one of ``docs`` has a claim without an event date."""
+
+
+def plan_replay(source: Source, new_dates: Iterable[dt.date], window_days: int) -> Replay | None:
     """The part of a store that new claims (with event dates ``new_dates``, none undated) can
-    change.  ``dates``: (document, event date or None) of every stored claim; ``links``:
-    (document, saved event key) pairs."""
-    reach = dt.timedelta(days=reach_days(window_days))
-    dates, links = list(dates), list(links)
-    parent: dict[Hashable, Hashable] = {d: d for d, _day in dates}
-
-    def root(x: Hashable) -> Hashable:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    first_doc: dict[str, Hashable] = {}
-    for doc, event in links:
-        if doc in parent:
-            a, b = root(doc), root(first_doc.setdefault(event, doc))
-            if a != b:
-                parent[a] = b
-    hot = _hot_days({day for _d, day in dates if day is not None}, set(new_dates), reach)
-    redo = {root(d) for d, day in dates if day in hot}
-    # blocks whose events share a label with a redone one: numbered together
-    roots_by_base: dict[str, set[Hashable]] = {}
-    bases_of: dict[Hashable, set[str]] = {}
-    for doc, event in links:
-        if doc in parent:
-            r, b = root(doc), base_label(event)
-            roots_by_base.setdefault(b, set()).add(r)
-            bases_of.setdefault(r, set()).add(b)
-    todo = list(redo)
-    while todo:
-        for b in bases_of.get(todo.pop(), ()):
-            for r in roots_by_base[b] - redo:
-                redo.add(r)
-                todo.append(r)
-    if any(day is None and root(d) in redo for d, day in dates):
+    change: the documents on the hot days, closed over shared events and shared labels."""
+    hot = _hot_days(source.days(), set(new_dates), dt.timedelta(days=reach_days(window_days)))
+    docs: set[Hashable] = set()
+    events: set[str] = set()
+    bases: set[str] = set()
+    todo_docs = source.documents_on(sorted(hot)) if hot else set()
+    todo_events: set[str] = set()
+    while todo_docs or todo_events:
+        found = set()
+        if todo_docs:
+            docs |= todo_docs
+            found |= source.links_of_documents(sorted(todo_docs, key=str))
+        if todo_events:
+            events |= todo_events
+            found |= source.links_of_events(sorted(todo_events))
+        todo_docs = {d for d, _e in found} - docs
+        todo_events = {e for _d, e in found} - events
+        # events numbered together with these (same label less the number) are redone with them
+        new_bases = {base_label(e) for e in todo_events} - bases
+        if new_bases:
+            bases |= new_bases
+            todo_events |= source.events_labelled(sorted(new_bases)) - events
+    if docs and source.undated(sorted(docs, key=str)):
         return None
-    docs = frozenset(d for d in parent if root(d) in redo)
-    return Replay(docs=docs, events=frozenset(e for d, e in links if d in docs))
+    return Replay(docs=frozenset(docs), events=frozenset(events))
+
+
+class Stored:
+    """A Source over lists: (document, event date or None) of every stored claim, and
+    (document, saved event key) pairs."""
+
+    def __init__(self, dates: Iterable[tuple[Hashable, dt.date | None]], links: Iterable[tuple[Hashable, str]]) -> None:
+        self._dates = list(dates)
+        self._links = set(links)
+
+    def days(self) -> set[dt.date]:
+        return {day for _d, day in self._dates if day is not None}
+
+    def documents_on(self, days: Collection[dt.date]) -> set[Hashable]:
+        wanted = set(days)
+        return {d for d, day in self._dates if day in wanted}
+
+    def links_of_documents(self, docs: Collection[Hashable]) -> set[tuple[Hashable, str]]:
+        wanted = set(docs)
+        return {(d, e) for d, e in self._links if d in wanted}
+
+    def links_of_events(self, events: Collection[str]) -> set[tuple[Hashable, str]]:
+        wanted = set(events)
+        return {(d, e) for d, e in self._links if e in wanted}
+
+    def events_labelled(self, bases: Collection[str]) -> set[str]:
+        wanted = set(bases)
+        return {e for _d, e in self._links if base_label(e) in wanted}
+
+    def undated(self, docs: Collection[Hashable]) -> bool:
+        wanted = set(docs)
+        return any(day is None and d in wanted for d, day in self._dates)
 
 
 def _hot_days(stored: set[dt.date], new: set[dt.date], reach: dt.timedelta) -> set[dt.date]:

@@ -147,12 +147,12 @@ def _key_filter(key: Any, event: str | None, measure: str | None, since: dt.date
     return tuple(out)
 
 
-def _claims_state(s: Session, upto: int | None = None) -> tuple[int, int, int]:
+def _claims_state(s: Session, after: int | None = None) -> tuple[int, int, int]:
     """See Store.claims_state."""
     row = s.execute(
         select(func.count(), func.coalesce(func.max(ClaimRow.id), 0), func.coalesce(func.sum(ClaimRow.id), 0))
         .where(ClaimRow.current.is_(True), ClaimRow.origin == "extract",
-               *(() if upto is None else (ClaimRow.id <= upto,)))).one()
+               *(() if after is None else (ClaimRow.id > after,)))).one()
     return int(row[0]), int(row[1]), int(row[2])
 
 
@@ -552,12 +552,12 @@ class Store:
             return s.scalar(select(StoreMeta.value).where(StoreMeta.key == ENGINE_BASE))
 
     @_reading
-    def claims_state(self, upto: int | None = None) -> tuple[int, int, int]:
-        """(count, greatest id, sum of ids) of the current extracted claims (``upto``: those with
-        an id up to it): changes whenever a document (or a new version of one) is stored.  Ids
+    def claims_state(self, after: int | None = None) -> tuple[int, int, int]:
+        """(count, greatest id, sum of ids) of the current extracted claims (``after``: those with
+        an id above it): changes whenever a document (or a new version of one) is stored.  Ids
         are never reused."""
         with Session(self._engine) as s:
-            return _claims_state(s, upto)
+            return _claims_state(s, after)
 
     @_reading
     def links_superseded(self) -> bool:
@@ -568,29 +568,22 @@ class Store:
                 ClaimRow.origin == "extract"))) or False
 
     @_reading
-    def document_dates(self, *, after: int | None = None,
-                       upto: int | None = None) -> list[tuple[int, dt.date | None]]:
-        """The distinct (document id, event date) pairs of the current extracted claims, sorted
-        (None: a claim without one); ``after`` / ``upto``: claims with ids above / up to it."""
+    def document_dates(self, *, after: int) -> list[tuple[int, dt.date | None]]:
+        """The distinct (document id, event date) pairs of the current extracted claims with ids
+        above ``after``, sorted (None: a claim without one)."""
         c = ClaimRow
         with Session(self._engine) as s:
             rows = s.execute(select(c.document_id, c.event_date).distinct()
-                             .where(c.current.is_(True), c.origin == "extract",
-                                    *(() if after is None else (c.id > after,)),
-                                    *(() if upto is None else (c.id <= upto,))))
+                             .where(c.current.is_(True), c.origin == "extract", c.id > after))
             return sorted(((d, _as_date(e)) for d, e in rows), key=lambda r: (r[0], r[1] is None, r[1] or dt.date.min))
 
-    @_reading
-    def event_links(self, *, upto: int | None = None) -> list[tuple[int, str]]:
-        """(document id, saved event key) pairs of the current extracted claims (``upto``: with
-        ids up to it) that the saved output places in an event."""
-        c = ClaimRow
-        with Session(self._engine) as s:
-            return [(d, k) for d, k in s.execute(
-                select(c.document_id, EventRow.key).distinct().join(EventRow, EventRow.id == c.event_id)
-                .where(c.current.is_(True), c.origin == "extract", *(() if upto is None else (c.id <= upto,))))]
+    def replay_source(self, upto: int | None = None) -> "_ReplaySource":
+        """What ``engine.replay.plan_replay`` reads, from the saved output and the current extracted
+        claims (``upto``: those with ids up to it)."""
+        return _ReplaySource(self, upto)
 
     def _save(self, s: Session, rec: Reconciliation, replacing: Collection[str] | None = None) -> None:
+        engine_made: set[int] | None = None     # engine-made claims that may lose their last reference
         if replacing is None:
             s.execute(sa.delete(ContradictionRow))
             s.execute(sa.delete(QuantityClaim))
@@ -598,6 +591,10 @@ class Store:
             s.execute(sa.update(ClaimRow).where(ClaimRow.event_id.is_not(None)).values(event_id=None))
             s.execute(sa.delete(EventRow))
         else:
+            # engine-made claims of these events: those the new output no longer references go
+            engine_made = set(s.scalars(select(ClaimRow.id).join(EventRow, EventRow.id == ClaimRow.event_id)
+                                        .where(ClaimRow.origin == "engine", EventRow.key.in_(sorted(replacing))))) \
+                if len(replacing) <= _MANY_IDS else None
             for chunk in _chunks(sorted(replacing)):
                 events = select(EventRow.id).where(EventRow.key.in_(chunk))
                 quantities = select(QuantityRow.id).where(QuantityRow.event_id.in_(events))
@@ -608,7 +605,7 @@ class Store:
                 s.execute(sa.update(ClaimRow).where(ClaimRow.event_id.in_(events)).values(event_id=None))
                 s.execute(sa.delete(EventRow).where(EventRow.key.in_(chunk)))
 
-        resolver = _Resolver(self, s)
+        resolver = _Resolver(self, s, None if replacing is None else _claim_ids(rec))
         # bulk statements (executemany) rather than one flush per row: a store of a
         # hundred thousand articles saves its output in seconds, not minutes
 
@@ -629,7 +626,7 @@ class Store:
             })
         if event_rows:
             s.execute(sa.insert(EventRow.__table__), event_rows)
-        event_ids: dict[str, int] = {k: i for k, i in s.execute(select(EventRow.key, EventRow.id))}
+        event_ids = _ids_by_key(s, EventRow, by_event if replacing is not None else None)
 
         quantity_rows = []
         links: dict[str, list[int]] = {}
@@ -649,7 +646,7 @@ class Store:
                     claim_event.setdefault(cid, event_ids[key])
         if quantity_rows:
             s.execute(sa.insert(QuantityRow.__table__), quantity_rows)
-        quantity_ids: dict[str, int] = {k: i for k, i in s.execute(select(QuantityRow.key, QuantityRow.id))}
+        quantity_ids = _ids_by_key(s, QuantityRow, links if replacing is not None else None)
         qc_rows = [{"quantity_id": quantity_ids[k], "claim_id": cid} for k, cids in sorted(links.items()) for cid in cids]
         if qc_rows:
             s.execute(sa.insert(QuantityClaim.__table__), qc_rows)
@@ -678,7 +675,18 @@ class Store:
             select(ContradictionRow.b_claim_id),
             select(QuantityRow.current_claim_id).where(QuantityRow.current_claim_id.is_not(None)),
         )
-        s.execute(sa.delete(ClaimRow).where(ClaimRow.origin == "engine", ClaimRow.id.not_in(referenced)))
+        if engine_made is None:
+            s.execute(sa.delete(ClaimRow).where(ClaimRow.origin == "engine", ClaimRow.id.not_in(referenced)))
+            return
+        for chunk in _chunks(sorted(engine_made)):
+            still = {cid for (cid,) in s.execute(sa.union(
+                select(QuantityClaim.claim_id).where(QuantityClaim.claim_id.in_(chunk)),
+                select(ContradictionRow.a_claim_id).where(ContradictionRow.a_claim_id.in_(chunk)),
+                select(ContradictionRow.b_claim_id).where(ContradictionRow.b_claim_id.in_(chunk)),
+                select(QuantityRow.current_claim_id).where(QuantityRow.current_claim_id.in_(chunk))))}
+            gone = [cid for cid in chunk if cid not in still]
+            if gone:
+                s.execute(sa.delete(ClaimRow).where(ClaimRow.id.in_(gone)))
 
     # ------------------------------------------------------------------ readers
 
@@ -750,20 +758,99 @@ class Store:
             }
 
 
+class _ReplaySource:
+    """engine.replay.Source over a store: one query per question, by chunks of ids or keys."""
+
+    def __init__(self, store: Store, upto: int | None) -> None:
+        self.store = store
+        self.url = store.url            # for _reading's messages
+        c = ClaimRow
+        self.where = (c.current.is_(True), c.origin == "extract", *(() if upto is None else (c.id <= upto,)))
+
+    def _rows(self, stmt: Any, column: Any, values: Sequence[Any]) -> list[Any]:
+        out: list[Any] = []
+        with Session(self.store._engine) as s:
+            for chunk in _chunks(values):
+                out.extend(s.execute(stmt.where(column.in_(chunk))).all())
+        return out
+
+    @_reading
+    def days(self) -> set[dt.date]:
+        with Session(self.store._engine) as s:
+            rows = s.scalars(select(ClaimRow.event_date).distinct()
+                             .where(*self.where, ClaimRow.event_date.is_not(None)))
+            return {d for d in map(_as_date, rows) if d is not None}
+
+    @_reading
+    def documents_on(self, days: Collection[dt.date]) -> set[int]:
+        stmt = select(ClaimRow.document_id).distinct().where(*self.where)
+        return {d for (d,) in self._rows(stmt, ClaimRow.event_date, sorted(days))}
+
+    def _links(self) -> Any:
+        return (select(ClaimRow.document_id, EventRow.key).distinct()
+                .join(EventRow, EventRow.id == ClaimRow.event_id).where(*self.where))
+
+    @_reading
+    def links_of_documents(self, docs: Collection[int]) -> set[tuple[int, str]]:
+        return {(d, k) for d, k in self._rows(self._links(), ClaimRow.document_id, sorted(docs))}
+
+    @_reading
+    def links_of_events(self, events: Collection[str]) -> set[tuple[int, str]]:
+        return {(d, k) for d, k in self._rows(self._links(), EventRow.key, sorted(events))}
+
+    @_reading
+    def events_labelled(self, bases: Collection[str]) -> set[str]:
+        out: set[str] = set()
+        with Session(self.store._engine) as s:
+            for chunk in _chunks(sorted(bases)):
+                out.update(s.scalars(select(EventRow.key).where(sa.or_(
+                    EventRow.key.in_(chunk),
+                    *(EventRow.key.like(f"{_like_escape(b)} #%", escape="\\") for b in chunk)))))
+        return out
+
+    @_reading
+    def undated(self, docs: Collection[int]) -> bool:
+        stmt = select(ClaimRow.id).where(*self.where, ClaimRow.event_date.is_(None)).limit(1)
+        return any(self._rows(stmt, ClaimRow.document_id, sorted(docs)))
+
+
+def _claim_ids(rec: Reconciliation) -> set[int]:
+    """The ids of the claims an engine output refers to."""
+    ids = {c.id for q in rec.quantities for c in q.claims if c.id is not None}
+    ids |= {q.current.id for q in rec.quantities if q.current is not None and q.current.id is not None}
+    ids |= {c.id for x in rec.contradictions for c in (x.a, x.b) if c.id is not None}
+    return ids
+
+
+def _ids_by_key(s: Session, model: Any, keys: Collection[str] | None) -> dict[str, int]:
+    """key -> id of the rows of ``model`` (events, quantities): every row, or those of ``keys``."""
+    if keys is None or len(keys) > _MANY_IDS:
+        return {k: i for k, i in s.execute(select(model.key, model.id))}
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(keys)):
+        out.update((k, i) for k, i in s.execute(select(model.key, model.id).where(model.key.in_(chunk))))
+    return out
+
+
 class _Resolver:
     """Claim -> stored claim id for save_reconciliation (see the module doc)."""
 
-    def __init__(self, store: Store, session: Session) -> None:
+    def __init__(self, store: Store, session: Session, ids: Collection[int] | None = None) -> None:
         self.store = store
         self.s = session
         self.cache: dict[Claim, int | None] = {}
+        self.ids = ids                  # the ids that will be asked about (None: any)
         self.stored: set[int] | None = None
         self.pending = _Ids()
 
     def resolve(self, c: Claim) -> int | None:
         if c.id is not None:
-            if self.stored is None:   # every stored id, read once
-                self.stored = set(self.s.scalars(select(ClaimRow.id)))
+            if self.stored is None:   # the stored ids among those asked about (or every one), read once
+                if self.ids is None or len(self.ids) > _MANY_IDS:
+                    self.stored = set(self.s.scalars(select(ClaimRow.id)))
+                else:
+                    self.stored = {i for chunk in _chunks(sorted(self.ids))
+                                   for i in self.s.scalars(select(ClaimRow.id).where(ClaimRow.id.in_(chunk)))}
             return c.id if c.id in self.stored else None
         if c in self.cache:
             return self.cache[c]
