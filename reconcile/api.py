@@ -232,7 +232,7 @@ def reconcile_and_save(store, settings: Settings, *, incremental: bool = True) -
     inputs' fingerprint.  With ``incremental`` and a saved output that only lacks newly
     stored documents, only the events those can change are reconciled again
     (``engine.replay``); the result is the same as reconciling every claim.  Returns what
-    was reconciled (every event, or those on or after the cut)."""
+    was reconciled: every event, or the events of that part."""
     state = store.claims_state()    # taken first: claims stored meanwhile make the fingerprint stale
     inputs = _digest({**_engine_config(settings), "claims": list(state)})
     base = json.dumps({"config": _digest(_engine_config(settings)), "claims": list(state)})

@@ -82,8 +82,8 @@ def test_other_engine_options_reconcile_again(store: list[str], monkeypatch: pyt
 
 def test_a_new_document_makes_the_saved_output_stale_until_ingest(store: list[str], tmp_path: Path,
                                                                   write_articles) -> None:  # type: ignore[no-untyped-def]
-    # a rival report of event 3: events from 3 days on change, and the ones before lie
-    # within the reach of its date, so the whole saved output is computed again
+    # a rival report of event 3 (11 April): every stored event lies within the reach of its date
+    # or of the events after it, so the whole saved output is computed again
     extra = tmp_path / "more" / "003r.txt"
     write_articles(tmp_path / "more", 4, rivals=4)
     _tamper(store, "SAVED-OUTPUT")
