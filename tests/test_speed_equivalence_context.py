@@ -13,7 +13,7 @@ import re
 import pytest
 
 from reconcile.extract import attribution, events
-from reconcile.extract.sentences import _FOLD_TRAPS, CaselessPattern, split_sentences, words_pattern
+from reconcile.extract.sentences import _FOLD_TRAPS, CaselessPattern, beginnings, split_sentences, words_pattern
 
 
 def test_fold_traps_are_every_character_that_lowercases_unlike_re_ignorecase():
@@ -101,9 +101,9 @@ def test_tables_stop_only_where_a_rule_may_begin():
 
 def test_beginnings_of_a_rule():
     items = list(re._parser.parse(r"(?<!x)\b(?:in |the )?(?:19|20)\d\s+[a-z]").data)
-    assert events._beginnings(items, 3) == {
+    assert beginnings(items, 3) == {
         ("i", "n", "\\ "), ("t", "h", "e"), ("1", "9", r"\d"), ("2", "0", r"\d")}
-    assert events._beginnings(items, 6) >= {("1", "9", r"\d", r"\s+", "[a-z]")}
+    assert beginnings(items, 6) >= {("1", "9", r"\d", r"\s+", "[a-z]")}
 
 
 def test_rules_must_start_at_a_word_boundary():

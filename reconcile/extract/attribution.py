@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
-from .sentences import CaselessPattern, Sentence, words_pattern
+from .sentences import CaselessPattern, Sentence, stops_pattern, tail_width, words_pattern
 
 __all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
 
@@ -265,8 +265,11 @@ _TOKEN = re.compile(
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 _HEDGES = tuple((rid, re.compile(p, re.I)) for rid, p in HEDGE_RULES)
 _CONFIRMS = tuple((rid, re.compile(p, re.I)) for rid, p in CONFIRM_RULES)
-#: matches where one of the hedge or confirm rules does
-_ANY_STANCE_WORD = CaselessPattern("|".join(f"(?:{p})" for _rid, p in HEDGE_RULES + CONFIRM_RULES))
+#: matches where one of the hedge or confirm rules does.  Every rule starts at a word boundary, so
+#: the scan stops only at boundaries where one may begin (stops_pattern), not at every character
+_STANCE_PATTERNS = [p for _rid, p in HEDGE_RULES + CONFIRM_RULES]
+_ANY_STANCE_WORD = CaselessPattern(
+    rf"\b(?={stops_pattern(_STANCE_PATTERNS, 6)})(?:" + "|".join(f"(?:{p})" for p in _STANCE_PATTERNS) + ")")
 _NAME_TOK = r"(?:[A-Z][a-z\u00E0-\u024F][A-Za-z\u00C0-\u024F'\u2019]*(?:-[A-Za-z][A-Za-z\u00C0-\u024F]+)*|[A-Z]\.)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:(?:de|van|von|der|den|al|bin|da|du|le|la|del|dos)\s+)?{_NAME_TOK}){{0,3}}"
 # "Police Chief Ken Barnes", "disaster agency official Hartono"
@@ -319,7 +322,8 @@ _COMMA_THEN_CAP = re.compile(r",\s+(?=[A-Z][a-z])")
 _COMMA_AFTER = re.compile(r"\s*,")
 _SEGMENT_BEFORE = re.compile(r"[^,.;:\"\u201c\u201d]{1,50}$")
 _LEAD_WORDS = re.compile(r"((?:[\w'\u2019.\-]+\s+){0,3})$")
-_QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
+# (each alternative opens with its own character: ``re`` then skips fast to the next of them)
+_QUOTE_MARK = re.compile(r"\"|\u201c|\u201d|``|''")
 _GAP_AFTER_QUOTE = re.compile(r"[\s,.:;!?]*")
 _GAP_BEFORE_QUOTE = re.compile(r"[\s,:]*(?:(?:reporters|journalists|parliament|the [a-z]+|[A-Z][\w.]+)[\s,:]*)?")
 _PRE_SCOPE_BREAK = re.compile(r";|\band\b|\bbut\b|\u2014|--")
@@ -328,6 +332,8 @@ _CONTINUES = re.compile(
     r"(?:,|\b(?:a|an|the|of|to|in|on|at|for|from|by|with|and|or|but|that|which|who|his|her|their|its|"
     r"our|as|than|into|about|after|before|over|under|said|says|told|reported|senior|some|nearly|almost))$"
 )
+#: (its matches end the text and are short: _units searches only the end of a sentence)
+_CONTINUES_TAIL = tail_width(_CONTINUES) or 1 << 30      # (None: search it all)
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
 _MIDCLAUSE_END = re.compile(r"(?:\b[a-z][a-z'\u2019-]*|,)$")
@@ -446,17 +452,20 @@ def _lows(s: str) -> list[str]:
     return [w.lower().replace("\u2019", "'") for w in _TOKEN.findall(s) if w[0].isalnum()]
 
 
-def _kind_of(claimant: str | None, person: _Person | None = None) -> tuple[str, str]:
-    """Kind of a claimant string; a person with a title is classed by the title."""
+def _kind_of(claimant: str | None, person: _Person | None = None,
+             lows: list[str] | None = None) -> tuple[str, str]:
+    """Kind of a claimant string; a person with a title is classed by the title.
+    ``lows``: ``_lows(claimant)``, when the caller has it."""
     if not claimant:
         return "unknown", "kind.none"
-    lows = _lows(claimant)
-    joined = " " + " ".join(lows) + " "
     if person is not None:
         for rid, kind, words in KIND_RULES:
-            if kind in ("police", "military", "government", "official") and any(w in person.titles for w in words):
+            if kind in ("police", "military", "government", "official") and not person.titles.isdisjoint(words):
                 return kind, rid
         return "person", "kind.person.named"
+    if lows is None:
+        lows = _lows(claimant)
+    joined = " " + " ".join(lows) + " "
     found = set(lows)
     for rid, kind, singles, phrases in _KIND_LOOKUP:
         if not found.isdisjoint(singles) or any(p in joined for p in phrases):
@@ -549,7 +558,8 @@ def _units(text: str, sentences: list[Sentence]) -> tuple[list[Sentence], list[i
             u = units[-1]
             gap = text[u.end:s.start]
             if gap.count("\n") == 1 and not gap.strip() and (
-                    _CONTINUES.search(u.text) or ("\n" in u.text and _MIDCLAUSE_END.search(u.text))):
+                    _CONTINUES.search(u.text, max(0, len(u.text) - _CONTINUES_TAIL))
+                    or ("\n" in u.text and _MIDCLAUSE_END.search(u.text))):
                 units[-1] = Sentence(u.start, s.end, text[u.start:s.end], u.paragraph)
                 unit_of.append(len(units) - 1)
                 continue
@@ -938,7 +948,7 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
         p = _person_with_title(ctx, pos, wanted)
         if p is not None:
             return p.full, p.kind, "attr.resolve.title"
-        kind = _kind_of(np)[0]
+        kind = _kind_of(np, lows=lows)[0]
         return np, kind, "attr.resolve.title.unresolved"
     # "Mr Dahl", "Okafor": a surname met earlier in full
     words = [w for w in np.split() if w.lower().rstrip(".") not in HONORIFICS]
@@ -950,7 +960,7 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
     p = _person_of(ctx, np)
     if p is not None:
         return np if len(np) >= len(p.full) else p.full, p.kind, "attr.resolve.person"
-    kind = _kind_of(np)[0]
+    kind = _kind_of(np, lows=lows)[0]
     if kind == "unknown" and len(words) in (2, 3) and all(w[0].isupper() for w in words):
         kind = "person"
     return np, kind, "attr.resolve.as_written"

@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, EventAnchor
-from .sentences import CaselessPattern, Sentence, trie_pattern
+from .sentences import CaselessPattern, Sentence, WordStartPattern, stops_pattern
 
 __all__ = ["EventContext", "KIND_WORDS", "build_event_context", "anchor", "resolve_dates",
            "find_places", "find_kinds"]
@@ -95,10 +95,6 @@ _KIND_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), k) for p, k in KIND_WORDS)
 _NAMED = re.compile(r"[(][?]P<[a-z]+>")
 #: how many characters of a rule's possible beginnings the trie spells out
 _TRIE_DEPTH = 6
-#: a character class with more members than this stays one atom (fewer are spelled out, one atom each)
-_TRIE_CLASS_MAX = 16
-#: the categories a class atom may hold (any other ends a beginning: anything may follow)
-_CATEGORY_ATOMS = {_C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_SPACE: r"\s"} if _C is not None else {}
 
 
 def _table(rules: list[str]) -> CaselessPattern:
@@ -112,21 +108,12 @@ def _table(rules: list[str]) -> CaselessPattern:
         for r in bare:
             if not _from_boundary(list(_sre_parse.parse(r).data)):
                 raise ValueError(f"rule not starting at a word boundary: {r!r}")
-        trie = _stops(bare, _TRIE_DEPTH)
+        trie = stops_pattern(bare, _TRIE_DEPTH)
     marks = "".join(f"(?:(?={r}())|)" for r in bare)
     table = CaselessPattern(rf"\b(?:(?={trie}){marks})" if trie else rf"\b{marks}")
     if table.lower.groups != len(rules):
         raise ValueError("a rule of the table has a capturing group")
     return table
-
-
-def _stops(patterns: list[str], depth: int) -> str:
-    """A pattern that matches (empty or not) wherever one of ``patterns`` may begin a match: a trie
-    of their beginnings, up to ``depth`` atoms; "" when one may begin with anything."""
-    starts: set[tuple[str, ...]] = set()
-    for p in patterns:
-        starts |= _beginnings(list(_sre_parse.parse(p).data), depth)
-    return trie_pattern(starts)
 
 
 def _from_boundary(items: list) -> bool:
@@ -135,84 +122,6 @@ def _from_boundary(items: list) -> bool:
         if op not in (_C.ASSERT, _C.ASSERT_NOT):
             return op is _C.AT and av is _C.AT_BOUNDARY
     return False
-
-
-def _beginnings(items: list, depth: int, budget: list[int] | None = None) -> set[tuple[str, ...]]:
-    """Every way a match of the parsed pattern ``items`` may begin, as up to ``depth`` atoms (regex
-    source of one character, one class or one repeated character / class); a shorter tuple means
-    anything may follow it.
-
-    May allow more beginnings than the pattern has, never fewer: look-arounds and anchors are
-    skipped (a match must still begin as the rest does); a class with another category than digits
-    or white space, or any other construct, ends the beginning.
-    """
-    budget = [50_000] if budget is None else budget
-    budget[0] -= 1
-    if depth == 0 or not items or budget[0] < 0:
-        return {()}
-    op, av = items[0]
-    rest = items[1:]
-    if op is _C.LITERAL:
-        atoms = [re.escape(chr(av))]
-    elif op is _C.IN:
-        atoms = _class_atoms(av)
-        if atoms is None:
-            return {()}
-    elif op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
-        return _beginnings(rest, depth, budget)
-    elif op is _C.SUBPATTERN:
-        return _beginnings(list(av[-1].data) + rest, depth, budget)
-    elif op is _C.BRANCH:
-        out: set[tuple[str, ...]] = set()
-        for alt in av[1]:
-            out |= _beginnings(list(alt.data) + rest, depth, budget)
-        return out
-    elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
-        lo, hi, sub = av
-        out = _beginnings(rest, depth, budget) if lo == 0 else set()
-        one = _one_atom(sub.data)
-        if hi is _C.MAXREPEAT and one is not None:      # "\s+", "[a-z]*": one atom, repeated
-            run = one + ("+" if lo <= 1 else f"{{{lo},}}")
-            return out | {(run, *t) for t in _beginnings(rest, depth - 1, budget)}
-        more = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi is _C.MAXREPEAT else hi - 1, sub))]
-        return out | _beginnings(list(sub.data) + more + rest, depth, budget)
-    else:
-        return {()}
-    tails = _beginnings(rest, depth - 1, budget)
-    return {(a, *t) for a in atoms for t in tails}
-
-
-def _one_atom(items: list) -> str | None:
-    """The atom of a parsed pattern that is one character or one class, else None."""
-    if len(items) != 1 or items[0][0] not in (_C.LITERAL, _C.IN):
-        return None
-    op, av = items[0]
-    atoms = [re.escape(chr(av))] if op is _C.LITERAL else _class_atoms(av)
-    if atoms is None:
-        return None
-    return atoms[0] if len(atoms) == 1 else "[" + "".join(atoms) + "]"
-
-
-def _class_atoms(items: list) -> list[str] | None:
-    """A character class as atoms: its members when few (so that the trie shares them), else the
-    class itself; None for a class with a category other than digits and white space."""
-    atoms: list[str] = []
-    for op, av in items:
-        if op is _C.LITERAL:
-            atoms.append(re.escape(chr(av)))
-        elif op is _C.RANGE and av[1] - av[0] < _TRIE_CLASS_MAX:
-            atoms.extend(re.escape(chr(c)) for c in range(av[0], av[1] + 1))
-        elif op is _C.RANGE:
-            atoms.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
-        elif op is _C.CATEGORY and av in _CATEGORY_ATOMS:
-            atoms.append(_CATEGORY_ATOMS[av])
-        elif op is _C.NEGATE and not atoms:
-            atoms.append("^")
-        else:
-            return None
-    if atoms[0] == "^" or len(atoms) > _TRIE_CLASS_MAX or any(len(a) > 2 for a in atoms):
-        return ["[" + "".join(atoms) + "]"]
-    return atoms
 
 
 def _spans_by_rule(table: CaselessPattern, text: str) -> list[list[tuple[int, int]]]:
@@ -225,11 +134,10 @@ def _spans_by_rule(table: CaselessPattern, text: str) -> list[list[tuple[int, in
     found: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     ends = [0] * n
     last_one = n - 1
-    for m in table.finditer(text):
+    for p, m in table.empty_matches(text):
         last = m.lastindex      # the highest rule that matches here (the marks close in order)
         if last is None:        # no rule matches here (only the trie did)
             continue
-        p = m.start()
         g = m.groups()
         if g.count(None) == last_one:       # one rule matches here: the usual case
             k = last - 1
@@ -516,18 +424,29 @@ _NAMED_EVENTS = r"[Tt]yphoon|[Hh]urricane|[Cc]yclone|[Tt]ropical [Ss]torm|[Ss]up
 _NAMED_EVENT_RX = re.compile(rf"\b(?:{_NAMED_EVENTS})\s+(?P<name>[A-Z][a-z]{{2,}})\b")
 # Where in a text one of the three may match: each match holds a place preposition before a capital,
 # a place noun, or a storm word before a capital; a sentence with none of these has no place.
-_MAY_PLACE = re.compile(r"\b(?=%s)" % _stops([_PLACE_RX.pattern, rf"\b(?:{_PLACE_NOUNS})\b", _NAMED_EVENT_RX.pattern], 12))
+_MAY_PLACE = WordStartPattern(re.compile(r"\b(?=%s)" % stops_pattern(
+    [_PLACE_RX.pattern, rf"\b(?:{_PLACE_NOUNS})\b", _NAMED_EVENT_RX.pattern], 12)))
+# The three, each with the words one of which its every match holds (a prefilter, speed only:
+# a few ``in`` tests rule out most sentences at once; () = always run).
+_PLACE_RULES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_PLACE_RX, ()),
+    (_PLACE_NOUN_RX, ("province", "county", "district", "region", "island", "city", "village", "town", "state",
+                      "parish", "prefecture", "neighbo", "camp")),
+    (_NAMED_EVENT_RX, ("yphoon", "urricane", "yclone", "ropical")),
+)
 # Datelines: "ALTURAS, Calif. (AP) --", "OSTEND, Belgium, May 4 -", "JAKARTA (Reuters) -".
 _DATELINE_RX = re.compile(
     r"(?:^|\n|\s\s|\.\s)(?P<name>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})\s?"
     r"(?:,[^\n\-\u2014(]{0,40})?\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|Xinhua|dpa|IANS|PTI)\))?\s*(?:\u2014|--|-|:)\s"
 )
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|county|district|region|island|city|village|town|state|parish)$", re.I)
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"\s?'s$")
 
 
 def _norm_place(name: str) -> str | None:
-    name = re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip(" .,'-")
-    name = re.sub(r"\s?'s$", "", name)
+    name = _SPACES.sub(" ", name.replace("\u2019", "'")).strip(" .,'-")
+    name = _POSSESSIVE_END.sub("", name)
     name = _PLACE_SUFFIX.sub("", name)
     words = name.split(" ")
     while words and words[0].lower().strip(".") in NOT_PLACES:
@@ -544,10 +463,19 @@ def _norm_place(name: str) -> str | None:
     return name
 
 
+def _holds_one(text: str, words: tuple[str, ...]) -> bool:
+    for w in words:             # a loop, not any(): no generator on this hot path
+        if w in text:
+            return True
+    return False
+
+
 def find_places(text: str) -> tuple[str, ...]:
     """Place names in ``text`` (gazetteer-free), in order of first appearance."""
     found: list[tuple[int, str]] = []
-    for rx in (_PLACE_RX, _PLACE_NOUN_RX, _NAMED_EVENT_RX):
+    for rx, words in _PLACE_RULES:
+        if words and not _holds_one(text, words):
+            continue
         for m in rx.finditer(text):
             p = _norm_place(m.group("name"))
             if p:
@@ -631,8 +559,8 @@ def build_event_context(doc: Document, sentences: list[Sentence]) -> EventContex
     # places only in sentences where one may be named (sentences start and end beside white space,
     # so a match inside one is found in the body at the same place)
     may_place = bytearray(len(sentences))
-    for m in _MAY_PLACE.finditer(body):
-        may_place[bisect.bisect_right(starts, lo + m.start()) - 1] = 1
+    for p, _m in _MAY_PLACE.empty_matches(body):
+        may_place[bisect.bisect_right(starts, lo + p) - 1] = 1
     for i, s in enumerate(sentences):
         best = _best_date(date_by[i], ref, s.text)
         s_dates.append((best.date, best.text) if best else (None, None))

@@ -47,12 +47,11 @@ Tokenised text (ECB+) is understood: ``22 , 000`` is 22000, ``6 . 1`` is 6.1,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
 from ..model import Figure
-from .sentences import fold, lower_pattern, lower_view
+from .sentences import fold, lower_pattern, lower_view, words_pattern
 
 __all__ = ["find_figures", "find_non_counts", "parse_number_words", "iter_rule_ids",
            "FIGURE_RULES", "NON_COUNT_RULES", "ZERO_NOUNS"]
@@ -85,7 +84,9 @@ _WORD_TOKENS = sorted(
     [w for w in UNIT_WORDS if w != "zero"] + list(TENS_WORDS) + list(SCALE_WORDS) + ["hundred", "dozen"],
     key=len, reverse=True,
 )
-_TOKEN_ALT = "|".join(_WORD_TOKENS)
+# (as a trie, words_pattern: every use is followed by \b or "-", so at most one word can match at a
+# place and the order of the alternatives does not matter; a trie is faster to try)
+_TOKEN_ALT = words_pattern(_WORD_TOKENS)
 _SCALE_ALT = "hundred|thousand|million|billion|trillion"
 
 # A run of number words: "thirty-two", "a hundred and twenty", "two dozen",
@@ -103,9 +104,11 @@ WORDNUM = rf"""
 """
 
 # Digits: "1,500", "22 , 000" (tokenised), "80 000", "6.1", "6 . 1", optional scale word.
+# (the first look-ahead is implied by what follows; it fails at once where no digit is, before
+# the look-behinds are tried)
 DIGITS = r"""
 (?:
-   (?<![\w$£€¥#/.,])(?<![A-Za-z]-)(?<![\w][,.])
+   (?=\d)(?<![\w$£€¥#/.,])(?<![A-Za-z]-)(?<![\w][,.])
    (?:\d{1,3}(?:(?:\s?,\s?|[ \u00a0])\d{3}(?!\d))+ | \d+(?:\.\d+|\ \.\ \d+)?)
    (?![\w]|[.,]\d)
    (?:\s*-?\s*(?:hundred|thousand|million|billion|trillion|mln|bn)\b)?
@@ -356,13 +359,21 @@ def _parse_words(tokens: list[str]) -> float | None:
 # ---------------------------------------------------------------------------
 # A rule may list what it needs: groups of lower-case keywords such that every
 # text the rule matches (the consumed part, not the look-arounds) holds one
-# keyword of each group; the group DIGIT stands for any ``\d``.  A rule whose
-# needs are missing from the region cannot match there and is not run; most
-# rules are cheap to rule out this way (one ``in`` test on the lower-cased
-# region), expensive to run (a regex scan).  Empty needs: always run.
-Needs = tuple[tuple[str, ...], ...]
+# keyword of each group; the group DIGIT stands for any ``\d``.  A need may also
+# be a fact: a regex (compiled, see _fact) that every such text, lower-cased,
+# holds a match of -- for rules whose keywords are too common to tell ("5 km":
+# a digit right before a letter).  A rule whose needs are missing from the
+# region cannot match there and is not run; most rules are cheap to rule out
+# this way (one ``in`` test on the lower-cased region, or one search for a
+# fact that opens with a digit: ``re`` skips to the digits fast), expensive
+# to run (a regex scan).  Empty needs: always run.
+Needs = tuple["tuple[str, ...] | re.Pattern[str]", ...]
 DIGIT: tuple[str, ...] = ("\\d",)
 _DIGIT_RX = re.compile(r"\d")
+_fact = re.compile      # a need that is a regex (for the lower-cased region)
+_Fact = re.Pattern
+
+
 class _Keys:
     """The lower-cased view of one region, answering the rules' needs."""
 
@@ -378,17 +389,21 @@ class _Keys:
             if group is DIGIT:
                 if not self.digit:
                     return False
-                continue
-            for k in group:         # a loop, not any(): no generator on this hot path
-                if k in low:
-                    break
+            elif type(group) is _Fact:
+                if group.search(low) is None:
+                    return False
             else:
-                return False
+                for k in group:         # a loop, not any(): no generator on this hot path
+                    if k in low:
+                        break
+                else:
+                    return False
         return True
 
 
-def _needs(*groups: str | tuple[str, ...]) -> Needs:
-    """Needs from keywords (a group of one) and groups: ``_needs(DIGIT, "-")``, ``_needs(("to", "through"))``."""
+def _needs(*groups: str | tuple[str, ...] | re.Pattern[str]) -> Needs:
+    """Needs from keywords (a group of one), groups and facts: ``_needs(DIGIT, "-")``,
+    ``_needs(("to", "through"))``, ``_needs(_fact("plus|odd"))``."""
     return tuple((g,) if isinstance(g, str) else g for g in groups)
 
 
@@ -420,8 +435,7 @@ def _cached_lower_view(text: str) -> str | None:
 # Figure rules
 # ---------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class _Cand:
+class _Cand(NamedTuple):       # a tuple: one is made for every candidate, so cheap to make
     start: int
     end: int
     low: float | None
@@ -455,10 +469,14 @@ def _apply(q: str, v: float) -> tuple[float | None, float | None]:
     return v, v
 
 
+_LETTER = re.compile(r"[a-z]")
+
+
 def _num_rule(s: str) -> str:
     low = s.lower()
-    if any(ch.isdigit() for ch in s):
-        return "num.digits.scale" if re.search(r"[a-z]", low) else "num.digits"
+    for ch in s:                # a loop, not any(): no generator on this hot path
+        if ch.isdigit():
+            return "num.digits.scale" if _LETTER.search(low) else "num.digits"
     if "dozen" in low:
         return "num.word.dozen"
     return "num.word"
@@ -652,27 +670,30 @@ FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], 
     # ranges: "between 100 and 120", "from 10 to 15", "15 to 20", "100-120", "five or six"
     ("num.range.between", _RANGE_BETWEEN_RX, _b_range, "anchor", _needs("between")),
     ("num.range.from", _RANGE_FROM_RX, _b_range, "anchor", _needs("from")),
-    ("num.range.to", _RANGE_TO_RX, _b_range, "anchor", _needs(("to", "through"))),
+    # (facts with their literal first: ``re`` finds a literal fast; "to", "or" between white space)
+    ("num.range.to", _RANGE_TO_RX, _b_range, "anchor", _needs(_fact(r"to\s(?<=\sto\s)|through|-to-"))),
     ("num.range.dash", _RANGE_DASH_RX, _b_range, "anchor", _needs(("-", "\u2013", "\u2014"))),
-    ("num.range.or", _RANGE_OR_RX, _b_range, "anchor", _needs("or")),
+    ("num.range.or", _RANGE_OR_RX, _b_range, "anchor", _needs(_fact(r"or\s(?<=\sor\s)"))),
     # bounds before a number or a vague word: "at least 12", "more than a dozen", "at least another 20"
     (_bound_rule, re.compile(
         rf"\b(?P<bound>{BOUND})\s+{_ANOTHER}(?:(?P<n>{NUM})|(?P<v>\b{VAGUE}))", _I), _b_bound, "anchor",
      _needs(BOUND_KEYS)),
     # suffix bounds: "20 or more", "100-plus", "50 or so"
     (_suffix_rule, re.compile(rf"(?P<n>{NUM})(?P<suf>{SUFFIX})", _I), _b_suffix, "anchor",
-     _needs(("or", "more", "plus", "+", "odd"))),
+     _needs(_fact(r"or\s+(?:more|fewer|less|so)|and\s+more|plus|\+|odd"))),
     # "all 10", "All five": exact, the word "all" inside the span
     ("num.all", re.compile(rf"\ball\s+(?P<n>{NUM})", _I), _b_exact, "anchor", _needs("all")),
     # zeros
-    ("num.zero.no_one", re.compile(r"\bno\s*-?\s*one\b(?!['\u2019]s)", _I), _b_zero, "scan", _needs("one")),
+    ("num.zero.no_one", re.compile(r"\bno\s*-?\s*one\b(?!['\u2019]s)", _I), _b_zero, "scan",
+     _needs(_fact(r"no\s*-?\s*one"))),
     ("num.zero.nobody", re.compile(r"\bnobody\b", _I), _b_zero, "scan", _needs("nobody")),
     ("num.zero.reports", re.compile(
         rf"\bno\s+(?:(?:immediate|initial|early|other|further|official)\s+)?reports?\s+of\s+(?:any\s+)?"
         rf"{_NO_MODIFIER}{{0,2}}(?P<noun>{ZERO_NOUN})", _I), _b_zero, "scan", _needs("report")),
     ("num.zero.no_noun", re.compile(
         rf"\bno(?![.\w])\s+{_NO_MODIFIER}{{0,2}}?(?P<noun>{ZERO_NOUN})"
-        rf"(?:\s+(?:or|and|nor)\s+(?:{ZERO_NOUN}))?", _I), _b_zero, "scan", _needs("no")),
+        rf"(?:\s+(?:or|and|nor)\s+(?:{ZERO_NOUN}))?", _I), _b_zero, "scan",
+     _needs(_fact(r"no\s(?<=\bno\s)"))),
     ("num.zero.none", re.compile(
         rf"\bnone\b(?!\s+(?:other|too|the\s+less|the\s+wiser)\b)"
         rf"(?:\s+of\s+(?:the|them|these|those|its|their|our|us|his|her|you)\b"
@@ -1140,32 +1161,42 @@ _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TIME_UNIT_KEYS = ("sec", "min", "hour", "hr", "day", "night", "week", "wk", "month", "mth", "year", "yr",
                    "decade", "centur", "fortnight")
-_CURRENCY_KEYS = ("$", "£", "€", "¥", "₹", "₦", "rs", "inr", "usd", "eur", "gbp", "jpy", "cny", "nis")
 _MONEY_WORD_KEYS = ("dollar", "dlrs", "usd", "eur", "pound", "sterling", "yen", "yuan", "renminbi", "rupee",
                     "rs", "cent", "cts", "pence", "franc", "marks", "riyal", "dinar", "peso", "ruble", "rouble",
                     "shekel", "lira", "naira", "rand", "baht", "rupiah", "dirham", "ringgit", "taka", "birr",
                     "shilling", "crown", "kronor", "kroner")
+# Currency signs and codes right before a number ("$5", "Rs. 40", "USD 3"), money words right after
+# white space ("5 dollars", "3 US dollars"): facts, the keywords alone are too common ("years"
+# holds "rs", "percent" holds "cent").
+_CURRENCY_BEFORE_DIGIT = _fact(r"(?:\$|£|€|¥|₹|₦|rs\.?|inr|usd|eur|gbp|jpy|cny|nis)\s?\d")
+_MONEY_WORD_AFTER_SPACE = _fact(r"\s(?:" + "|".join(_MONEY_WORD_KEYS) + ")")
 NC_NEEDS: dict[str, Needs] = {
-    "nc.date.iso": _needs(DIGIT, "-"), "nc.date.slash": _needs(DIGIT, ("/", ".")),
+    "nc.date.iso": _needs(DIGIT, "-"), "nc.date.slash": _needs(_fact(r"\d\s?[/.]\s?\d")),
     "nc.date.month_day": _needs(DIGIT, _MONTH_KEYS), "nc.date.day_month": _needs(DIGIT, _MONTH_KEYS),
     "nc.date.month_year": _needs(DIGIT, _MONTH_KEYS), "nc.date.weekday_day": _needs(DIGIT, _WEEKDAY_KEYS),
-    "nc.time.clock": _needs(DIGIT, (":", ".")), "nc.time.ampm": _needs(DIGIT), "nc.time.military": _needs(DIGIT),
+    "nc.time.clock": _needs(_fact(r"\d\s?[:.]\s?\d\d")), "nc.time.ampm": _needs(_fact(r"\d\s?[ap]\s?\.?\s?m")),
+    # "1400 GMT", "0600 hrs", "2100 h", "1830 local time", "0900 Zulu"
+    "nc.time.military": _needs(_fact(r"\d\d\d\s?[gubceilhz]")),
     "nc.time.oclock": _needs("clock"),
     "nc.age.year_old": _needs("old"), "nc.age.aged": _needs("age"), "nc.age.list_years": _needs(("year", "yr"), ("age", "old")), "nc.age.decade": _needs(DIGIT, ("his", "her", "their")),
-    "nc.age.paren": _needs(DIGIT, "("), "nc.age.comma": _needs(DIGIT, ","),
+    "nc.age.paren": _needs(DIGIT, "("), "nc.age.comma": _needs(_fact(r",\s?\d")),
     "nc.duration": _needs(_TIME_UNIT_KEYS), "nc.duration.bare": _needs(("decade", "centur")),
-    "nc.money.sign": _needs(DIGIT, _CURRENCY_KEYS), "nc.money.word": _needs(_MONEY_WORD_KEYS),
+    "nc.money.sign": _needs(_CURRENCY_BEFORE_DIGIT), "nc.money.word": _needs(_MONEY_WORD_AFTER_SPACE),
     "nc.percent": _needs(("%", "per", "pct")),
     "nc.measure.magnitude": _needs(DIGIT, "magnitude"), "nc.measure.magnitude_after": _needs(("magnitude", "richter")),
-    "nc.measure.attached": _needs(DIGIT), "nc.decimal": _needs(DIGIT, "."), "nc.phone": _needs(DIGIT, (".", "-")),
+    "nc.measure.attached": _needs(_fact(r"\d[cfgklm]")), "nc.decimal": _needs(_fact(r"\d(?:\.| \. )\d")),
+    "nc.phone": _needs(_fact(r"\d{3}\s?[.-]\s?\d{4}")),
     "nc.address.street": _needs(DIGIT), "nc.address.block": _needs(DIGIT, ("block", "blk")),
-    "nc.address.zip": _needs(DIGIT),
-    "nc.id.long_digits": _needs(DIGIT), "nc.id.number_sign": _needs(DIGIT, ("no", "#", "number")),
+    "nc.address.zip": _needs(_fact(r"\d{5}")),
+    "nc.id.long_digits": _needs(_fact(r"\d{5}")), "nc.id.number_sign": _needs(DIGIT, ("no", "#", "number")),
     "nc.id.head": _needs(DIGIT), "nc.id.letters_dash": _needs(DIGIT, "-"),
-    "nc.id.letters_spaced_dash": _needs(DIGIT, "-"), "nc.id.attached": _needs(DIGIT),
+    "nc.id.letters_spaced_dash": _needs(DIGIT, "-"),
+    # a letter right before or after a digit (the fact opens with the digit, to be fast)
+    "nc.id.attached": _needs(_fact(r"\d(?:(?<=[a-z]\d)|[a-z])")),
     "nc.id.nine_eleven": _needs(DIGIT, "/"), "nc.id.generic": _needs(DIGIT),
-    "nc.ordinal.digits": _needs(DIGIT), "nc.score": _needs(DIGIT, ("-", "\u2013")), "nc.rank": _needs(DIGIT),
-    "nc.year.decade": _needs(DIGIT), "nc.year": _needs(DIGIT), "nc.compound": _needs("-"),
+    "nc.ordinal.digits": _needs(_fact(r"\d\s?(?:st|nd|rd|th)")), "nc.score": _needs(DIGIT, ("-", "\u2013")),
+    "nc.rank": _needs(DIGIT), "nc.year.decade": _needs(_fact(r"\d0\s?'?s")),
+    "nc.year": _needs(_fact(r"1[89]\d\d|20\d\d")), "nc.compound": _needs("-"),
 }
 # The rules as _non_counts runs them: (rule id, reason, regex, lowered regex or
 # None (see lower_pattern), builder, mode, needs); _NC_RUN_IN_WINDOWS for find_figures.
@@ -1263,16 +1294,21 @@ def _non_counts(text: str, start: int, end: int, starts: list[int], keys: _Keys,
     else:
         rules = _NC_RUN_IN_WINDOWS
         regions = windows
-        joined = "\n".join(text[ws:we] for ws, we in windows)
-        scan_keys = _Keys(joined, None if low is None else "\n".join(low[ws:we] for ws, we in windows))
+        if windows == [(start, end)]:       # one window, the whole region: the same keys
+            scan_keys = keys
+        else:
+            joined = "\n".join(text[ws:we] for ws, we in windows)
+            scan_keys = _Keys(joined, None if low is None else "\n".join(low[ws:we] for ws, we in windows))
+    one_region = regions[0] if len(regions) == 1 else None
     for rid, reason, rx, rxl, build, mode, needs in rules:
         if mode == "scan":
             if needs and not scan_keys.has(needs):
                 continue
-            if low is not None and rxl is not None:
-                found = [m for ws, we in regions for m in rxl.finditer(low, ws, we)]
+            scan, subject = (rxl, low) if low is not None and rxl is not None else (rx, text)
+            if one_region is not None:
+                found = scan.finditer(subject, *one_region)
             else:
-                found = [m for ws, we in regions for m in rx.finditer(text, ws, we)]
+                found = [m for ws, we in regions for m in scan.finditer(subject, ws, we)]
         else:
             if needs and not keys.has(needs):
                 continue
