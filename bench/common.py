@@ -80,3 +80,10 @@ def emit(label: str, value: float | int | str, unit: str = "", note: str = "") -
     if out:  # run_all.py collects every figure here
         with open(out, "a", encoding="utf-8") as fh:
             fh.write(json.dumps({"label": label, "value": value, "unit": unit, "note": note}) + "\n")
+
+
+def sizes(arg: str | None, quick: bool, full: list[int], short: list[int]) -> list[int]:
+    """The sizes a benchmark runs: ``--sizes 100000,1_000_000``, else ``short`` with ``--quick``, else ``full``."""
+    if arg:
+        return [int(x.replace("_", "")) for x in arg.split(",")]
+    return short if quick else full

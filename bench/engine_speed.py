@@ -24,6 +24,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import emit, machine, maxrss_mb, timer  # noqa: E402
+from common import sizes as bench_sizes  # noqa: E402
 
 
 def bench(n: int, profile: int, budget_s: float) -> None:
@@ -84,8 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     print("== engine (contradictions) and report speed, generated claims")
     print(machine())
-    sizes = ([int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes
-             else [100_000] if args.quick else [100_000, 1_000_000])
+    sizes = bench_sizes(args.sizes, args.quick, [100_000, 1_000_000], [100_000])
     for n in sizes:
         try:
             bench(n, args.profile, args.budget)

@@ -34,6 +34,7 @@ from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import emit, machine, maxrss_mb, timer  # noqa: E402
+from common import sizes as bench_sizes  # noqa: E402
 from store_speed import AT, GENERATOR_VERSION, _settings, build, refresh  # noqa: E402
 
 
@@ -137,8 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     print("== new reports into a large store: incremental vs full reconcile + save")
     print(machine())
     os.makedirs(args.cache, exist_ok=True)
-    sizes = ([int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes
-             else [100_000] if args.quick else [100_000, 1_000_000])
+    sizes = bench_sizes(args.sizes, args.quick, [100_000, 1_000_000], [100_000])
     for n in sizes:
         bench(n, args.new, args.cache)
     return 0

@@ -33,6 +33,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import emit, machine, maxrss_mb, rss_mb, timer  # noqa: E402
+from common import sizes as bench_sizes  # noqa: E402
 
 FIXED_AT = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -170,8 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"== ingest throughput (SQLite, generated articles, jobs={args.jobs})")
     print(machine())
-    sizes = ([int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes
-             else [1000, 10_000] if args.quick else [10_000, 100_000])
+    sizes = bench_sizes(args.sizes, args.quick, [10_000, 100_000], [1000, 10_000])
     for n in sizes:
         cmd = [sys.executable, os.path.abspath(__file__), "--one", str(n), "--jobs", str(args.jobs)]
         if args.tracemalloc:

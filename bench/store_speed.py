@@ -34,6 +34,7 @@ from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import emit, machine, maxrss_mb, timer  # noqa: E402
+from common import sizes as bench_sizes  # noqa: E402
 
 #: bump when generate.py changes what it makes: cached stores are rebuilt
 GENERATOR_VERSION = 3
@@ -151,8 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     print("== read commands (contradictions, report) over a store of generated claims")
     print(machine())
     os.makedirs(args.cache, exist_ok=True)
-    sizes = ([int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes
-             else [100_000] if args.quick else [100_000, 1_000_000])
+    sizes = bench_sizes(args.sizes, args.quick, [100_000, 1_000_000], [100_000])
     for n in sizes:
         bench(n, args.cache, not args.no_recompute)
     return 0
