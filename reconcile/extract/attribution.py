@@ -279,6 +279,12 @@ _APPOSITIVE_OPEN = re.compile(
     r",\s+(?P<app>(?:(?:a|an|the)\s+|[A-Z][\w'\u2019]*\s+)[^,.;:\"\u201c\u201d]{1,150})"
 )
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})\s*$")
+#: "... in Baghdad, the police chief said": the words after the comma are a speaker tag (a title,
+#: then a reporting verb), not an apposition naming "Baghdad" (an apposition is closed by a
+#: comma: "Ali Hassan, the police chief, said"; or goes on with "who", "that", "which")
+_TAG_NOT_APPOSITION = re.compile(
+    r"(?:(?!(?:who|that|which|whose)\b)[\w'\u2019.-]+\s+){1,6}?"
+    rf"(?:{words_pattern(sorted(v for v in VERBS if v not in AMBIGUOUS_FORMS))})\b", re.I)
 # a word followed by a capitalised word: a candidate title before a name
 _WORD_THEN_CAP = re.compile(r"\b([A-Za-z]+)(\.?\s+)(?=[A-Z][a-z\u00E0-\u024F])")
 # where such a word is a title word (and so may start a match: matches of _WORD_THEN_CAP are a whole
@@ -595,7 +601,7 @@ def _find_persons(text: str, start: int, end: int) -> list[_Person]:
         found[pos] = _Person(pos, name, full, titles, "person")
     for m in _APPOSITIVE_OPEN.finditer(body):
         titles = _titles_in(m.group("app"))
-        if not titles:
+        if not titles or _TAG_NOT_APPOSITION.match(m.group("app")):
             continue
         nm = _NAME_BEFORE_COMMA.search(body, max(0, m.start() - 60), m.start())
         if nm is None:
