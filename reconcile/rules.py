@@ -20,6 +20,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     # measures
     ("measure.zero.noun", "the noun of a zero phrase names the measure (no casualties, no deaths)"),
     ("measure.right.fatally", "'N shot, one fatally': the second figure counts the killed"),
+    ("measure.right.among", "'N were among the dead/injured/missing': a part of the toll"),
     ("measure.right", "a measure word after the figure and its noun phrase (N people were killed)"),
     ("measure.left.toll", "a toll phrase before the figure (the death toll rose to N)"),
     ("measure.left.number_of", "'the number of dead/injured ... N' before the figure"),

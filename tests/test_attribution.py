@@ -210,6 +210,12 @@ CASES = [
     case("stance.assert.next_clause_not_hedged",
          "Two guards were reportedly wounded and [six] cars were burned.", None, "unknown"),
     case("stance.assert.zero_said", "An activist said there were [no casualties].", "An activist", "person"),
+    case("stance.assert.own_figure_after_denial",
+         "The governor denied reports that 300 people had been killed, saying the toll was [87].",
+         "The governor", "official"),
+    case("stance.deny.reported_figure",
+         "The governor denied reports that [300] people had been killed, saying the toll was 87.",
+         "The governor", "official", (), "deny"),
     case("stance.assert.unconfirmed_other_figure",
          "[Seven] people died, and an unconfirmed report put the toll higher.", None, "unknown"),
     # --- a place before ", the TITLE said" is not a person with that title ---

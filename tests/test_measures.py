@@ -69,6 +69,10 @@ CASES: list[tuple[str, str, str | None]] = [
     ("number-of-injured", "The number of injured stood at [63].", "wounded"),
     ("among-the-dead", "Among the dead were [two] children.", "killed"),
     ("the-dead-included", "The dead included a teacher and [three] pupils.", "killed"),
+    ("were-among-the-dead", "[Two] firefighters were among the dead, the fire chief said.", "killed"),
+    ("was-also-among-the-injured", "[One] journalist was also among the injured.", "wounded"),
+    ("among-the-missing", "[Four] fishermen are among the missing after the storm.", "missing"),
+    ("among-those-who-wrote", "His mother was among [15] people who wrote letters to the judge.", None),
     ("surviving-victims", "The surviving victims include [five] men.", "wounded"),
     ("deaths-of", "He was charged over the deaths of [two] hikers.", "killed"),
     # lists and references inside one sentence

@@ -342,6 +342,9 @@ _CONTINUES = re.compile(
 _CONTINUES_TAIL = tail_width(_CONTINUES) or 1 << 30      # (None: search it all)
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
+#: ", saying ...": after a denial, the claimant's own figure ("denied reports that 300 died,
+#: saying the toll was 87"): the denial does not reach past it
+_OWN_FIGURE_CLAUSE = re.compile(r",\s+(?:saying|adding|insisting|noting|arguing|explaining|stating|claiming)\b", re.I)
 _MIDCLAUSE_END = re.compile(r"(?:\b[a-z][a-z'\u2019-]*|,)$")
 _CUE_WORD = CaselessPattern(rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying'])})\b")
 #: the tokens _find_cues looks at (lower-case): the verbs, "according (to)", "adding", "saying", "quoted"
@@ -1178,7 +1181,8 @@ def _headline(ctx: AttributionContext, s: Sentence) -> _Cue | None:
 def _stance(ctx: AttributionContext, s: Sentence, cue: _Cue | None, fs: int, fe: int,
             cues: list[_Cue]) -> tuple[str, list[str]]:
     text = ctx.text
-    if cue is not None and cue.stance == "deny":
+    if cue is not None and cue.stance == "deny" and not (
+            cue.verb_end <= fs and _OWN_FIGURE_CLAUSE.search(text, cue.verb_end, fs)):
         return "deny", [f"stance.deny.{text[cue.verb_start:cue.verb_end].lower()}"]
     # the figure's clause: back to the governing verb or a clause break, forward to a clause break
     lo = s.start
