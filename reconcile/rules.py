@@ -13,6 +13,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("num.bound", "a figure with a bound word (at least, more than, up to, about...)"),
     ("num.zero", "a zero phrase (no one, none, No <noun>)"),
     ("num.vague", "a vague plural (dozens, hundreds, scores) with a conventional interval"),
+    ("num.article", "an article counting one person ('a man was killed'), kept only in a report that "
+                    "states no figure of its own for that measure"),
     ("num.ref", "a figure given by reference (a similar number) takes the figure before it"),
     ("num.word", "a number written in words"),
     ("num.digits", "a number written in digits"),

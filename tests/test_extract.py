@@ -16,6 +16,25 @@ from reconcile.extract import extract_claims
 Row = tuple[str, str, float | None, float | None, str | None, str]
 
 CASES: list[tuple[str, str, list[Row]]] = [
+    # --- one person counted by an article, in a report that gives no figure of its own ---
+    ("article-shot-dead",
+     "A 24-year-old man was shot dead on Friday night, police said.",
+     [("A", "killed", 1, 1, "police", "assert")]),
+    ("article-object-of-killing",
+     "Gunmen killed a police officer near the border crossing.",
+     [("a", "killed", 1, 1, None, "assert")]),
+    ("article-arrested",
+     "A man was arrested after the attack, police said.",
+     [("A", "detained", 1, 1, "police", "assert")]),
+    ("article-beside-a-toll-describes-a-victim",
+     "Three people were killed in the blast. A child died when a wall collapsed.",
+     [("Three", "killed", 3, 3, None, "assert")]),
+    ("article-died-beside-shot-figure",
+     "Two people were shot outside the bar. A man died later in hospital.",
+     [("Two", "shot", 2, 2, None, "assert"), ("A", "killed", 1, 1, None, "assert")]),
+    ("article-shot-beside-wounded-figure",
+     "Four people were wounded. A 38-year-old man was shot in the shoulder.",
+     [("Four", "wounded", 4, 4, None, "assert")]),
     ("plain-toll",
      "A car bomb killed at least 12 people in the market on Friday.",
      [("at least 12", "killed", 12, None, None, "assert")]),

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from ..model import Claim, Document, Figure
 from . import attribution, events, numbers
 from .measures import MeasureFinder, MeasureHit
-from .sentences import CaselessPattern, Sentence, split_sentences, words_pattern
+from .sentences import CaselessPattern, Sentence, WordStartPattern, split_sentences, words_pattern
 
 __all__ = ["ExtractOptions", "Extractor", "extract_claims"]
 
@@ -38,10 +38,17 @@ _NUMBER_WORD = CaselessPattern(rf"\b(?:{words_pattern(_NUMBERISH_WORDS)}|a\s+few
 _DIGIT = re.compile(r"\d")
 
 
+#: "a man was killed": the article counts one person (numbers.ARTICLE_PERSON, rule num.article)
+_ARTICLE_NOUN = WordStartPattern(re.compile(numbers.ARTICLE_NOUN, re.I))
+_ARTICLE_PERSON = re.compile(numbers.ARTICLE_PERSON, re.I)
+
+
 def _numberish(s: str) -> bool:
-    """``s`` holds a digit or a number word (the digit looked for alone first: ``re`` skips to
-    one fast, while a pattern of alternatives is tried at every position)."""
-    return _DIGIT.search(s) is not None or _NUMBER_WORD.search(s) is not None
+    """``s`` holds a digit, a number word or an article that counts a person (the digit looked
+    for alone first: ``re`` skips to one fast, while a pattern of alternatives is tried at every
+    position)."""
+    return _DIGIT.search(s) is not None or _NUMBER_WORD.search(s) is not None \
+        or (_ARTICLE_NOUN.search(s) is not None and _ARTICLE_PERSON.search(s) is not None)
 
 
 #: how many sentences of a report tell its story, for ``doc.mentions.*``
@@ -81,14 +88,31 @@ class Extractor:
         sentences = split_sentences(text, doc.body_start)
         if not sentences:
             return []
-        actx = None
-        ectx = None
-        out: list[Claim] = []
+        contexts: list = []         # [attribution context, event context], made when first needed
+        out: list[Claim | _Pending] = []
+        made: list[Claim] = []      # the claims made so far (out less the pending ones)
         doc_previous: MeasureHit | None = None
         # what the story mentions (its first sentences: later text is often related-story furniture),
         # for the engine's "no death / no injury reported" rules
         story = text[sentences[0].start:sentences[min(len(sentences), STORY_SENTENCES) - 1].end]
         mentions = tuple(rule for rule, rx in _MENTIONS if rx.search(story))
+
+        def claims_of(p: _Pending, measures: tuple[str, ...]) -> list[Claim]:
+            if not contexts:
+                contexts.extend((attribution.build_context(text, sentences), events.build_event_context(doc, sentences)))
+            attr = attribution.attribute(contexts[0], p.idx, p.fig.start, p.fig.end)
+            anchor = events.anchor(contexts[1], p.idx)
+            fig, hit = p.fig, p.hit
+            return [Claim(
+                doc=doc.path, start=fig.start, end=fig.end, text=fig.text, measure=measure,
+                low=fig.low, high=fig.high, qualifier=fig.qualifier, vague=fig.vague,
+                subject=hit.subject or (fig.noun if fig.noun else None),
+                claimant=attr.claimant, claimant_kind=attr.kind, via=attr.via, stance=attr.stance,
+                sentence=p.sent.text, sentence_start=p.sent.start, event=anchor,
+                rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *attr.rules, *p.mentions),
+                published=doc.published, source=doc.source,
+            ) for measure in measures]
+
         for idx, sent in enumerate(sentences):
             if not _numberish(sent.text):
                 continue
@@ -99,46 +123,38 @@ class Extractor:
             sent_mentions: tuple[str, ...] | None = None     # _mentions_of the sentence, when first needed
             for fig in figures:
                 if fig.qualifier == "reference":
-                    hit, fig = self._by_reference(text, sent, fig, out)
+                    hit, fig = self._by_reference(text, sent, fig, made)
                 else:
                     hit = self.measures.classify(text, sent, fig, previous, doc_previous)
                 if hit is None:
                     continue
                 previous = (fig, hit)
                 doc_previous = hit
-                if actx is None:
-                    actx = attribution.build_context(text, sentences)
-                    ectx = events.build_event_context(doc, sentences)
-                attr = attribution.attribute(actx, idx, fig.start, fig.end)
-                anchor = events.anchor(ectx, idx)
-                subject = hit.subject or (fig.noun if fig.noun else None)
                 if sent_mentions is None:
                     sent_mentions = _mentions_of(mentions, sent.text)
-                for measure in (hit.measure, *hit.also):
-                    out.append(Claim(
-                        doc=doc.path,
-                        start=fig.start,
-                        end=fig.end,
-                        text=fig.text,
-                        measure=measure,
-                        low=fig.low,
-                        high=fig.high,
-                        qualifier=fig.qualifier,
-                        vague=fig.vague,
-                        subject=subject,
-                        claimant=attr.claimant,
-                        claimant_kind=attr.kind,
-                        via=attr.via,
-                        stance=attr.stance,
-                        sentence=sent.text,
-                        sentence_start=sent.start,
-                        event=anchor,
-                        rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *attr.rules,
-                               *sent_mentions),
-                        published=doc.published,
-                        source=doc.source,
-                    ))
-        return out
+                pending = _Pending(idx, sent, fig, hit, sent_mentions)
+                if fig.rule == "num.article":
+                    out.append(pending)     # a claim or not once the whole report is read
+                    continue
+                got = claims_of(pending, (hit.measure, *hit.also))
+                out.extend(got)
+                made.extend(got)
+        if len(made) == len(out):
+            return made
+        # a person counted by an article ("a man was killed") is a claim only for the measures of
+        # ARTICLE_MEASURE_FAMILY, in a report that states no figure of its own in that family:
+        # beside "three people were killed", "a child died" describes one of them
+        stated = {ARTICLE_MEASURE_FAMILY.get(c.measure) for c in made}
+        final: list[Claim] = []
+        for item in out:
+            if isinstance(item, Claim):
+                final.append(item)
+                continue
+            measures = tuple(m for m in (item.hit.measure, *item.hit.also)
+                             if m in ARTICLE_MEASURE_FAMILY and ARTICLE_MEASURE_FAMILY[m] not in stated)
+            if measures:
+                final.extend(claims_of(item, measures))
+        return final
 
     def _by_reference(self, text: str, sent: Sentence, fig: Figure,
                       before: list[Claim]) -> tuple[MeasureHit | None, Figure]:
@@ -152,6 +168,25 @@ class Extractor:
         return (MeasureHit(hit.measure, hit.subject or prev.subject, hit.rule),
                 replace(fig, low=prev.low, high=prev.high, qualifier=prev.qualifier,
                         rule=f"{fig.rule}<-{prev.start}"))
+
+
+#: the measures a person counted by an article may have (num.article), by family: a report that gives a figure
+#: for one member of a family ("five people were shot") describes its victims one by one after it
+#: ("a 38-year-old man was shot in the shoulder"); the shot are the wounded, unless they died
+ARTICLE_MEASURE_FAMILY: dict[str, str] = {
+    "killed": "killed", "wounded": "wounded", "shot": "wounded", "casualties": "casualties",
+    "missing": "missing", "detained": "detained",
+}
+
+
+class _Pending(NamedTuple):
+    """A figure with its measure, before its claims are made."""
+
+    idx: int
+    sent: Sentence
+    fig: Figure
+    hit: MeasureHit
+    mentions: tuple[str, ...]
 
 
 _DEFAULT: Extractor | None = None

@@ -490,6 +490,10 @@ class MeasureFinder:
                 np.append(tok)
                 i += 1
                 continue
+            if phase == "np" and tok[0].isdigit() and "-" in tok and tok[-1].isalpha() and len(np) < 10:
+                np.append(tok)   # "two 17-year-old boys", "a 24-year-old man": an adjective
+                i += 1
+                continue
             if phase == "np" and tok[0].isdigit() and np and np[-1].lower() in {"of", "the", "aged", "between", "and", "to", "a", "an"}:
                 np.append(tok)
                 i += 1

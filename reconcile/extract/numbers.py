@@ -616,6 +616,10 @@ def _b_none(m: re.Match[str], text: str) -> tuple | None:
     return 0.0, 0.0, "zero", False, m.groupdict().get("noun")
 
 
+def _b_one(m: re.Match[str], text: str) -> tuple | None:
+    return 1.0, 1.0, "exact", False, None
+
+
 def _b_both(m: re.Match[str], text: str) -> tuple | None:
     return 2.0, 2.0, "exact", False, None
 
@@ -661,6 +665,29 @@ _PREFIX_LAST_WORDS = (
     "precisely", "further", "additional", "another", "extra", "between", "from", "all",
 )
 _A_AN = re.compile(r"\b(?:an?|half|several|one)\b", re.I)
+#: People an article may count ("a man", "an officer"): singular nouns only, up to three words after
+#: the article ("a 24-year-old man", "an off-duty police officer")
+ARTICLE_PERSONS: tuple[str, ...] = tuple("""
+    man woman boy girl child baby infant toddler teen teenager youth person adult
+    officer policeman policewoman trooper deputy soldier marine sailor guard agent
+    civilian resident villager passenger driver motorist pedestrian cyclist worker employee
+    student pupil teacher journalist reporter photographer firefighter doctor nurse paramedic
+    pilot farmer fisherman shopkeeper tourist pilgrim worshipper protester demonstrator
+    victim bystander hostage prisoner inmate suspect gunman attacker bomber militant
+    """.split())
+#: What may follow such a noun when it heads its phrase ("a man was", "a guard in"), not when it
+#: qualifies another noun ("a tourist camp", "a Guard headquarters")
+ARTICLE_HEAD_FOLLOWERS: tuple[str, ...] = tuple("""
+    was were is are has had who whose and in at on from with near outside inside after during
+    killed died dies wounded injured hurt shot stabbed arrested detained found remains remained
+    suffered sustained being been also later reportedly allegedly believed
+    """.split())
+#: one of those nouns (found fast: a sentence without one holds no such article)
+ARTICLE_NOUN = rf"\b(?:{words_pattern(ARTICLE_PERSONS)})\b"
+#: the article that counts, with what must follow it (a look-ahead: the figure is the article alone)
+ARTICLE_PERSON = (
+    rf"\b(?:a|an)(?=\s+(?:(?!(?:and|or|of|the)\b)[\w'\u2019-]+\s+){{0,2}}?(?:{words_pattern(ARTICLE_PERSONS)})"
+    rf"(?:\s*[,.;:)\u2014]|\s+(?:{words_pattern(ARTICLE_HEAD_FOLLOWERS)})\b))")
 
 FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], Builder, str, Needs]] = [
     # figures by reference: the caller takes the value of the claim before
@@ -707,6 +734,10 @@ FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], 
     ("num.zero.neither", re.compile(r"\bneither(?=\s+of\b)", _I), _b_zero, "scan", _needs("neither")),
     # vague plurals and quantity words
     (_vague_rule, re.compile(rf"\b{VAGUE}\b", _I), _b_vague, "scan", _needs(VAGUE_KEYS)),
+    # "a man was shot dead", "gunmen killed a police officer": the article counts one person (the head
+    # of its noun phrase: at most two modifiers before it, then a verb, a preposition or punctuation)
+    # (no needs: what the rule needs lies in its look-ahead, not in the article it consumes)
+    ("num.article", re.compile(ARTICLE_PERSON, _I), _b_one, "scan", ()),
     # "both" (not the conjunction "both in ... and ...")
     ("num.both", re.compile(
         r"\bboth\b(?!\s+(?:in|at|by|to|as|from|for|with|on|inside|within|here|there|sides?|ways)\b)", _I), _b_both, "scan",
