@@ -2,7 +2,9 @@
 
 Runs `reconcile extract --format jsonl` and `ingest` + `contradictions --format jsonl`
 on the documents ../shared/gold/dev covers, scores them with ../shared/eval/score.py,
-and exits 1 when a figure drops below its floor in .ci/floors.json.
+ingests the GVA articles and scores `report --all --format json` with
+../shared/eval/incidents.py, and exits 1 when a figure drops below its floor in
+.ci/floors.json.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ SHARED = ROOT.parent / "shared"
 SCORE = SHARED / "eval" / "score.py"
 GOLD = SHARED / "gold" / "dev"
 BIN = Path(sys.executable).parent / "reconcile"
+INCIDENTS = SHARED / "eval" / "incidents.py"
+GVA = SHARED / "benchmarks" / "gva" / "articles"
 
 
 def run(args: list[str], **kw) -> str:
@@ -40,8 +44,17 @@ def main() -> int:
         pairs = Path(tmp, "pairs.jsonl")
         pairs.write_text(run([str(BIN), "contradictions", "--format", "jsonl"], env=env))
         got["conflicts"] = json.loads(run([sys.executable, str(SCORE), "conflicts", str(GOLD), str(pairs), "--json"]))
+        if INCIDENTS.is_file() and GVA.is_dir():      # the whole pipeline on the GVA local news
+            env = {**os.environ, "RECONCILE_DB": f"sqlite:///{tmp}/gva.db"}
+            run([str(BIN), "ingest", "--quiet", str(GVA)], env=env)
+            report = Path(tmp, "report.json")
+            report.write_text(run([str(BIN), "report", "--all", "--format", "json"], env=env))
+            got["gva"] = json.loads(run([sys.executable, str(INCIDENTS), str(report), "--json"]))
     failed = 0
     for section, wants in floors.items():
+        if section not in got:
+            print(f"quality: {section}: its data is not in {SHARED}; skipped")
+            continue
         for key, floor in wants.items():
             value = got[section].get(key, 0.0)
             ok = value >= floor
