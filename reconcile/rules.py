@@ -27,6 +27,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.left.toll", "a toll phrase before the figure (the death toll rose to N)"),
     ("measure.left.number_of", "'the number of dead/injured ... N' before the figure"),
     ("measure.left.among", "'among the dead/injured were N'"),
+    ("measure.left.put_number", "'X put the number at N': the measure of the figure before it"),
+    ("measure.left.risen_to", "'that number has risen to N': the measure of the figure before it"),
     ("measure.left", "a transitive verb right before the figure (killing N, injured N people)"),
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),
     ("measure.other", "another count: the verb says what happened to the things counted"),

@@ -16,6 +16,9 @@ from reconcile.extract import extract_claims
 Row = tuple[str, str, float | None, float | None, str | None, str]
 
 CASES: list[tuple[str, str, list[Row]]] = [
+    ("rival-put-the-number-at",
+     "Police said five people were killed, while witnesses put the number at 12.",
+     [("five", "killed", 5, 5, "Police", "assert"), ("12", "killed", 12, 12, "witnesses", "assert")]),
     # --- one person counted by an article, in a report that gives no figure of its own ---
     ("article-shot-dead",
      "A 24-year-old man was shot dead on Friday night, police said.",

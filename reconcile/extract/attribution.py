@@ -57,6 +57,9 @@ VERBS: dict[str, str] = {
         disputed disputes dispute refuted refutes refute contested contests""".split(),
         "deny",
     ),
+    # "witnesses put the number at 12", "officials placed the toll at 63": only before such an
+    # object (TOLL_OBJECT); anywhere else these are no reporting verbs
+    **dict.fromkeys("put puts putting placed places".split(), "assert"),
     # hedged reporting: the claimant only estimates or believes
     **dict.fromkeys(
         """estimated estimates estimate believe believes believed fear fears
@@ -64,12 +67,16 @@ VERBS: dict[str, str] = {
         "hedge",
     ),
 }
+# Verbs that report a figure only when their object is a toll ("put the death toll at 63").
+TOLL_VERBS = frozenset("put puts putting placed places".split())
+_TOLL_OBJECT = re.compile(r"(?:the|its|their|his|her|our)\s+(?:(?:death|casualty|overall|official|final)\s+)?"
+                          r"(?:toll|number|figure|count|tally|estimate)\b", re.I)
 # Forms that are also nouns ("initial estimates", "two suspects", "news reports"):
 # they count as verbs only when a complement follows (that, a figure, a name).
 AMBIGUOUS_FORMS = frozenset(
     """estimates estimate reports report claims claim fears fear suspects suspect
     states notes adds denies thought""".split()
-)
+) | TOLL_VERBS
 # Words that may open the tail of a speaker tag ("police said late Tuesday").
 TAIL_STARTS = frozenset(
     "late early yesterday today tonight last this earlier later also again afterwards separately".split()
@@ -78,6 +85,10 @@ TAIL_STARTS = frozenset(
 TAIL_ENDS = frozenset("adding saying as while citing according and but".split())
 # Verbs whose object is the listener ("told AFP"), never an inverted subject.
 OBJECT_VERBS = frozenset("told tells tell".split())
+# ", a figure Hamas disputed", ", a claim the army denied": a noun that sums up the claim before
+# it opens a clause about it; the verb there is someone answering the claim, not its source.
+REBUTTAL_NOUNS = frozenset(
+    "figure figures claim claims account version assertion allegation".split())
 NOT_COMPLEMENT = frozenset(
     """in on at of for from by with to into after before during was were is are
     had has have and or but as""".split()
@@ -358,6 +369,9 @@ _QUOTE_CHARS = {"\u201c": "open", "\u201d": "close", "``": "open", "''": "close"
 _HEADLINE_PREFIX = re.compile(r"^\s*(?P<np>[A-Z][\w'\u2019 ]{1,30}?)\s*:\s+\S")
 _HEADLINE_SUFFIX = re.compile(r":\s*(?P<np>[A-Za-z][\w'\u2019 ]{1,30}?)\s*[.!]?\s*$")
 _HARD_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|,\s+but\s+(?!that\b)")
+#: ", while witnesses said 12 died": a contrast that ends a speaker's clause when another speaker
+#: follows it (", while another 900 would be released" goes on with the same speaker)
+_CONTRAST = re.compile(r",\s+(?:while|whereas|although|though)\s+")
 
 
 # ---------------------------------------------------------------------------
@@ -860,7 +874,10 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                                  or _DIGIT.search(prev.text) or prev.low in NUMBER_WORDS):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
-        if low in AMBIGUOUS_FORMS and nxt is not None and (
+        if low in TOLL_VERBS:
+            if nxt is None or not _TOLL_OBJECT.match(text, nxt.start):
+                continue
+        elif low in AMBIGUOUS_FORMS and nxt is not None and (
                 nxt.low in NOT_COMPLEMENT or not (_is_word(nxt) or nxt.text in _OPEN_QUOTES or nxt.text in ".!:")):
             continue
         if low.startswith("claim") and nxt is not None and (
@@ -879,6 +896,8 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 continue
         # present plural forms like "estimate", "claim", "report" need a plural subject; skip after "to"
         np, how = _np_back(ctx, toks, j)
+        if how == "np" and len(np) > 1 and np[0].low in ("a", "an", "the", "that") and np[1].low in REBUTTAL_NOUNS:
+            continue    # ", a claim the army denied": an answer to the claim, not its source
         if how == "np" and not any(_DIGIT.search(x.text) for x in np) and not any(x.low in VERBS and x.low not in AMBIGUOUS_FORMS for x in np):
             form = "tag" if _tail_is_tag(toks, v) else "pre"
             cues.append(_Cue(np[0].start, t.end, t.start, t.end, _span_text(text, np), form, stance,
@@ -1142,6 +1161,8 @@ def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: 
             between = text[c.end if c.form == "according" else c.verb_end:fs]
             if lead or not _HARD_BOUNDARY.search(between):
                 pre.append(c)
+    if len(pre) > 1:
+        pre = [c for c, nxt in zip(pre, pre[1:]) if not _CONTRAST.search(text, c.verb_end, nxt.start)] + [pre[-1]]
     post = None
     for c in cues:
         if c.claimant and c.start >= fe and c.form in ("tag", "inv", "according", "quoted"):

@@ -172,6 +172,9 @@ _NUMBER_OF = re.compile(
     \b [^.;]{0,110}? \b(?:to|at|was|is|reached|stood|stands|rose|climbed|:)\s*$
     """
 )
+#: "witnesses put the number at 12": the figure counts what the figure before it counted
+_PUT_NUMBER = re.compile(r"(?i)\b(?:put|puts|putting|placed|places)\s+(?:the|its|their|his|her|our)\s+"
+                         r"(?:number|figure|count|tally|estimate)\s+at\s*$")
 _AMONG = re.compile(r"(?i)\bamong\s+(?:the\s+)?(?P<what>dead|killed|injured|wounded|victims|missing)\b[^.;]{0,25}$")
 _TOLL_WHAT = {
     "death": "killed", "fatality": "killed", "casualty": "casualties", "injury": "wounded",
@@ -607,8 +610,11 @@ class MeasureFinder:
             return None  # "32 of the [543] passengers": the whole, not a claim of its own
         if doc_previous is not None:
             head = text[sentence.start:fig.start]
-            if _search(_RISEN_TO, ("number", "figure", "count", "tally"), head, fold(head)):
+            low_head = fold(head)
+            if _search(_RISEN_TO, ("number", "figure", "count", "tally"), head, low_head):
                 return MeasureHit(doc_previous.measure, doc_previous.subject, "measure.left.risen_to")
+            if _search(_PUT_NUMBER, ("put", "placed", "places"), head, low_head):
+                return MeasureHit(doc_previous.measure, doc_previous.subject, "measure.left.put_number")
         left = self._left(text, fig, sentence)
         if left is _VETO:
             return None
