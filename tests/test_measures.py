@@ -72,6 +72,8 @@ CASES: list[tuple[str, str, str | None]] = [
     ("were-among-the-dead", "[Two] firefighters were among the dead, the fire chief said.", "killed"),
     ("was-also-among-the-injured", "[One] journalist was also among the injured.", "wounded"),
     ("among-the-missing", "[Four] fishermen are among the missing after the storm.", "missing"),
+    ("among-those-killed", "[Two] nurses were among those killed in the strike.", "killed"),
+    ("among-those-kidnapped", "[Three] engineers were among those kidnapped on the road.", "detained"),
     ("among-those-who-wrote", "His mother was among [15] people who wrote letters to the judge.", None),
     ("surviving-victims", "The surviving victims include [five] men.", "wounded"),
     ("deaths-of", "He was charged over the deaths of [two] hikers.", "killed"),

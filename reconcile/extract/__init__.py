@@ -143,12 +143,15 @@ class Extractor:
             return made
         # a person counted by an article ("a man was killed") is a claim only for the measures of
         # ARTICLE_MEASURE_FAMILY, in a report that states no figure of its own in that family:
-        # beside "three people were killed", "a child died" describes one of them
+        # beside "three people were killed", "a child died" describes one of them; and never as a
+        # part ("a boy was among those hurt" describes one of the hurt)
         stated = {ARTICLE_MEASURE_FAMILY.get(c.measure) for c in made}
         final: list[Claim] = []
         for item in out:
             if isinstance(item, Claim):
                 final.append(item)
+                continue
+            if item.hit.part:
                 continue
             measures = tuple(m for m in (item.hit.measure, *item.hit.also)
                              if m in ARTICLE_MEASURE_FAMILY and ARTICLE_MEASURE_FAMILY[m] not in stated)

@@ -203,12 +203,15 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = 
          ("injured", "wounded", "hurt")),
         (r"recovering\b", "wounded", "measure.right.recovering", ("recovering",)),
         # "two firefighters were among the dead": a part of the toll (see _part_of)
-        (r"(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+)?(?:dead|killed|fatalities|victims)\b",
+        (r"(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|those\s+)?(?:dead|killed|fatalities|victims)\b",
          "killed", "measure.right.among.dead", ("among",)),
-        (r"(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+)?(?:injured|wounded|hurt)\b",
+        (r"(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|those\s+)?(?:injured|wounded|hurt)\b",
          "wounded", "measure.right.among.injured", ("among",)),
-        (r"(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+)?missing\b",
+        (r"(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|those\s+)?missing\b",
          "missing", "measure.right.among.missing", ("among",)),
+        (r"(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|those\s+)?"
+         r"(?:kidnapped|abducted|arrested|detained|held|taken\s+hostage)\b",
+         "detained", "measure.right.among.held", ("among",)),
         (r"(?:shot\s+)?(?:dead|to\s+death)\b", "killed", "measure.right.shot_dead", ("dead", "death")),
         (r"shot\s+(?:and\s+killed|dead|to\s+death)\b", "killed", "measure.right.shot_killed", ("shot",)),
         (r"shot\s+and\s+(?:wounded|injured|hurt)\b", "wounded", "measure.right.shot_wounded", ("shot",)),
@@ -676,8 +679,7 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
         return "part.of"                    # "32 of its agents", "15 of them", "none of the wounded"
     if _PART_BEFORE.search(before) or _ANOTHER_IN.search(fig.text):
         return "part.including"             # "including two children", "another four", "at least another 20"
-    if hit.rule in ("measure.left.among", "measure.left.the_dead", "measure.right.among.dead",
-                    "measure.right.among.injured", "measure.right.among.missing") or (
+    if hit.rule in ("measure.left.among", "measure.left.the_dead") or hit.rule.startswith("measure.right.among.") or (
             hit.rule.startswith("measure.coordination")
             and not _PERHAPS_BEFORE.search(text[sentence.start:fig.start])):
         return "part.list"                  # "among the dead were two", "two women and [one] man"
