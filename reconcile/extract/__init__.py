@@ -3,14 +3,16 @@
 The pipeline, per document:
 
 1. split the body into sentences (``sentences``);
-2. a cheap prefilter keeps sentences with a digit or a number word near a
-   measure cue;
+2. a cheap prefilter keeps sentences with a digit, a number word or an
+   article that counts a person ("a man was killed");
 3. the number grammar finds figures (``numbers``), minus measurements, money
    and other non-counts (``quantities`` / ``numbers.find_non_counts``);
 4. each figure gets a measure and subject (``measures``), a claimant and
    stance (``attribution``), and an event anchor (``events``);
 5. figures by reference ("a similar number") take the value of the claim
-   before them.
+   before them;
+6. a person counted by an article becomes a claim only in a report that
+   states no figure of its own for that measure (``ARTICLE_MEASURE_FAMILY``).
 """
 from __future__ import annotations
 
