@@ -651,7 +651,8 @@ _RANGE_OR_RX = re.compile(
 # mode "scan": finditer over the region; "anchor": rx.match only where a
 # number, a vague word or a prefix (bound, "between", "from", "all") starts,
 # which keeps the NUM-led patterns fast.  needs: the keywords without which
-# the rule cannot match (see _Keys).
+# the rule cannot match (see _Keys).  A rule whose regex has a group ``fig``
+# takes that group as the figure's span; the rest of its match is context.
 _PLAIN_RX = re.compile(rf"(?=\d|\b[otfsenhmbda]){NUM}", _I)
 _VAGUE_RX = re.compile(rf"(?=\b[a-z]){VAGUE}\b", _I)
 # A prefix that may open a figure before a number: a bound, "between", "from", "all".
@@ -684,10 +685,10 @@ ARTICLE_HEAD_FOLLOWERS: tuple[str, ...] = tuple("""
     """.split())
 #: one of those nouns (found fast: a sentence without one holds no such article)
 ARTICLE_NOUN = rf"\b(?:{words_pattern(ARTICLE_PERSONS)})\b"
-#: the article that counts, with what must follow it (a look-ahead: the figure is the article alone)
+#: the article that counts (group ``fig``: the figure's own words), with its noun phrase
 ARTICLE_PERSON = (
-    rf"\b(?:a|an)(?=\s+(?:(?!(?:and|or|of|the)\b)[\w'\u2019-]+\s+){{0,2}}?(?:{words_pattern(ARTICLE_PERSONS)})"
-    rf"(?:\s*[,.;:)\u2014]|\s+(?:{words_pattern(ARTICLE_HEAD_FOLLOWERS)})\b))")
+    rf"\b(?P<fig>a|an)\s+(?:(?!(?:and|or|of|the)\b)[\w'\u2019-]+\s+){{0,2}}?(?:{words_pattern(ARTICLE_PERSONS)})"
+    rf"(?=\s*[,.;:)\u2014]|\s+(?:{words_pattern(ARTICLE_HEAD_FOLLOWERS)})\b)")
 
 FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], Builder, str, Needs]] = [
     # figures by reference: the caller takes the value of the claim before
@@ -736,8 +737,8 @@ FIGURE_RULES: list[tuple[str | Callable[[re.Match[str]], str], re.Pattern[str], 
     (_vague_rule, re.compile(rf"\b{VAGUE}\b", _I), _b_vague, "scan", _needs(VAGUE_KEYS)),
     # "a man was shot dead", "gunmen killed a police officer": the article counts one person (the head
     # of its noun phrase: at most two modifiers before it, then a verb, a preposition or punctuation)
-    # (no needs: what the rule needs lies in its look-ahead, not in the article it consumes)
-    ("num.article", re.compile(ARTICLE_PERSON, _I), _b_one, "scan", ()),
+    # (the rule consumes the noun phrase: the figure is its group ``fig``, the article alone)
+    ("num.article", re.compile(ARTICLE_PERSON, _I), _b_one, "scan", _needs(_fact(ARTICLE_NOUN))),
     # "both" (not the conjunction "both in ... and ...")
     ("num.both", re.compile(
         r"\bboth\b(?!\s+(?:in|at|by|to|as|from|for|with|on|inside|within|here|there|sides?|ways)\b)", _I), _b_both, "scan",
@@ -826,7 +827,7 @@ def _candidates(text: str, start: int, end: int, atoms: list[re.Match[str]],
                 match = rx.match
                 found = [m for p in starts if (m := match(subject, p, end)) is not None]
         for m in found:
-            s, e = m.span()
+            s, e = m.span("fig") if "fig" in rx.groupindex else m.span()
             if e <= s:
                 continue
             got = build(m, text)
