@@ -101,3 +101,16 @@ def write_articles():  # type: ignore[no-untyped-def]
             paths.append(p)
         return sorted(paths)
     return write
+
+
+# ---------------------------------------------------------------------------
+# the real-news corpus beside the project (read at test time for equivalence checks, never copied)
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+def corpus_texts(n: int) -> list[str]:
+    """The first ``n`` corpus texts (sorted by path), or none when ../shared is not there."""
+    if not CORPUS.is_dir():
+        return []
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.rglob("*.txt"))[:n]]

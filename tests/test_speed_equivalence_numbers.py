@@ -14,15 +14,14 @@
 Checked on invented sentences and, when present, on the shared corpus.
 """
 import re
-from pathlib import Path
 
 import pytest
+from conftest import corpus_texts
 
 from reconcile.extract import measures, numbers
 from reconcile.extract.numbers import DIGIT, FIGURE_RULES, NC_NEEDS, NON_COUNT_RULES, _Keys
 from reconcile.extract.sentences import fold, lower_pattern, lower_view
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 SENTENCES = [
     "At least 12 people were killed and more than 40 others wounded on Monday, March 3, 2014.",
@@ -42,14 +41,7 @@ SENTENCES = [
 ]
 
 
-def _texts():
-    texts = list(SENTENCES)
-    if CORPUS.is_dir():
-        texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.rglob("*.txt"))[:120]]
-    return texts
-
-
-TEXTS = _texts()
+TEXTS = [*SENTENCES, *corpus_texts(120)]
 
 
 def test_fold_maps_every_letter_that_re_ignorecase_folds_to_ascii():

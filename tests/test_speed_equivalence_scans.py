@@ -17,9 +17,9 @@ Checked on invented texts, random texts and, when present, the shared corpus.
 """
 import random
 import re
-from pathlib import Path
 
 import pytest
+from conftest import corpus_texts
 
 import reconcile.extract as extract
 from reconcile.extract import attribution, events, measures, numbers
@@ -28,7 +28,6 @@ from reconcile.extract.sentences import (
     tail_width, words_pattern,
 )
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 TEXTS = [
     "Police said three were killed; the 2004 tsunami, May 3, 2013. Reportedly 20 were hurt.",
@@ -41,14 +40,7 @@ TEXTS = [
 ]
 
 
-def _texts():
-    texts = list(TEXTS)
-    if CORPUS.is_dir():
-        texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.rglob("*.txt"))[:80]]
-    return texts
-
-
-ALL_TEXTS = _texts()
+ALL_TEXTS = [*TEXTS, *corpus_texts(80)]
 
 
 def _random_texts(n=1500, seed=11):
