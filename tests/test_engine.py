@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from reconcile.engine import EngineOptions, reconcile
-from reconcile.engine import grouping
+from reconcile.engine import grouping, scope
 from reconcile.model import Claim, EventAnchor
 
 D = dt.date
@@ -132,7 +132,7 @@ SCOPES = [
 
 @pytest.mark.parametrize("subject,want", [x[1:] for x in SCOPES], ids=[x[0] for x in SCOPES])
 def test_scope_of(subject, want):
-    assert grouping.scope_of(subject).scope == want
+    assert scope.scope_of(subject).scope == want
 
 
 # --------------------------------------------------------------------------- claimants

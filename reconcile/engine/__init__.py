@@ -7,7 +7,7 @@ Steps:
    articles by date window, place and kind words.
 2. derived figures (``verdicts.derive_wounded``): "10 shot, one fatally" gives
    9 wounded when the document states no wounded figure.
-3. quantities: same event, measure and scope (``grouping.scope_of``).
+3. quantities: same event, measure and scope (``scoping.scope_of``).
 4. contradictions (``verdicts``): every pair that cannot both hold, with its
    kind; parts larger than their whole (``exceeds-total``).
 5. low / best / high with the rule and claim behind each, status, sources.
@@ -25,6 +25,7 @@ from typing import Mapping, Sequence
 
 from ..model import CASUALTY_MEASURES, Claim, Contradiction, Quantity, Reconciliation
 from . import grouping, intervals, verdicts
+from . import scope as scoping
 
 __all__ = ["EngineOptions", "reconcile", "quantity_keys", "ordered", "claim_order", "contradiction_order"]
 
@@ -78,7 +79,7 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
     for i, c in enumerate(claims):
         label = labels[cluster[assign[i]]]
         ev = events[assign[i]]
-        sc = grouping.scope_of(c.subject)
+        sc = scoping.scope_of(c.subject)
         scope = sc.scope
         if c.measure in CASUALTY_MEASURES and sc.rule == "scope.head-noun":
             scope = "all"   # people are killed and wounded: a subject with no people word names no group
@@ -153,7 +154,7 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
     all_keys = [keys[i] for i in range(len(claims))]
     for (doc, label), group in sorted(per_doc_event.items()):
         for d in verdicts.derive_wounded(group):
-            scope = grouping.scope_of(d.subject).scope
+            scope = scoping.scope_of(d.subject).scope
             all_claims.append(d)
             all_keys.append((label, d.measure, scope, f"{label}|{d.measure}|{scope}"))
 
@@ -172,7 +173,7 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
                         for w in verdicts.derive_wounded([*per_doc_event[(doc, label)], derived[0]])]
         for d in derived:
             if d is not None:
-                scope = grouping.scope_of(d.subject).scope
+                scope = scoping.scope_of(d.subject).scope
                 all_claims.append(d)
                 all_keys.append((label, d.measure, scope, f"{label}|{d.measure}|{scope}"))
 
@@ -200,7 +201,7 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
         rivals = [] if scope.startswith("past-") else [c for c in qclaims if not c.derived and not is_part(c)]
         cs = verdicts.contradictions(key, rivals, voice, same_doc_only=measure not in CASUALTY_MEASURES)
         low, best, high, reasons, current = verdicts.bounds(qclaims, voice)
-        reasons["scope"] = grouping.scope_of(qclaims[0].subject).rule
+        reasons["scope"] = scoping.scope_of(qclaims[0].subject).rule
         st = verdicts.status(cs)
         sources = len({voice(c) for c in qclaims if not c.derived})
         quantities.append(Quantity(key=key, event=label, measure=measure, scope=_shown_scope(scope), claims=tuple(qclaims),
@@ -218,7 +219,7 @@ def reconcile(claims: Sequence[Claim], options: EngineOptions = EngineOptions())
         wholes = scopes.get("all")
         if not wholes:
             continue
-        parts = {s: cl for s, cl in scopes.items() if grouping.is_part_scope(s)}
+        parts = {s: cl for s, cl in scopes.items() if scoping.is_part_scope(s)}
         contras.extend(verdicts.exceeds_total(f"{label}|{measure}|all", _sort_claims(wholes), parts))
     contras.extend(_sums_exceeding_totals(all_claims, all_keys))
     contras.sort(key=contradiction_order)
@@ -235,7 +236,7 @@ def _sums_exceeding_totals(claims: Sequence[Claim], keys: Sequence[tuple[str, st
             continue
         if scope == "all":
             totals[(c.doc, label, measure)].append(c)
-        elif grouping.is_part_scope(scope) and c.sentence:
+        elif scoping.is_part_scope(scope) and c.sentence:
             lists[(c.doc, label, measure, c.sentence_start)].append(c)
     out = []
     for (doc, label, measure, _s), parts in sorted(lists.items()):
