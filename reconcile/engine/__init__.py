@@ -75,6 +75,11 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
         used[base] += 1
         labels[cl] = base if used[base] == 1 else f"{base} #{used[base]}"
     main_date = {e.doc: e.date for e in events if e.index == 0}
+    # the places each event's reports are about (their main places), for place-limited parts
+    event_places: dict[int, set[str]] = defaultdict(set)
+    for i, e in enumerate(events):
+        if e.place:
+            event_places[cluster[i]] |= scoping.place_words(e.place)
     out = {}
     for i, c in enumerate(claims):
         label = labels[cluster[assign[i]]]
@@ -87,7 +92,7 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
             scope = "all"   # "four men were wounded" names the victims; "two women and a man" lists parts
         if c.measure == "detained" and scope in DETAINED_ALL:
             scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
-        if is_part(c):
+        if is_part(c) or scoping.clause_part(c, frozenset(event_places[cluster[assign[i]]])):
             # a part is a quantity of its own ("two of them in critical condition"): it is not a
             # rival of the total, nor of another report's part
             scope = f"part-{scope}@{c.doc.rsplit('/', 1)[-1]}:{c.start}"

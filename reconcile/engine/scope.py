@@ -14,6 +14,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..model import Claim
+from . import grouping
 from .grouping import NATIONALITIES
 
 # ---------------------------------------------------------------------------
@@ -133,3 +135,38 @@ def is_part_scope(scope: str) -> bool:
         base = base.split("@", 1)[0]   # "part-children@a.txt:120" -> "children"
     last = base.rsplit("-", 1)[-1]
     return last in PEOPLE_SCOPES or base in set(NATIONALITIES.values())
+
+
+# ---------------------------------------------------------------------------
+# Parts from the clause view (extract/clauses.py).  A figure limited to a
+# venue, an increment, a selection of the victims or a place other than the
+# event's own is a part of the toll: a quantity of its own, never a rival.
+# ---------------------------------------------------------------------------
+#: clause marks that always make a part (rule prefixes)
+CLAUSE_PART_RULES: tuple[str, ...] = (
+    "clause.more",          # "rescuers found three more bodies": an increment
+    "clause.later",         # "two more have since died": added to the toll
+    "clause.select",        # "two victims ... have been identified": some of the victims
+    "clause.venue.",        # at a hospital, at the scene, in a house: one venue's count
+)
+_PLACE_MARK = "clause.place<"
+
+
+def place_words(name: str) -> frozenset[str]:
+    """The distinctive words of a place name (as the engine's event places are kept)."""
+    return grouping._place_tokens([name])
+
+
+def clause_part(c: Claim, event_places: frozenset[str]) -> str | None:
+    """The clause rule that makes ``c`` a part of its event's toll, or None.
+
+    ``event_places``: the words of the places the event's reports are about; a figure placed
+    elsewhere ("in the southern town of X, two died") counts a part of the event."""
+    for r in c.rules:
+        if r.startswith(CLAUSE_PART_RULES):
+            return r
+        if r.startswith(_PLACE_MARK) and event_places:
+            words = place_words(r[len(_PLACE_MARK):-1])
+            if words and not (words & event_places):
+                return r
+    return None

@@ -22,6 +22,7 @@ from typing import Mapping, NamedTuple
 
 from ..model import Claim, Document, Figure
 from . import attribution, events, numbers
+from .clauses import SentenceClauses
 from .measures import MeasureFinder, MeasureHit
 from .sentences import CaselessPattern, Sentence, WordStartPattern, split_sentences, words_pattern
 
@@ -111,7 +112,7 @@ class Extractor:
                 subject=hit.subject or (fig.noun if fig.noun else None),
                 claimant=attr.claimant, claimant_kind=attr.kind, via=attr.via, stance=attr.stance,
                 sentence=p.sent.text, sentence_start=p.sent.start, event=anchor,
-                rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *attr.rules, *p.mentions),
+                rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *p.marks, *attr.rules, *p.mentions),
                 published=doc.published, source=doc.source,
             ) for measure in measures]
 
@@ -123,6 +124,7 @@ class Extractor:
                 continue
             previous: tuple[Figure, MeasureHit] | None = None
             sent_mentions: tuple[str, ...] | None = None     # _mentions_of the sentence, when first needed
+            clauses: SentenceClauses | None = None           # the sentence's clause view, when first needed
             for fig in figures:
                 if fig.qualifier == "reference":
                     hit, fig = self._by_reference(text, sent, fig, made)
@@ -134,7 +136,9 @@ class Extractor:
                 doc_previous = hit
                 if sent_mentions is None:
                     sent_mentions = _mentions_of(mentions, sent.text)
-                pending = _Pending(idx, sent, fig, hit, sent_mentions)
+                if clauses is None:
+                    clauses = SentenceClauses(text, sent)
+                pending = _Pending(idx, sent, fig, hit, sent_mentions, clauses.view(fig, figures).rules())
                 if fig.rule == "num.article":
                     out.append(pending)     # a claim or not once the whole report is read
                     continue
@@ -192,6 +196,7 @@ class _Pending(NamedTuple):
     fig: Figure
     hit: MeasureHit
     mentions: tuple[str, ...]
+    marks: tuple[str, ...] = ()     # the clause view's rule ids (extract/clauses.py)
 
 
 _DEFAULT: Extractor | None = None

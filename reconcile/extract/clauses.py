@@ -1,0 +1,167 @@
+"""The clause view of a figure: the clause it stands in and the phrases attached to it.
+
+Built once per sentence (``SentenceClauses``), as data: each phrase is a
+``Mark`` with a rule id (``clause.*``), recorded among the claim's rules so
+that the engine (``engine/scope.py``) and the store keep it.  Pure Python.
+
+A clause ends at ``;``, ``:``, a dash, and at ``, and`` / ``, but`` /
+``while`` / ``whereas`` before a new clause.  A phrase that follows a
+figure inside its clause belongs to the nearest figure before it ("one died
+at the scene and 19 were taken to hospitals": the scene is the one's); a
+phrase fronted before every figure of its clause belongs to all of them ("In
+the northern town of X, four workers were hurt").
+
+Marks (ordered table ``_CLAUSE_RULES`` and the figure-attached ``_FIGURE_RULES``):
+
+* ``clause.venue.intake``: at/to a hospital, clinic, morgue (one intake);
+* ``clause.venue.scene``: at the scene;
+* ``clause.venue.dwelling``: in a home, house, flat, car;
+* ``clause.place<x>``: "in the northern town of X", "in X province", "in X"
+  (the engine compares X with the event's own places);
+* ``clause.later``: "have since died", "later died" (an increment);
+* ``clause.select``: the clause's verb picks some victims out (identified,
+  released, admitted);
+* ``clause.more``: "N more", ``clause.other``: "N other(s)";
+* ``clause.including``: "including N", "among them N";
+* ``clause.of-total``: "N of the M ..."; ``clause.contrast``: "not N",
+  "rather than N".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Figure
+from .lexicon import AREA_NOUNS, DWELLINGS, INTAKE_VENUES, LATER_WORDS, SELECTING_VERBS
+from .sentences import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One phrase of a figure's clause: its rule id and where it stands."""
+
+    rule: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseView:
+    """A figure's clause (absolute offsets) and the phrases attached to the figure or its clause."""
+
+    start: int
+    end: int
+    marks: tuple[Mark, ...] = ()
+
+    def rules(self) -> tuple[str, ...]:
+        """The marks as claim rule ids, in text order, each once."""
+        out: list[str] = []
+        for m in self.marks:
+            if m.rule not in out:
+                out.append(m.rule)
+        return tuple(out)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_BOUNDARY = re.compile(r"[;:\u2014]|\s--\s|,\s*(?=(?:and|but|while|whereas)\b)|\b(?:but|while|whereas)\b")
+_PLACE_NAME = r"([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})"
+_NOT_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december the a an his her their its this that".split())
+
+# (rule id, pattern): phrases of the clause; the first group, when there is one, is the place name
+_CLAUSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("clause.venue.intake", re.compile(
+        rf"(?i)\b(?:at|to|in|into)\s+(?:(?:the|a|an|area|local|nearby|two|three|several|other|different)\s+)?"
+        rf"(?:[A-Z][\w.'\-]*\s+){{0,4}}(?:{_alt(INTAKE_VENUES)})\b")),
+    ("clause.venue.scene", re.compile(r"(?i)\b(?:at|on)\s+the\s+scene\b")),
+    ("clause.venue.dwelling", re.compile(
+        rf"(?i)\b(?:in|inside|at|outside)\s+(?:a|an|the|his|her|their|one|another)\s+(?:[\w\-]+\s+){{0,2}}"
+        rf"(?:{_alt(DWELLINGS)})\b")),
+    ("clause.place", re.compile(
+        rf"\b[Ii]n\s+the\s+(?:[a-z\-]+\s+)?(?:{_alt(AREA_NOUNS)})\s+of\s+{_PLACE_NAME}")),
+    ("clause.place", re.compile(
+        rf"\b[Ii]n\s+(?:the\s+)?(?:[a-z\-]+\s+)?{_PLACE_NAME}\s+(?:{_alt(AREA_NOUNS)})\b")),
+    ("clause.later", re.compile(
+        rf"(?i)\b(?:(?:have|has|had)\s+(?:{_alt(LATER_WORDS)})\s+died|(?:{_alt(LATER_WORDS)})\s+died|"
+        rf"died\s+later)\b")),
+    ("clause.select", re.compile(
+        rf"(?i)\b(?:have|has|had|were|was|are|is)\s+(?:been\s+|now\s+|since\s+)?(?:{_alt(SELECTING_VERBS)})\b")),
+)
+# (rule id, pattern, side): phrases right next to the figure ("before" ends at it, "after" starts at it)
+_FIGURE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("clause.more", re.compile(r"(?i)^\s+more\b(?!\s+than)"), "after"),
+    ("clause.other", re.compile(r"(?i)^\s+others?\b"), "after"),
+    ("clause.of-total", re.compile(r"(?i)^\s+of\s+(?:the|them|whom|those|these|its|their)\b"), "after"),
+    ("clause.including", re.compile(r"(?i)\b(?:including|included|includes|among\s+them|among\s+whom)\s*$"),
+     "before"),
+    ("clause.contrast", re.compile(r"(?i)\b(?:not|rather\s+than|instead\s+of)\s*$"), "before"),
+)
+
+
+#: marks that only a figure before them owns (a verb is its subject's: "authorities have identified a man
+#: in the shooting that left 19 hurt" does not select among the 19)
+_AFTER_ONLY = frozenset({"clause.select", "clause.later"})
+#: attribution between a figure and a phrase: the phrase is the speaker's, not the figure's
+_SPEECH = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|according)\b")
+
+
+class SentenceClauses:
+    """The clauses of one sentence and their phrases, found once; ``view(fig)`` for each figure."""
+
+    __slots__ = ("text", "sentence", "spans", "phrases")
+
+    def __init__(self, text: str, sentence: Sentence) -> None:
+        self.text = text
+        self.sentence = sentence
+        s = sentence.text
+        cuts = [0] + [m.start() for m in _BOUNDARY.finditer(s)] + [len(s)]
+        self.spans = [(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:]) if b > a]
+        phrases: list[Mark] = []
+        for rule, rx in _CLAUSE_RULES:
+            for m in rx.finditer(s):
+                rid = rule
+                if m.groups():
+                    name = m.group(1)
+                    if name.split()[0].lower() in _NOT_PLACES:
+                        continue
+                    rid = f"{rule}<{name.lower()}>"
+                phrases.append(Mark(rid, sentence.start + m.start(), sentence.start + m.end(), m.group()))
+        phrases.sort(key=lambda p: p.start)
+        self.phrases = phrases
+
+    def view(self, fig: Figure, figures: list[Figure]) -> ClauseView:
+        """The clause view of ``fig``; ``figures``: every figure of the sentence (for attachment)."""
+        start, end = next(((a, b) for a, b in self.spans if a <= fig.start < b), (self.sentence.start, self.sentence.end))
+        mine = sorted((f for f in figures if start <= f.start < end), key=lambda f: f.start)
+        marks: list[Mark] = []
+        for p in self.phrases:
+            if not start <= p.start < end:
+                continue
+            before = [f for f in mine if f.end <= p.start]
+            owner = before[-1] if before else None
+            if owner is None:
+                if p.rule not in _AFTER_ONLY:
+                    marks.append(p)       # fronted: the phrase limits every figure of its clause
+            elif owner.start == fig.start and not _SPEECH.search(self.text, fig.end, p.start):
+                marks.append(p)           # after the figure, before any attribution ("told reporters at the scene")
+        text = self.text
+        first = not any(f.start < fig.start for f in figures)
+        for rule, rx, side in _FIGURE_RULES:
+            if rule == "clause.more" and not first:
+                continue   # "three dead and four more injured": more than the dead, not an increment
+            if side == "after":
+                m = rx.match(text[fig.end:min(end, fig.end + 40)])
+                if m:
+                    marks.append(Mark(rule, fig.end, fig.end + m.end(), m.group()))
+            else:
+                head = text[max(start, fig.start - 30):fig.start]
+                m = rx.search(head)
+                if m:
+                    marks.append(Mark(rule, fig.start - len(head) + m.start(), fig.start, m.group()))
+        marks.sort(key=lambda m: m.start)
+        return ClauseView(start, end, tuple(marks))
