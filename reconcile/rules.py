@@ -36,6 +36,17 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     # parts of a larger count
     ("part", "a part of a larger count (N of them, including N, N other, one hospital's intake, "
              "the seriously hurt): its own quantity, never a rival of the total"),
+    # the clause view (extract/clauses.py): phrases attached to the figure or its clause
+    ("clause.venue", "the figure's clause limits it to one venue (a hospital, the scene, a home): a part of the toll"),
+    ("clause.place", "a place phrase on the figure's clause; a part when the place is not the event's own"),
+    ("clause.later", "those who died later ('have since died'): an increment, a part of the toll"),
+    ("clause.select", "the clause's verb picks some victims out (identified, released, admitted): a part"),
+    ("clause.more", "'N more': an increment added to a toll, not a rival of it"),
+    ("clause.other", "'N other(s)': people besides those counted before"),
+    ("clause.of-total", "'N of the M ...': the figure counts a part of a stated whole"),
+    ("clause.including", "'including N', 'among them N': a part of the figure before"),
+    ("clause.contrast", "'not N', 'rather than N': a figure the clause sets against another"),
+    ("clause", "the clause view of the figure"),
     # attribution and stance
     ("attr.according_to", "'according to X' names the claimant"),
     ("attr.quote", "a quotation attributed to its speaker"),

@@ -1,0 +1,44 @@
+"""The clause view of a figure (extract/clauses.py) and the parts it makes (engine/scope.py)."""
+from __future__ import annotations
+
+import pytest
+
+from reconcile.extract.clauses import SentenceClauses
+from reconcile.extract.numbers import find_figures
+from reconcile.extract.sentences import split_sentences
+
+
+def _marks(text: str, quote: str) -> tuple[str, ...]:
+    sent = split_sentences(text)[0]
+    figures = find_figures(text, sent.start, sent.end)
+    fig = next(f for f in figures if f.text == quote)
+    return SentenceClauses(text, sent).view(fig, figures).rules()
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    pytest.param("Divers recovered two more bodies from the lake on Friday.", "two", "clause.more", id="n-more-increment"),
+    pytest.param("One man died at the scene and six were wounded.", "One", "clause.venue.scene", id="died-at-scene"),
+    pytest.param("Eleven of the wounded were taken to a regional hospital.", "Eleven", "clause.venue.intake",
+                 id="hospital-intake"),
+    pytest.param("In the western town of Marlow, three guards were hurt.", "three", "clause.place<marlow>",
+                 id="fronted-town-of"),
+    pytest.param("Three people wounded in the blast have since died.", "Three", "clause.later", id="since-died"),
+    pytest.param("Two victims of the crash have been identified.", "Two", "clause.select", id="identified"),
+    pytest.param("Five of the injured remain in hospital.", "Five", "clause.of-total", id="n-of-the"),
+])
+def test_clause_marks(text, quote, want):
+    assert want in _marks(text, quote)
+
+
+@pytest.mark.parametrize("text, quote, absent", [
+    pytest.param("Two people were killed and three more were injured.", "three", "clause.more",
+                 id="more-after-other-measure-is-not-increment"),
+    pytest.param("Four people died, the mayor told reporters at the scene.", "Four", "clause.venue.scene",
+                 id="speaker-venue-not-figure"),
+    pytest.param("Police have identified the gunman in the attack that left nine dead.", "nine", "clause.select",
+                 id="verb-of-another-subject"),
+    pytest.param("One man died at the scene and six were wounded.", "six", "clause.venue.scene",
+                 id="phrase-belongs-to-figure-before"),
+])
+def test_clause_marks_absent(text, quote, absent):
+    assert absent not in _marks(text, quote)
