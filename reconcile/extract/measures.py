@@ -599,6 +599,19 @@ class MeasureFinder:
         why = _part_of(text, sentence, fig, hit, doc_previous)
         return replace(hit, part=why) if why else hit
 
+    def refusal(self, text: str, sentence: Sentence, fig: Figure, figures: list[Figure]) -> str | None:
+        """Why ``fig`` was refused on purpose, as a rule id (for the recall audit), or None when it
+        was only left without a measure.  ``figures``: every figure of the sentence."""
+        rid = not_a_count_rule(text, sentence, fig)
+        if rid:
+            return rid
+        before = [f for f in figures if f.end <= fig.start]
+        if before and before[-1].end > fig.start - 12 and _OF_THE_BEFORE.search(text[before[-1].end:fig.start]):
+            return "measure.whole_of_part"   # "32 of the [543] passengers"
+        if self._left(text, fig, sentence) is _VETO:
+            return _VETO.rule
+        return None
+
     # (the patterns below match at the figure's end with ``endpos`` the
     # sentence's: the same as matching ``text[fig.end:sentence.end]``, none
     # looks behind its start)
@@ -715,17 +728,24 @@ _AGE_BEFORE = re.compile(r"(?i)\b(?:age|ages|aged|believed\s+to\s+be|thought\s+t
 _AGE_KEYS = ("age", "believed", "thought")
 
 
-def _not_a_count(text: str, sentence: Sentence, fig: Figure) -> bool:
+def not_a_count_rule(text: str, sentence: Sentence, fig: Figure) -> str | None:
+    """The id of the rule that says ``fig`` counts nothing whatever words follow it, or None."""
     before = text[max(sentence.start, fig.start - 30):fig.start]
     after = text[fig.end:min(sentence.end, fig.end + 6)]
     if fig.text.lower() == "one":
         if _ONE_PRONOUN_BEFORE.search(before):
-            return True
+            return "measure.nc.one_pronoun"
         if _SPACE_OF.match(after) and _ONE_OF_AFTER_BE.search(before):
-            return True
+            return "measure.nc.one_of"
     if _APOSTROPHE_S.match(text[fig.end:fig.end + 3]) and _DECADE_BEFORE.search(before):
-        return True   # "four men in their early 20's": an age
+        return "measure.nc.decade"   # "four men in their early 20's": an age
     low = fold(before)
     if _search(_RANK_BEFORE, _RANK_KEYS, before, low):
-        return True   # ranks: "world number one", "seeded two"
-    return bool(_search(_AGE_BEFORE, _AGE_KEYS, before, low))
+        return "measure.nc.rank"     # ranks: "world number one", "seeded two"
+    if _search(_AGE_BEFORE, _AGE_KEYS, before, low):
+        return "measure.nc.age"
+    return None
+
+
+def _not_a_count(text: str, sentence: Sentence, fig: Figure) -> bool:
+    return not_a_count_rule(text, sentence, fig) is not None

@@ -1389,6 +1389,22 @@ def find_non_counts(text: str, start: int = 0, end: int | None = None) -> list[t
     return _non_counts(text, start, end, starts, keys, low=low)
 
 
+def non_count_rule_at(text: str, start: int, end: int, pos: int) -> str | None:
+    """The id of the first non-count rule (table order) whose span in ``text[start:end]`` covers
+    position ``pos``, or None; for the recall audit (bench/recall_audit.py), not the hot path."""
+    for rid, _reason, rx, build, mode in NON_COUNT_RULES:
+        found = rx.finditer(text, start, end) if mode == "scan" else (
+            m for m in (rx.match(text, p, end) for p in range(max(start, pos - 60), pos + 1)) if m)
+        for m in found:
+            got = build(m, text)
+            if got is not None and got[0] <= pos < got[1]:
+                return rid
+    for s, e, _reason in _quantulum_spans(text, start, end, []):
+        if s <= pos < e:
+            return "nc.quantulum"
+    return None
+
+
 def iter_rule_ids() -> Iterable[str]:
     """Every rule id this module can put in ``Figure.rule`` (for docs and ``explain``)."""
     seen: list[str] = []
