@@ -22,6 +22,7 @@ from typing import Mapping, NamedTuple
 
 from ..model import Claim, Document, Figure
 from . import attribution, events, numbers
+from .lexicon import CARDINAL_WORDS, VAGUE_PLURALS
 from .clauses import SentenceClauses
 from .measures import MeasureFinder, MeasureHit
 from .sentences import CaselessPattern, Sentence, WordStartPattern, split_sentences, words_pattern
@@ -31,12 +32,9 @@ __all__ = ["ExtractOptions", "Extractor", "extract_claims"]
 #: Sentences that cannot hold a claim are skipped before the full grammar runs:
 #: they need a digit or a number word, and a measure cue somewhere.
 #: (The words as a trie, words_pattern: the same matches as their plain alternation, found faster.)
-_NUMBERISH_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
-    "thousand million dozen dozens scores hundreds thousands both no none nobody zero several "
-    "handful similar same"
-).split()
+_NUMBERISH_WORDS = (*CARDINAL_WORDS, *VAGUE_PLURALS, *(
+    "hundred thousand million dozen scores both no none nobody zero several handful similar same"
+).split())
 _NUMBER_WORD = CaselessPattern(rf"\b(?:{words_pattern(_NUMBERISH_WORDS)}|a\s+few)\b")
 _DIGIT = re.compile(r"\d")
 

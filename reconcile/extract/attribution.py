@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
+from .lexicon import HONORIFICS, OPEN_QUOTES, TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES
 from .sentences import CaselessPattern, Sentence, stops_pattern, tail_width, words_pattern
 
 __all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
@@ -93,10 +94,9 @@ NOT_COMPLEMENT = frozenset(
     """in on at of for from by with to into after before during was were is are
     had has have and or but as""".split()
 )
-NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve dozen dozens
-    hundreds thousands several many some both all no""".split()
-)
+# (the cardinals up to twelve only: a larger one written out is rare before a verb of saying)
+NUMBER_WORDS = frozenset(w for w, n in UNIT_WORDS.items() if 1 <= n <= 12) | frozenset(
+    ("dozen", *VAGUE_PLURALS, *"several many some both all no".split()))
 # verbs that take the claimant as subject only when used actively in the present
 # or past with a subject; "X is believed", "were reported" are passives, handled
 # by the hedge-scope table instead.
@@ -108,7 +108,7 @@ ADVERBS_BEFORE_VERB = frozenset(
     subsequently officially publicly had has have would will did does do
     quickly immediately yesterday today tonight further repeatedly""".split()
 )
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 
 # Words that end a noun phrase when walking backwards from a verb.
 STOP_BACK = frozenset(
@@ -133,28 +133,15 @@ DETERMINERS = frozenset("the a an this that these those its his her their our".s
 PRONOUNS_PERSON = frozenset("he she him her".split())
 PRONOUNS_PLURAL = frozenset("they them".split())
 PRONOUNS_THING = frozenset("it".split())
-HONORIFICS = frozenset("mr mrs ms dr miss sir prof".split())
+# HONORIFICS: of the lexicon
 # words in the tail after a verb that show it is followed by a clause (so the
 # verb does not close the clause as a speaker tag does)
 CLAUSE_WORDS = frozenset(
     "that was were is are had has have will would could may might can did does".split()
 )
 
-# Title words: they make a capitalised name a person and let "the diplomat"
-# find "Ambassador Lars Dahl".  Order is irrelevant here; the
-# kind is decided by TITLE_KIND below.
-TITLE_WORDS = frozenset(
-    """president minister ambassador diplomat envoy consul spokesman spokeswoman
-    spokesperson official chief commissioner governor mayor sheriff coroner
-    doctor dr nurse physician surgeon director head commander general colonel
-    captain lieutenant sergeant officer deputy secretary senator representative
-    premier king queen leader administrator manager witness activist worker
-    resident analyst expert journalist correspondent reporter chairman
-    superintendent inspector detective trooper prosecutor attorney judge
-    councillor councilman lawmaker mp spokesperson regent chancellor
-    emir sheikh cleric imam priest pastor owner driver pilot medic paramedic
-    agent investigator examiner ranger marshal""".split()
-)
+# Title words (TITLE_WORDS, of the lexicon) make a capitalised name a person and let "the diplomat"
+# find "Ambassador Lars Dahl".
 # Lower-case words that belong to a title before a name ("police spokesman John Doe",
 # "national disaster agency spokesman Hartono").
 TITLE_MODIFIERS = frozenset(
@@ -362,7 +349,7 @@ _CUE_WORD = CaselessPattern(rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted
 _CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted"}
 _CAP_WORD = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'\u2019.\-]*$")
 _DIGIT = re.compile(r"\d")
-_OPEN_QUOTES = frozenset(('"', "\u201c", "``"))
+_OPEN_QUOTES = OPEN_QUOTES
 _NEW_QUOTED_SENTENCE = re.compile(r"[.!?]\s+(?:``|\"|\u201c)")
 _LOWER_ABBREV = re.compile(r"^[a-z]\.(?:[a-z]\.)+$")
 _QUOTE_CHARS = {"\u201c": "open", "\u201d": "close", "``": "open", "''": "close", '"': "toggle"}

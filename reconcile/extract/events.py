@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, EventAnchor
+from .lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from .sentences import CaselessPattern, Sentence, WordStartPattern, stops_pattern
 
 __all__ = ["EventContext", "KIND_WORDS", "build_event_context", "anchor", "resolve_dates",
@@ -191,20 +192,12 @@ def find_kinds(text: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------
 # Dates.
 # ---------------------------------------------------------------------------
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "novemer": 11,
-    "december": 12, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-            "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thurs": 3, "fri": 4,
-            "sat": 5, "sun": 6}
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
-       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Novemer|Dec(?:ember)?)\.?"
+# MONTHS and WEEKDAYS (written form -> number): of the lexicon
+# (longest form first: "September" before "Sept" before "Sep")
+_MON = rf"(?P<mon>{'|'.join(sorted((w.title() for w in MONTHS), key=len, reverse=True))})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th))?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = rf"(?P<wd>{'|'.join(w.title() for w in WEEKDAY_NAMES)})"
 
 # Ordered date rules: (rule id, precision, pattern).  Precision "day" beats
 # "month" beats "year" when a sentence holds several.  Tokenised ECB+ text
@@ -398,9 +391,6 @@ _PLACE_PREPS = r"in|at|near|outside|across|into|from|off|around|inside|to|of|thr
 NOT_PLACES = frozenset(
     """
     a an the this that these those his her its their our my he she it they we i you
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
     mr mrs ms dr president prime minister gov governor police officer officers sgt lt capt chief
     sheriff deputy detective spokesman spokeswoman secretary general gen col maj sen rep
     reuters ap afp upi associated press news tv radio online update updated posted published
@@ -411,7 +401,7 @@ NOT_PLACES = frozenset(
     after before during when while since until but and or
     state department ministry army navy military forces government regime
     """.split()
-)
+) | frozenset((*WEEKDAY_NAMES, *MONTH_NAMES, *MONTH_ABBREVIATIONS))
 _CAP = r"(?:[A-Z][A-Za-z'\u2019.\-]*|[A-Z]\.)"
 _PLACE_RX = re.compile(
     rf"\b(?:{_PLACE_PREPS})\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:{_CAP}|of|de|del|al|el)){{0,3}})"

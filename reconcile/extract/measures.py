@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..model import Figure
+from .lexicon import CARDINAL_WORDS, DEMONYM_WORD, PERSON_NOUNS, QUOTE_MARKS, THING_NOUNS, VAGUE_PLURALS
 from .sentences import CaselessPattern, Sentence, fold
 
 # ---------------------------------------------------------------------------
@@ -101,41 +102,8 @@ OTHER_VERBS: dict[str, str] = {
     "infected": "infected", "sickened": "infected", "poisoned": "poisoned",
 }
 
-#: Nouns that count things (for OTHER_VERBS): "F missiles were fired".
-THING_NOUNS = frozenset(
-    """
-    missile missiles rocket rockets bomb bombs shell shells mortar mortars grenade grenades drone drones
-    shot shots round rounds bullet bullets explosive explosives device devices mine mines
-    house houses home homes building buildings structure structures dwelling dwellings shop shops
-    school schools mosque mosques church churches hospital hospitals bridge bridges road roads
-    vehicle vehicles car cars truck trucks bus buses boat boats ship ships vessel vessels
-    aircraft plane planes jet jets helicopter helicopters tank tanks launcher launchers
-    weapon weapons gun guns rifle rifles pistol pistols handgun handguns firearm firearms
-    ammunition kilograms tonnes village villages revolver revolvers carbine carbines cartridge cartridges
-    platform platforms rig rigs facility facilities position positions target targets
-    city cities town towns province provinces district districts state states country countries
-    region regions area areas location locations site sites neighborhood neighborhoods neighbourhoods
-    explosion explosions blast blasts raid raids airstrike airstrikes strike strikes attack attacks
-    window windows store stores office offices
-    """.split()
-)
-
-#: Nouns for people: a figure followed by one of these is about people.
-PERSON_NOUNS = frozenset(
-    """
-    people persons person man men woman women child children boy boys girl girls baby babies infant infants
-    teen teens teenager teenagers student students pupil pupils worker workers employee employees
-    civilian civilians soldier soldiers troop troops officer officers policeman policemen police
-    agent agents militant militants rebel rebels fighter fighters insurgent insurgents gunman gunmen
-    attacker attackers suspect suspects protester protesters protestors demonstrator demonstrators
-    rioter rioters passenger passengers crew miner miners villager villagers resident residents
-    refugee refugees migrant migrants pilgrim pilgrims worshipper worshippers tourist tourists
-    victim victims patient patients member members others other adult adults family families
-    citizen citizens national nationals guard guards marine marines sailor sailors pirate pirates
-    firefighter firefighters journalist journalists staff doctor doctors nurse nurses climber climbers
-    deputy deputies trooper troopers hostage hostages prisoner prisoners inmate inmates
-    """.split()
-)
+# Nouns for things (for OTHER_VERBS: "F missiles were fired") and for people: THING_NOUNS and
+# PERSON_NOUNS of the lexicon.
 
 #: Auxiliaries and adverbs that may stand between the noun phrase and the cue.
 AUX = frozenset(
@@ -264,12 +232,8 @@ _OF_THEM_AFTER = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
 _SHOOTING = re.compile(r"(?i)\b(?:shoot\w*|shot|gunfire|gunm[ae]n|gunshots?|opened\s+fire|fired)\b")
 
 _TOKEN = re.compile(r"\d+(?:-[A-Za-z]+)+|[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\sA-Za-z\d]")
-_NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
-    a an another dozen dozens hundreds thousands""".split()
-)
-_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019`")
+_NUMBER_WORDS = frozenset((*CARDINAL_WORDS, "hundred", "thousand", "a", "an", "another", "dozen", *VAGUE_PLURALS))
+_QUOTES = QUOTE_MARKS
 #: verbs that count only before the figure ("fire two rockets"); after it they are nouns ("rocket fire")
 _LEFT_ONLY = frozenset({"fire", "firing", "release", "free"})
 #: verbs for other counts that may follow the figure directly, with no noun ("[four] exploded")
@@ -355,7 +319,7 @@ def _clean_subject(words: list[str]) -> str | None:
 
 
 #: capitalised plural demonyms: "Americans", "Iraqis", "Filipinos", "Britons", "Sudanese"
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ians|is|ese|os|ons|ites|ers)")
+_DEMONYM = re.compile(DEMONYM_WORD)
 
 
 def _is_person(words: list[str]) -> bool:

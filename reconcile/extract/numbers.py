@@ -51,6 +51,8 @@ from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
 from ..model import Figure
+from .lexicon import (DEMONYM_AFTER_NO, MONTH_ABBREVIATIONS, MONTH_NAMES, SCALE_WORDS, TENS_WORDS, UNIT_WORDS,
+                      VAGUE_PLURALS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES)
 from .sentences import fold, lower_pattern, lower_view, words_pattern
 
 __all__ = ["find_figures", "find_non_counts", "parse_number_words", "iter_rule_ids",
@@ -62,21 +64,7 @@ _I = re.IGNORECASE | re.VERBOSE
 # Number words
 # ---------------------------------------------------------------------------
 
-# Cardinal words below twenty, tens, and scale words.
-UNIT_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS_WORDS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALE_WORDS: dict[str, int] = {
-    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
+# Cardinal words below twenty, tens, and scale words (lexicon).
 # Abbreviated scales after digits ("1.2 mln", "3bn").
 SCALE_ABBREV: dict[str, int] = {"mln": 1_000_000, "bn": 1_000_000_000}
 
@@ -223,7 +211,7 @@ ZERO_NOUNS: tuple[str, ...] = tuple("""
     """.split())
 _ZERO_NOUN_ALT = "|".join(sorted((re.escape(n) for n in ZERO_NOUNS), key=len, reverse=True))
 # Capitalised plural demonyms not in the table: "No Germans", "No Pakistanis".
-_DEMONYM = r"(?-i:[A-Z][a-z]{2,}(?:ans|ese|(?<!s)is|(?<!i)ons|men)\b)"
+_DEMONYM = DEMONYM_AFTER_NO
 ZERO_NOUN = rf"(?:(?:{_ZERO_NOUN_ALT})\b|{_DEMONYM})"
 # Words that may not sit between "no" and the noun.
 _NO_MODIFIER_BLOCK = (
@@ -916,10 +904,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *,
 # Non-counts
 # ---------------------------------------------------------------------------
 
-_MONTH = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
-          r"|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\b\.?"
+# month and weekday names capitalised (or a month in capitals), case-sensitive inside re.I tables
+_MONTH = (rf"(?-i:(?:{'|'.join(w.title() for w in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))})\b\.?"
+          rf"|(?:{'|'.join(w.upper() for w in MONTH_NAMES)})\b)")
+_WEEKDAY = rf"(?:{'|'.join(w.title() for w in (*WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS))})\b\.?"
 _DAYNUM = r"\d{1,2}(?!\d)(?:\s?(?:st|nd|rd|th))?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
 # number for non-count patterns: digits, words, vague words, "a"/"an"
@@ -937,7 +925,7 @@ _LENGTH_ETC_UNITS = (
 )
 _MONEY_WORDS = (r"(?:dollars?|dlrs|usd|euros?|eur|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|"
                 r"rs|cents?|cts|pence|francs?|marks|riyals?|dinars?|pesos?|rubles?|roubles?|shekels?|lira|"
-                r"naira|rand|baht|rupiah|dirhams?|ringgit|ringgit|taka|birr|shillings?|crowns?|kronor|kroner)")
+                r"naira|rand|baht|rupiah|dirhams?|ringgit|taka|birr|shillings?|crowns?|kronor|kroner)")
 _CURRENCY_SIGN = r"(?:US\s?\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|₦|Rs\.?|INR|USD|EUR|GBP|JPY|CNY|NIS)"
 _SPORTS = re.compile(
     r"\b(?:won|win|wins|beat|beats|beaten|beating|defeat|defeated|defeats|victory|victories|loses|"
@@ -971,10 +959,9 @@ NOT_IDENTIFIER_WORDS: frozenset[str] = frozenset("""
     police officials military army troops when while where who what that this these those there here
     then also even still yet so if because though although until unless once per each every both
     no none nobody zero only another other others his her their its our my your we they he she it i
-    you me us them him january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday dozens hundreds thousands
+    you me us them him
     rescuers firefighters doctors medics sources witnesses residents authorities ministry officers
-    """.split())
+    """.split()) | frozenset((*MONTH_NAMES, *WEEKDAY_NAMES, *VAGUE_PLURALS))
 
 _IDENT_HEAD_ALT = "|".join(sorted(IDENTIFIER_HEADS, key=len, reverse=True))
 
@@ -1003,7 +990,7 @@ def _nc_generic_identifier(m: re.Match[str], text: str) -> tuple[int, int] | Non
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|of|by|until|till|before|after|during|from|to|through|early|late|mid|fiscal|"
     r"spring|summer|autumn|fall|winter|year|years|season|class|census|election|elections|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december)\s*-?\s*\Z",
+    rf"{'|'.join(MONTH_NAMES)})\s*-?\s*\Z",
     re.I)
 
 
@@ -1189,8 +1176,8 @@ NON_COUNT_RULES[:] = [
 _NC_SKIP_IN_WINDOWS = frozenset({"nc.ordinal.words", "nc.duration.bare"})
 
 # What each non-count rule needs (see _Keys); rules not listed always run.
-_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH_KEYS = tuple(m[:3] for m in MONTH_NAMES)
+_WEEKDAY_KEYS = tuple(d[:3] for d in WEEKDAY_NAMES)
 _TIME_UNIT_KEYS = ("sec", "min", "hour", "hr", "day", "night", "week", "wk", "month", "mth", "year", "yr",
                    "decade", "centur", "fortnight")
 _MONEY_WORD_KEYS = ("dollar", "dlrs", "usd", "eur", "pound", "sterling", "yen", "yuan", "renminbi", "rupee",

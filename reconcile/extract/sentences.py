@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+
 try:   # CPython's regex parser (3.11+): stops_pattern and WordStartPattern read patterns with it
     import re._constants as _C
     import re._parser as _sre_parse
@@ -25,12 +27,11 @@ ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen rep gov gen lt col sgt capt cpl maj adm cmdr st jr sr rev pres
     no nos vol fig inc ltd co corp bros dept univ assn ave blvd rd hwy mt ft
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     u.s u.k u.n e.g i.e etc vs approx est a.m p.m calif fla ga ill mass mich minn mo
     nev okla ore pa tenn tex va wash wis ariz ark colo conn del ind kan ky la md miss mont neb
     n.j n.y n.c s.c n.d s.d n.m n.h w.va d.c
     """.split()
-)
+) | frozenset((*MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS))
 
 _BOUNDARY = re.compile(
     r"""
