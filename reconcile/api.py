@@ -45,7 +45,7 @@ def extract_options(settings: Settings) -> "ExtractOptions":
     # commands that only read the store (report, contradictions, ...) never need them
     from .extract import ExtractOptions
 
-    return ExtractOptions(measure_cues=settings.measure_cues)
+    return ExtractOptions(measure_cues=settings.measure_cues, time_budget=settings.time_budget or None)
 
 
 def extractor_for(settings: Settings) -> "Extractor":
@@ -60,7 +60,7 @@ def engine_options(settings: Settings) -> EngineOptions:
 
 
 def iter_documents(paths: Sequence[str], settings: Settings, *, keep_going: bool = False,
-                   problems: list[Problem] | None = None) -> Iterator[Document]:
+                   problems: list[Problem] | None = None, name: str | None = None) -> Iterator[Document]:
     """Every document under ``paths``.  Errors raise unless ``keep_going`` (then they go to ``problems``).
 
     All paths are expanded before the first document is yielded, so a missing
@@ -70,7 +70,7 @@ def iter_documents(paths: Sequence[str], settings: Settings, *, keep_going: bool
     problems = [] if problems is None else problems
     for path in list(_expand(paths, keep_going, problems)):
         try:
-            docs, warnings = documents.read_path(path, max_bytes=settings.max_file_bytes)
+            docs, warnings = documents.read_path(path, max_bytes=settings.max_file_bytes, name=name)
         except InputError as exc:
             if not keep_going:
                 raise
@@ -94,11 +94,23 @@ def _expand(paths: Sequence[str], keep_going: bool, problems: list[Problem]) -> 
 
 
 def extract_paths(paths: Sequence[str], settings: Settings, *,
-                  problems: list[Problem] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+                  problems: list[Problem] | None = None, strict: bool = False,
+                  name: str | None = None) -> Iterator[tuple[Document, list[Claim]]]:
     """``reconcile extract``: claims of each file, no database."""
     ex = extractor_for(settings)
-    for doc in iter_documents(paths, settings, problems=problems):
-        yield doc, ex.extract(doc)
+    problems = [] if problems is None else problems
+    for doc in iter_documents(paths, settings, problems=problems, name=name):
+        got = ex.extract_bounded(doc)
+        _bounded(doc, got, problems, strict)
+        yield doc, got.claims
+
+
+def _bounded(doc: Document, got, problems: list[Problem], strict: bool) -> None:  # got: Extraction
+    """The notes of a bounded extraction as warnings; under ``strict`` a document whose time
+    budget ran out is an input error (exit 3)."""
+    if strict and not got.complete:
+        raise InputError(doc.path, got.notes[-1])
+    problems.extend(Problem(doc.path, note, "warning") for note in got.notes)
 
 
 # ---------------------------------------------------------------------------
@@ -129,22 +141,31 @@ class IngestSummary:
 
 def ingest(paths: Sequence[str], settings: Settings, *, keep_going: bool = False,
            ingested_at: dt.datetime | None = None,
-           progress: Callable[[Document], None] | None = None, jobs: int = 1) -> IngestSummary:
+           progress: Callable[[Document], None] | None = None, jobs: int = 1,
+           strict: bool = False, name: str | None = None) -> IngestSummary:
     """``reconcile ingest``: read, extract and store each document in its own transaction,
     then reconcile all current claims and save the engine's output.
 
     ``jobs > 1`` extracts on that many processes (streaming, in input order); the
     documents are still stored one transaction each, by this process.
     """
-    from .parallel import extract_parallel
+    from .parallel import extract_bounded
 
     at = ingested_at or dt.datetime.now(dt.timezone.utc)
     summary = IngestSummary()
     store = open_store(settings)
     try:
         try:
-            docs = iter_documents(paths, settings, keep_going=keep_going, problems=summary.problems)
-            for doc, claims in extract_parallel(docs, extract_options(settings), jobs):
+            docs = iter_documents(paths, settings, keep_going=keep_going, problems=summary.problems, name=name)
+            for doc, got in extract_bounded(docs, extract_options(settings), jobs):
+                try:
+                    _bounded(doc, got, summary.problems, strict)
+                except InputError as exc:
+                    if not keep_going:
+                        raise
+                    summary.problems.append(Problem(exc.path, str(exc), "error"))
+                    continue
+                claims = got.claims
                 result = store.add_document(doc, claims, ingested_at=at)
                 summary.documents += 1
                 summary.claims += result.claims if result.status != "unchanged" else 0

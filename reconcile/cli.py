@@ -114,9 +114,11 @@ def cli(ctx: click.Context, db: str | None, config_path: str | None) -> None:
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(("table", "json", "jsonl", "csv")), default="table",
               show_default=True)
+@click.option("--strict", is_flag=True, help="A document whose time budget runs out is an error (exit 3).")
+@click.option("--name", help="The name of the document read from standard input (default: its content hash).")
 @click.argument("paths", nargs=-1, required=True)
 @pass_ctx
-def extract(obj: Context, fmt: str, paths: tuple[str, ...]) -> None:
+def extract(obj: Context, fmt: str, strict: bool, name: str | None, paths: tuple[str, ...]) -> None:
     """Print the claims found in files (no database).
 
     PATHS are files, folders (read recursively) or - for standard input.
@@ -128,7 +130,7 @@ def extract(obj: Context, fmt: str, paths: tuple[str, ...]) -> None:
     """
     problems: list[api.Problem] = []
     rows = []
-    for _doc, claims in api.extract_paths(list(paths), obj.settings, problems=problems):
+    for _doc, claims in api.extract_paths(list(paths), obj.settings, problems=problems, strict=strict, name=name):
         if fmt == "jsonl":
             for c in claims:
                 click.echo(json.dumps(c.as_dict(), ensure_ascii=False))
@@ -156,9 +158,12 @@ def _warn(problems: Sequence[api.Problem]) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Extract on N processes (0: one per CPU).")
+@click.option("--strict", is_flag=True, help="A document whose time budget runs out is an error (exit 3).")
+@click.option("--name", help="The name of the document read from standard input (default: its content hash).")
 @click.argument("paths", nargs=-1, required=True)
 @pass_ctx
-def ingest(obj: Context, keep_going: bool, quiet: bool, jobs: int, paths: tuple[str, ...]) -> None:
+def ingest(obj: Context, keep_going: bool, quiet: bool, jobs: int, strict: bool, name: str | None,
+           paths: tuple[str, ...]) -> None:
     """Extract and store the claims of files, one transaction per document.
 
     Re-ingesting the same content changes nothing; a changed file at the same
@@ -184,7 +189,7 @@ def ingest(obj: Context, keep_going: bool, quiet: bool, jobs: int, paths: tuple[
             click.echo(f"\ringesting: {count} documents ({rate:.0f}/s)", err=True, nl=False)
 
     summary = api.ingest(list(paths), obj.settings, keep_going=keep_going, progress=progress,
-                         jobs=jobs or default_jobs())
+                         jobs=jobs or default_jobs(), strict=strict, name=name)
     if show:
         click.echo("", err=True)
     if not quiet:

@@ -281,9 +281,9 @@ _MIN_HTML_WORDS = 5
 
 def parse_html(path: str, html: str, encoding: str = "utf-8") -> Document | None:
     """The article text of an HTML page (trafilatura), or None when it has none."""
-    import trafilatura
-
     try:
+        import trafilatura      # inside the handler: a missing HTML dependency is one line, not a traceback
+
         text = trafilatura.extract(html, include_comments=False, include_tables=False,
                                    favor_precision=True)
         meta = trafilatura.extract_metadata(html)
@@ -322,7 +322,7 @@ def _kind(path: str, text: str) -> str:
     return "text"
 
 
-def read_bytes(path: str, data: bytes) -> tuple[list[Document], list[Warning_]]:
+def read_bytes(path: str, data: bytes, kind_hint: str | None = None) -> tuple[list[Document], list[Warning_]]:
     """Turn one file's bytes into documents (several for JSON lines).
 
     Raises :class:`InputError` for a file that cannot be an article (binary,
@@ -330,7 +330,7 @@ def read_bytes(path: str, data: bytes) -> tuple[list[Document], list[Warning_]]:
     lines without text are warnings, not errors.
     """
     text, encoding = decode(data, path)
-    kind = _kind(path, text)
+    kind = _kind(path if kind_hint is None or Path(path).suffix.lower() in ARTICLE_SUFFIXES - {""} else kind_hint, text)
     if not text.strip():
         return [], [Warning_(path, "empty file, nothing to read")]
     if kind == "jsonl":
@@ -404,8 +404,14 @@ def _too_big(path: str, size: int, max_bytes: int) -> InputError:
     return InputError(path, f"file is {size} bytes, over the limit of {max_bytes} (max_file_bytes)")
 
 
-def read_path(path: str, *, max_bytes: int) -> tuple[list[Document], list[Warning_]]:
-    """Read one file (or standard input for ``-``).
+def stdin_name(data: bytes, name: str | None = None) -> str:
+    """The identity of a document read from standard input: the ``--name`` given, else
+    ``stdin-`` and its content hash (two different inputs never share a path)."""
+    return name if name else f"stdin-{hashlib.sha256(data).hexdigest()[:16]}"
+
+
+def read_path(path: str, *, max_bytes: int, name: str | None = None) -> tuple[list[Document], list[Warning_]]:
+    """Read one file (or standard input for ``-``, named ``name`` or by its content hash).
 
     Only regular files are read (never a device or a pipe that could not end),
     and never more than ``max_bytes`` + 1 bytes.
@@ -414,7 +420,7 @@ def read_path(path: str, *, max_bytes: int) -> tuple[list[Document], list[Warnin
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(path, f"input is over the limit of {max_bytes} bytes (max_file_bytes)")
-        return read_bytes(path, data)
+        return read_bytes(stdin_name(data, name), data, kind_hint="-")
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())

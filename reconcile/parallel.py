@@ -33,10 +33,10 @@ from dataclasses import replace
 from itertools import islice
 from typing import Iterable, Iterator
 
-from .extract import ExtractOptions, Extractor
+from .extract import Extraction, ExtractOptions, Extractor
 from .model import Claim, Document
 
-__all__ = ["extract_parallel", "default_jobs"]
+__all__ = ["extract_parallel", "extract_bounded", "default_jobs"]
 
 #: chunks in flight per worker: one being worked on, one waiting in the queue
 _IN_FLIGHT_PER_JOB = 2
@@ -57,11 +57,11 @@ def _init_worker(options: ExtractOptions) -> None:
     _WORKER_EXTRACTOR = Extractor(options)
 
 
-def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
+def _extract_chunk(docs: list[Document]) -> list[Extraction]:
     ex = _WORKER_EXTRACTOR
     if ex is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("worker started without an extractor")
-    return [ex.extract(d) for d in docs]
+    return [ex.extract_bounded(d) for d in docs]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -81,6 +81,13 @@ def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def extract_parallel(docs: Iterable[Document], extractor_options: ExtractOptions, jobs: int, *,
                      chunk: int = 32) -> Iterator[tuple[Document, list[Claim]]]:
+    """``(document, claims)``: :func:`extract_bounded` without the notes."""
+    for doc, got in extract_bounded(docs, extractor_options, jobs, chunk=chunk):
+        yield doc, got.claims
+
+
+def extract_bounded(docs: Iterable[Document], extractor_options: ExtractOptions, jobs: int, *,
+                    chunk: int = 32) -> Iterator[tuple[Document, Extraction]]:
     """``(document, claims)`` for each document, in input order, extracted on ``jobs`` processes.
 
     Errors raised by the extractor in a worker are raised here, at the
@@ -91,7 +98,7 @@ def extract_parallel(docs: Iterable[Document], extractor_options: ExtractOptions
     if jobs <= 1:
         ex = Extractor(extractor_options)
         for doc in docs:
-            yield doc, ex.extract(doc)
+            yield doc, ex.extract_bounded(doc)
         return
     # plain dict: a MappingProxy (or other read-only mapping) does not pickle
     options = replace(extractor_options, measure_cues=dict(extractor_options.measure_cues))

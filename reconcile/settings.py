@@ -22,6 +22,8 @@ class Settings:
 
     db: str = DEFAULT_DB
     max_file_bytes: int = 20_000_000
+    # extraction: seconds per document; past it the document keeps the claims found so far (0: none)
+    time_budget: float = 30.0
     # engine: event identity across articles
     event_window_days: int = 3
     # claims whose event date is unknown may still join an event of the same place and kind
@@ -49,6 +51,7 @@ class Settings:
 _FILE_KEYS: dict[tuple[str, str], str] = {
     ("database", "url"): "db",
     ("ingest", "max_file_bytes"): "max_file_bytes",
+    ("ingest", "time_budget"): "time_budget",
     ("engine", "event_window_days"): "event_window_days",
     ("engine", "undated_joins"): "undated_joins",
     ("extract", "measure_cues"): "measure_cues",
@@ -57,10 +60,11 @@ _FILE_KEYS: dict[tuple[str, str], str] = {
 _ENV_KEYS: dict[str, str] = {
     "RECONCILE_DB": "db",
     "RECONCILE_MAX_FILE_BYTES": "max_file_bytes",
+    "RECONCILE_TIME_BUDGET": "time_budget",
     "RECONCILE_EVENT_WINDOW_DAYS": "event_window_days",
 }
 _TYPES: dict[str, type] = {
-    "db": str, "max_file_bytes": int, "event_window_days": int, "undated_joins": bool,
+    "db": str, "max_file_bytes": int, "time_budget": float, "event_window_days": int, "undated_joins": bool,
     "measure_cues": dict, "claimant_aliases": dict,
 }
 
@@ -77,10 +81,10 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ValueError(value)
             return {str(k).lower(): v.lower() if name == "measure_cues" else v for k, v in value.items()}
-        if want is int and isinstance(value, bool):
+        if want in (int, float) and isinstance(value, bool):
             raise ValueError(value)
         out = want(value)
-        if want is int and out < 0:
+        if want in (int, float) and not out >= 0:
             raise ValueError(value)
         return out
     except (TypeError, ValueError):

@@ -232,7 +232,19 @@ def test_ingest_standard_input(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, [*_db(tmp_path), "ingest", "-"], input=STORED)
     assert result.exit_code == 0, result.output
     rows = runner.invoke(cli, [*_db(tmp_path), "claims", "--format", "jsonl"]).output.splitlines()
-    assert any(json.loads(r)["doc"] == "-" for r in rows)
+    docs = {json.loads(r)["doc"] for r in rows}
+    assert docs and all(d.startswith("stdin-") for d in docs)
+
+
+def test_standard_input_documents_keep_their_own_identity(runner: CliRunner, tmp_path: Path) -> None:
+    other = "Officials said 4 people were wounded in a blast on Tuesday.\n"
+    for text in (STORED, other):
+        assert runner.invoke(cli, [*_db(tmp_path), "ingest", "-"], input=text).exit_code == 0
+    assert runner.invoke(cli, [*_db(tmp_path), "ingest", "--name", "wire/a.txt", "-"],
+                         input=other.replace("4", "6")).exit_code == 0
+    rows = [json.loads(r) for r in runner.invoke(cli, [*_db(tmp_path), "claims", "--format", "jsonl"]).output.splitlines()]
+    docs = {r["doc"] for r in rows}
+    assert len([d for d in docs if d.startswith("stdin-")]) == 2 and "wire/a.txt" in docs
 
 
 def test_db_commands(runner: CliRunner, tmp_path: Path) -> None:

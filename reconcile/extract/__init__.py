@@ -17,6 +17,7 @@ The pipeline, per document:
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field, replace
 from typing import Mapping, NamedTuple
 
@@ -27,7 +28,7 @@ from .clauses import SentenceClauses
 from .measures import MeasureFinder, MeasureHit
 from .sentences import CaselessPattern, Sentence, WordStartPattern, split_sentences, words_pattern
 
-__all__ = ["ExtractOptions", "Extractor", "extract_claims"]
+__all__ = ["ExtractOptions", "Extraction", "Extractor", "extract_claims"]
 
 #: Sentences that cannot hold a claim are skipped before the full grammar runs:
 #: they need a digit or a number word, and a measure cue somewhere.
@@ -75,6 +76,87 @@ class ExtractOptions:
     """Tunables of the extractor (from config.toml ``[extract]``)."""
 
     measure_cues: Mapping[str, str] = field(default_factory=dict)
+    #: seconds of extraction per document; past it the document keeps the claims found so far
+    #: (``Extraction.complete`` is False).  None: no budget (benchmarks)
+    time_budget: float | None = None
+
+
+#: a "sentence" longer than this is cut at safe points (clause punctuation, else white space,
+#: else anywhere) into pieces no longer than it: the work per sentence stays bounded however
+#: a scraped page runs its text together.  News sentences are far shorter (the longest in the
+#: corpora is about 8,000 characters, a run-together list of victims, and one other passes
+#: 2,000).  The work inside one piece is not linear in it yet: the cap keeps it small.
+MAX_SENTENCE_CHARS = 2_000
+#: a run of white space this long is no part of a sentence: it ends one
+_LONG_SPACE = re.compile(r"\s{200,}")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_SPACE = re.compile(r"\s")
+
+
+def _cut_points(text: str, s: int, e: int, cap: int) -> list[int]:
+    """Where to cut ``text[s:e]`` into pieces of at most ``cap`` characters (linear)."""
+    cuts: list[int] = []
+    pos = s
+    while e - pos > cap:
+        lo = pos + cap // 2
+        hi = pos + cap
+        cut = -1
+        for rx in (_CLAUSE_BREAK, _SPACE):
+            last = None
+            # searched backwards a window at a time would be simpler; one forward scan of
+            # the upper half is linear in it
+            for m in rx.finditer(text, lo, hi):
+                last = m
+            if last is not None:
+                cut = last.end()
+                break
+        if cut <= pos:
+            cut = hi
+        cuts.append(cut)
+        pos = cut
+    return cuts
+
+
+def bounded_sentences(text: str, sentences: list[Sentence], cap: int = MAX_SENTENCE_CHARS,
+                      notes: list[str] | None = None) -> list[Sentence]:
+    """``sentences`` with long runs of white space taken out and every sentence longer than ``cap``
+    cut into pieces (each cut recorded in ``notes`` with its offset).  Sentences of news text
+    come back unchanged (the same objects)."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        if sent.end - sent.start <= 200 or (sent.end - sent.start <= cap and _LONG_SPACE.search(sent.text) is None):
+            out.append(sent)
+            continue
+        spans: list[tuple[int, int]] = []
+        pos = sent.start
+        for m in _LONG_SPACE.finditer(text, sent.start, sent.end):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, sent.end))
+        if len(spans) > 1 and notes is not None:
+            notes.append(f"offset {sent.start}: a run of white space ends the sentence")
+        for a, b in spans:
+            cuts = _cut_points(text, a, b, cap)
+            if cuts and notes is not None:
+                notes.append(f"offset {a}: a sentence of {b - a} characters, cut into {len(cuts) + 1} pieces")
+            for x, y in zip([a, *cuts], [*cuts, b]):
+                while x < y and text[x].isspace():
+                    x += 1
+                while y > x and text[y - 1].isspace():
+                    y -= 1
+                if y > x:
+                    out.append(Sentence(x, y, text[x:y], sent.paragraph))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The claims of one document, with notes on what was bounded (long sentences cut, the time
+    budget spent); ``complete`` is False when the budget stopped extraction early."""
+
+    claims: list[Claim]
+    notes: tuple[str, ...] = ()
+    complete: bool = True
 
 
 class Extractor:
@@ -85,8 +167,24 @@ class Extractor:
         self.measures = MeasureFinder(self.options.measure_cues)
 
     def extract(self, doc: Document) -> list[Claim]:
+        return self.extract_bounded(doc).claims
+
+    def extract_bounded(self, doc: Document) -> Extraction:
+        """The claims of ``doc`` with the notes on its bounds (see :class:`Extraction`)."""
+        notes: list[str] = []
+        budget = self.options.time_budget
+        deadline = None if budget is None else time.monotonic() + budget
+        stopped: list[int] = []
+        claims = self._extract(doc, notes, deadline, stopped)
+        if stopped:
+            notes.append(f"offset {stopped[0]}: the time budget of {budget:g} s per document was spent; "
+                         f"kept the {len(claims)} claims found before it")
+        return Extraction(claims, tuple(notes), not stopped)
+
+    def _extract(self, doc: Document, notes: list[str], deadline: float | None,
+                 stopped: list[int]) -> list[Claim]:
         text = doc.text
-        sentences = split_sentences(text, doc.body_start)
+        sentences = bounded_sentences(text, split_sentences(text, doc.body_start), notes=notes)
         if not sentences:
             return []
         contexts: list = []         # [attribution context, event context], made when first needed
@@ -115,6 +213,9 @@ class Extractor:
             ) for measure in measures]
 
         for idx, sent in enumerate(sentences):
+            if deadline is not None and time.monotonic() > deadline:
+                stopped.append(sent.start)
+                break
             if not _numberish(sent.text):
                 continue
             figures = numbers.find_figures(text, sent.start, sent.end)
