@@ -216,7 +216,7 @@ def _version() -> str:
     from . import engine, model
 
     try:
-        version = importlib.metadata.version("reconcile")
+        version = importlib.metadata.version("reconcile-figures")
     except importlib.metadata.PackageNotFoundError:   # run from a source tree, not installed
         version = "source"
     digest = hashlib.sha256()

@@ -96,7 +96,7 @@ class _Group(click.Group):
 @click.option("--db", metavar="URL", help="Database URL or SQLite path (default: sqlite:///reconcile.db; env RECONCILE_DB).")
 @click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
               help="Settings file (default: ./config.toml when present).")
-@click.version_option(package_name="reconcile")
+@click.version_option(package_name="reconcile-figures")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, config_path: str | None) -> None:
     """Extract numeric claims from news, store them, and flag contradictions.
