@@ -12,11 +12,11 @@ import importlib.metadata
 import json
 import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import documents
 from .engine import EngineOptions, ordered, reconcile
-from .errors import InputError, UsageError
+from .errors import DatabaseError, InputError, UsageError
 from .model import Claim, Contradiction, Document, Quantity, Reconciliation
 from .settings import Settings
 
@@ -116,6 +116,13 @@ def _bounded(doc: Document, got, problems: list[Problem], strict: bool) -> None:
 # ---------------------------------------------------------------------------
 # the store
 # ---------------------------------------------------------------------------
+
+def describe_db(url: str) -> str:
+    """The database URL without its password."""
+    from .store.session import describe
+
+    return describe(url)
+
 
 def open_store(settings: Settings):  # -> Store (imported lazily: only the store package imports SQLAlchemy)
     from .store import Store
@@ -237,7 +244,7 @@ def _version() -> str:
     from . import engine, model
 
     try:
-        version = importlib.metadata.version("reconcile-claims")
+        version = importlib.metadata.version("reconcile-figures")
     except importlib.metadata.PackageNotFoundError:   # run from a source tree, not installed
         version = "source"
     digest = hashlib.sha256()
@@ -393,14 +400,26 @@ class CheckResult:
 
 
 def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = False,
-          ingested_at: dt.datetime | None = None) -> CheckResult:
-    """``reconcile check``: the contradictions that new files introduce against the store."""
+          ingested_at: dt.datetime | None = None, allow_empty: bool = False) -> CheckResult:
+    """``reconcile check``: the contradictions that new files introduce against the store.
+
+    A store that does not exist or holds no claims is a :class:`DatabaseError` (a mistyped
+    ``--db`` in CI must not pass every article) unless ``allow_empty``."""
+    from .store.session import missing_sqlite_file
+
+    missing = missing_sqlite_file(settings.db)
+    if missing is not None and not allow_empty:
+        raise DatabaseError(f"{missing}: no such database; `check` compares new files "
+                            f"against stored figures (--allow-empty to check against none)")
     ex = extractor_for(settings)
     docs = list(iter_documents(paths, settings))
     per_doc = [ex.extract(d) for d in docs]
     new_claims: list[Claim] = [c for claims in per_doc for c in claims]
     store = open_store(settings)
     try:
+        if not allow_empty and store.claims_state()[0] == 0:
+            raise DatabaseError(f"{describe_db(settings.db)}: the store holds no claims; `check` "
+                                f"compares against stored figures (--allow-empty to check against none)")
         new_paths = {d.path for d in docs}
         # new claims get negative ids so they can be told apart from stored ones
         tagged = [c.with_id(-(i + 1)) for i, c in enumerate(new_claims)]
@@ -424,6 +443,36 @@ def check(paths: Sequence[str], settings: Settings, *, ingest_after: bool = Fals
     finally:
         store.close()
     return CheckResult(tuple(new_claims), found, tuple(docs))
+
+
+def contradiction_key(c: Mapping[str, Any] | Contradiction) -> tuple:
+    """What identifies a contradiction across runs of ``check``: its kind and the place of each
+    side (file, start, end), in order; the ids of new claims change from run to run."""
+    d = c if isinstance(c, Mapping) else c.as_dict()
+    sides = sorted((str(d[s]["doc"]), int(d[s]["start"]), int(d[s]["end"])) for s in ("a", "b"))
+    return (str(d["kind"]), *sides)
+
+
+def load_baseline(path: str) -> set[tuple]:
+    """The known contradictions of a ``--baseline`` file: the output of
+    ``check --format json`` or ``--format jsonl`` (or ``contradictions --format json|jsonl``)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError as err:
+        raise InputError(path, f"cannot read the baseline: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "the baseline is not UTF-8 JSON") from None
+    try:
+        try:
+            data = json.loads(text)
+        except ValueError:                       # JSON lines: one contradiction a line
+            data = [json.loads(line) for line in text.splitlines() if line.strip()]
+        if isinstance(data, dict):
+            data = data["contradictions"] if "contradictions" in data else [data]
+        return {contradiction_key(x) for x in data}
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        raise InputError(path, f"not a baseline of contradictions (check --format json): {err}") from None
 
 
 def _part_for_check(store, settings: Settings, new_claims: Sequence[Claim], new_paths: set[str]):

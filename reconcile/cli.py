@@ -2,24 +2,32 @@
 function of :mod:`reconcile.api`, and formats the rows it gets back.
 
 Exit codes: 0 success; 1 ``check`` found contradictions; 2 usage error;
-3 input error; 4 database error; 5 configuration error (see errors.py).
+3 input error; 4 database error; 5 configuration error; 6 internal error (see errors.py).
+
+An unexpected exception is one line naming the step (the command and the function that
+failed) and the file being worked on; ``--debug`` (or ``RECONCILE_DEBUG=1``) adds the traceback.
+A closed standard output (``reconcile claims | head -1``) ends the command quietly with 0.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
 import sys
+import traceback
 import time
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import click
 
 from . import api
-from .errors import EXIT_CONTRADICTIONS, ReconcileError, UsageError
+from .errors import EXIT_CONTRADICTIONS, EXIT_INTERNAL, ReconcileError, UsageError
 from .model import CONTRADICTION_KINDS
 from .settings import Settings, load_settings
 
-TABLE_FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+#: the row formats every listing command offers (sqlite-utils' output_options are the model)
+TABLE_FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
 
 
 class Context:
@@ -51,18 +59,41 @@ def _columns(kind: str) -> Sequence[str]:
             "contradiction": formats.CONTRADICTION_COLUMNS}[kind]
 
 
-def _render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+def output_options(*extra: str, default: str = "table") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format`` (the row formats, plus a command's own such as html or github) and
+    ``--no-headers``: the same output options on every command."""
+    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+        fn = click.option("--no-headers", is_flag=True,
+                          help="Leave out the header row (table, markdown, csv, tsv).")(fn)
+        fn = click.option("--format", "fmt", type=click.Choice((*TABLE_FORMATS, *extra)), default=default,
+                          show_default=True, help="Output format.")(fn)
+        return fn
+    return deco
+
+
+def _width() -> int | None:
+    """The terminal's width for tables: a terminal, or COLUMNS set; else None (no wrapping)."""
+    if os.environ.get("COLUMNS") or sys.stdout.isatty():
+        return shutil.get_terminal_size((100, 24)).columns
+    return None
+
+
+def _render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
+            headers: bool = True) -> str:
     """Rows in ``fmt``; json and jsonl rows are ``as_dict()`` output, JSON-ready as they are."""
     from .report.formats import render
 
-    return render(rows, fmt, columns=columns, plain=fmt in ("json", "jsonl"))
+    return render(rows, fmt, columns=columns, plain=fmt in ("json", "jsonl"), headers=headers,
+                  width=_width() if fmt == "table" else None)
 
 
-def _emit_rows(rows: Sequence[dict[str, Any]], fmt: str, kind: str) -> None:
-    """Print rows of a kind (claim, quantity, contradiction): JSON lines one at a time (a
-    listing of millions never becomes one string), the other formats rendered whole."""
+def _emit_rows(rows: Iterable[dict[str, Any]], fmt: str, kind: str | None, headers: bool = True) -> None:
+    """The one output path (sqlite-utils' ``output_rows``): rows of a kind (claim, quantity,
+    contradiction; None: any keys) in ``fmt``.  JSON lines go out a batch at a time (a
+    listing of millions never becomes one string), the other formats are rendered whole."""
     if fmt != "jsonl":
-        _emit(_render(rows, fmt, None if fmt == "json" else _columns(kind)))
+        cols = None if fmt == "json" or kind is None else _columns(kind)
+        _emit(_render(list(rows), fmt, cols, headers))
         return
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     batch: list[str] = []
@@ -79,8 +110,51 @@ def _emit_rows(rows: Sequence[dict[str, Any]], fmt: str, kind: str) -> None:
 _JSONL_BATCH = 512
 
 
+_DEBUG = {"on": False}
+
+
+def _debug() -> bool:
+    return _DEBUG["on"] or os.environ.get("RECONCILE_DEBUG", "") not in ("", "0")
+
+
+def _failure_line(exc: BaseException, step: str) -> str:
+    """One line for an unexpected exception: the step (command and the innermost function of
+    the tool that failed), the file being worked on (the innermost ``path`` the tool's frames
+    hold) and the exception itself."""
+    where, path = "", None
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_globals.get("__name__", "").startswith("reconcile"):
+            where = f"{frame.f_globals['__name__']}.{frame.f_code.co_name}"
+            for name in ("path", "doc_path"):
+                value = frame.f_locals.get(name)
+                if isinstance(value, (str, os.PathLike)):
+                    path = os.fsdecode(value)
+            doc = frame.f_locals.get("doc") or frame.f_locals.get("document")
+            if getattr(doc, "path", None):
+                path = str(doc.path)
+        tb = tb.tb_next
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    file_part = f"{path}: " if path else ""
+    step_part = f"{step} ({where})" if where else step
+    return (f"reconcile: error: {file_part}internal error in {step_part}: {type(exc).__name__}: "
+            f"{message} (exit {EXIT_INTERNAL}; run with --debug for the traceback)")
+
+
+def _stdout_closed() -> None:
+    """Standard output was closed by the reader (``| head``): stop quietly, exit 0."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+        pass
+    sys.exit(0)
+
+
 class _Group(click.Group):
-    """Maps library errors to one line on standard error and the documented exit code."""
+    """Maps library errors to one line on standard error and the documented exit code, and any
+    other exception to one line too (exit 6; the traceback only with ``--debug``)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -90,15 +164,27 @@ class _Group(click.Group):
         except ReconcileError as exc:
             click.echo(f"reconcile: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except BrokenPipeError:
+            _stdout_closed()
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the one top-level handler
+            if _debug():
+                traceback.print_exception(exc, file=sys.stderr)
+            sub = ctx.invoked_subcommand or (ctx.protected_args[0] if ctx.protected_args else "")
+            click.echo(_failure_line(exc, " ".join(filter(None, ["reconcile", sub]))), err=True)
+            ctx.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=_Group, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--db", metavar="URL", help="Database URL or SQLite path (default: sqlite:///reconcile.db; env RECONCILE_DB).")
 @click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
               help="Settings file (default: ./config.toml when present).")
-@click.version_option(package_name="reconcile-claims")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error (env RECONCILE_DEBUG=1).")
+@click.version_option(package_name="reconcile-figures")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, config_path: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, config_path: str | None, debug: bool) -> None:
     """Extract numeric claims from news, store them, and flag contradictions.
 
     \b
@@ -107,18 +193,19 @@ def cli(ctx: click.Context, db: str | None, config_path: str | None) -> None:
       reconcile report
       reconcile contradictions --format jsonl
     """
+    _DEBUG["on"] = debug
     ctx.obj = Context(db, config_path)
+    if ctx.invoked_subcommand is None:     # bare `reconcile`: the help, no error line
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 # ---------------------------------------------------------------------------
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(("table", "json", "jsonl", "csv")), default="table",
-              show_default=True)
-@click.option("--strict", is_flag=True, help="A document whose time budget runs out is an error (exit 3).")
-@click.option("--name", help="The name of the document read from standard input (default: its content hash).")
+@output_options()
 @click.argument("paths", nargs=-1, required=True)
 @pass_ctx
-def extract(obj: Context, fmt: str, strict: bool, name: str | None, paths: tuple[str, ...]) -> None:
+def extract(obj: Context, fmt: str, no_headers: bool, paths: tuple[str, ...]) -> None:
     """Print the claims found in files (no database).
 
     PATHS are files, folders (read recursively) or - for standard input.
@@ -129,15 +216,10 @@ def extract(obj: Context, fmt: str, strict: bool, name: str | None, paths: tuple
       reconcile extract --format jsonl articles/ > claims.jsonl
     """
     problems: list[api.Problem] = []
-    rows = []
-    for _doc, claims in api.extract_paths(list(paths), obj.settings, problems=problems, strict=strict, name=name):
-        if fmt == "jsonl":
-            for c in claims:
-                click.echo(json.dumps(c.as_dict(), ensure_ascii=False))
-        else:
-            rows.extend(c.as_dict() if fmt == "json" else _claim_row(c) for c in claims)
-    if fmt != "jsonl":
-        _emit(_render(rows, fmt, None if fmt == "json" else _columns("claim")))
+    structured = fmt in ("json", "jsonl")
+    rows = (c.as_dict() if structured else _claim_row(c)
+            for _doc, claims in api.extract_paths(list(paths), obj.settings, problems=problems) for c in claims)
+    _emit_rows(rows, fmt, "claim", headers=not no_headers)
     _warn(problems)
 
 
@@ -208,14 +290,14 @@ class _Exit(Exception):
 
 # ---------------------------------------------------------------------------
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
+@output_options()
 @click.option("--event", help="Only claims of this event key (see `reconcile groups`).")
 @click.option("--measure", help="Only this measure (killed, wounded, detained, ...).")
 @click.option("--claimant", help="Only claimants whose name contains this text.")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only events on or after YYYY-MM-DD.")
 @click.option("--all-versions", is_flag=True, help="Include claims of superseded document versions.")
 @pass_ctx
-def claims(obj: Context, fmt: str, event: str | None, measure: str | None, claimant: str | None,
+def claims(obj: Context, fmt: str, no_headers: bool, event: str | None, measure: str | None, claimant: str | None,
            since: dt.datetime | None, all_versions: bool) -> None:
     """List stored claims.
 
@@ -235,7 +317,7 @@ def claims(obj: Context, fmt: str, event: str | None, measure: str | None, claim
         from .report.formats import claim_rows
 
         rows = claim_rows(found)
-    _emit_rows(rows, fmt, "claim")
+    _emit_rows(rows, fmt, "claim", headers=not no_headers)
 
 
 def output_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -265,14 +347,13 @@ recompute_option = click.option(
 
 # ---------------------------------------------------------------------------
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(("table", "markdown", "json", "csv", "html")), default="table",
-              show_default=True)
+@output_options("html")
 @click.option("--all", "include_all", is_flag=True, help="Include agreed figures, not only disputed ones.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE.")
 @output_filter_options
 @recompute_option
 @pass_ctx
-def report(obj: Context, fmt: str, include_all: bool, output: str | None, event: str | None, measure: str | None,
+def report(obj: Context, fmt: str, no_headers: bool, include_all: bool, output: str | None, event: str | None, measure: str | None,
            since: dt.datetime | None, recompute: bool) -> None:
     """The disputed numbers: one row per quantity, each claimant's figure.
 
@@ -288,9 +369,10 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None, event:
     # the page's summary counts the consistent quantities too
     rec = api.reconcile_store(obj.settings, recompute=recompute, disputed_only=not include_all and fmt != "html",
                               contradictions=fmt in ("html", "markdown"), flt=_output_filter(event, measure, since))
-    if fmt == "json":
+    if fmt in ("json", "jsonl"):
         qs = [q.as_dict() for q in rec.quantities if include_all or q.status != "consistent"]
-        text = json.dumps({"quantities": qs}, ensure_ascii=False, indent=2)
+        text = json.dumps({"quantities": qs}, ensure_ascii=False, indent=2) if fmt == "json" \
+            else "\n".join(json.dumps(q, ensure_ascii=False) for q in qs)
     elif fmt == "html":
         from .report.html import render_html
 
@@ -298,10 +380,11 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None, event:
     elif fmt == "markdown":
         text = formats.markdown_report(
             [q for q in rec.quantities if include_all or q.status != "consistent"], rec.contradictions,
-            title="Disputed figures")
+            title="Figures" if include_all else "Disputed figures", include_all=include_all)
     else:
         text = formats.render(formats.quantity_rows(rec.quantities, include_all=include_all), fmt,
-                              columns=formats.QUANTITY_COLUMNS)
+                              columns=formats.QUANTITY_COLUMNS, headers=not no_headers,
+                              width=None if output or fmt != "table" else _width())
     if output:
         try:
             with open(output, "w", encoding="utf-8") as fh:
@@ -314,13 +397,12 @@ def report(obj: Context, fmt: str, include_all: bool, output: str | None, event:
 
 # ---------------------------------------------------------------------------
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(("table", "json", "jsonl", "csv", "markdown")), default="table",
-              show_default=True)
+@output_options()
 @output_filter_options
 @click.option("--kind", type=click.Choice(CONTRADICTION_KINDS), help="Only contradictions of this kind.")
 @recompute_option
 @pass_ctx
-def contradictions(obj: Context, fmt: str, event: str | None, measure: str | None, since: dt.datetime | None,
+def contradictions(obj: Context, fmt: str, no_headers: bool, event: str | None, measure: str | None, since: dt.datetime | None,
                    kind: str | None, recompute: bool) -> None:
     """Every pair of stored claims that cannot both hold, with its kind.
 
@@ -340,16 +422,16 @@ def contradictions(obj: Context, fmt: str, event: str | None, measure: str | Non
         rows = contradiction_dicts(rec.contradictions)
     else:
         rows = contradiction_rows(rec.contradictions)
-    _emit_rows(rows, fmt, "contradiction")
+    _emit_rows(rows, fmt, "contradiction", headers=not no_headers)
 
 
 # ---------------------------------------------------------------------------
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
+@output_options()
 @output_filter_options
 @recompute_option
 @pass_ctx
-def groups(obj: Context, fmt: str, event: str | None, measure: str | None, since: dt.datetime | None,
+def groups(obj: Context, fmt: str, no_headers: bool, event: str | None, measure: str | None, since: dt.datetime | None,
            recompute: bool) -> None:
     """The quantities: claims grouped by event, measure and scope.
 
@@ -366,54 +448,70 @@ def groups(obj: Context, fmt: str, event: str | None, measure: str | None, since
         rows = [q.as_dict() for q in rec.quantities]
     else:
         rows = quantity_rows(rec.quantities, include_all=True)
-    _emit_rows(rows, fmt, "quantity")
+    _emit_rows(rows, fmt, "quantity", headers=not no_headers)
 
 
 # ---------------------------------------------------------------------------
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(("table", "json", "github", "markdown")), default="table",
-              show_default=True)
+@output_options("github")
 @click.option("--ingest", "ingest_after", is_flag=True, help="Store the new files' claims afterwards.")
+@click.option("--allow-empty", is_flag=True,
+              help="Accept a missing or empty store (else exit 4: a mistyped --db must not pass every file).")
+@click.option("--baseline", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Known contradictions (a saved `check --format json` or jsonl): not reported, not failing.")
 @click.argument("paths", nargs=-1, required=True)
 @pass_ctx
-def check(obj: Context, fmt: str, ingest_after: bool, paths: tuple[str, ...]) -> None:
+def check(obj: Context, fmt: str, no_headers: bool, ingest_after: bool, allow_empty: bool, baseline: str | None,
+          paths: tuple[str, ...]) -> None:
     """CI gate: the contradictions that new files introduce against the store.
 
-    Exits 1 when there are any, 0 when there are none, 2 on usage errors.
+    Exits 1 when there are any (beyond --baseline), 0 when there are none, 2 on usage
+    errors, 4 when the store is missing or empty (unless --allow-empty).
 
     \b
     Example:
       reconcile --db figures.db check --format github new/*.txt
-      reconcile --db figures.db check --ingest new/*.txt
+      reconcile --db figures.db check --format json new/*.txt > known.json
+      reconcile --db figures.db check --baseline known.json new/*.txt
+      reconcile --db figures.db check --allow-empty --ingest first/*.txt
     """
     from .report import formats
 
-    result = api.check(list(paths), obj.settings, ingest_after=ingest_after)
-    found = result.contradictions
+    known = api.load_baseline(baseline) if baseline else set()
+    result = api.check(list(paths), obj.settings, ingest_after=ingest_after, allow_empty=allow_empty)
+    found = tuple(x for x in result.contradictions if api.contradiction_key(x) not in known)
     if fmt == "json":
         _emit(json.dumps({"claims": len(result.claims), "contradictions": [x.as_dict() for x in found]},
                          ensure_ascii=False, indent=2))
     elif fmt == "github":
-        texts = {d.path: d.text for d in result.documents}
+        docs = {d.path: d for d in result.documents}
 
-        def line_of(path: str, offset: int) -> int:
-            if path not in texts:
+        def line_of(path: str, offset: int) -> tuple[str, int] | int:
+            d = docs.get(path)
+            if d is None:
                 return 0  # a stored file: not annotated
-            return texts[path][:offset].count("\n") + 1
+            if d.line is not None:            # a JSON line: the file and the line it is on
+                return (path.rsplit("#", 1)[0], d.line)
+            return (path, d.text[:offset].count("\n") + 1)
 
         _emit(formats.github_annotations(found, line_of=line_of))
     elif fmt == "markdown":
         _emit(formats.markdown_report([], found, title="Figures that contradict the store"))
+    elif fmt == "jsonl":
+        _emit_rows([x.as_dict() for x in found], fmt, "contradiction")
     else:
-        _emit(formats.render(formats.contradiction_rows(found), "table"))
-        click.echo(f"{len(result.claims)} claims checked, {len(found)} contradictions", err=True)
+        _emit_rows(formats.contradiction_rows(found), fmt, "contradiction", headers=not no_headers)
+        if fmt == "table":
+            click.echo(f"{len(result.claims)} claims checked, {len(found)} contradictions"
+                       + (f" ({len(result.contradictions) - len(found)} known, in the baseline)"
+                          if len(found) != len(result.contradictions) else ""), err=True)
     if found:
         raise _Exit(EXIT_CONTRADICTIONS)
 
 
 # ---------------------------------------------------------------------------
 @cli.command()
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=click.IntRange(1, 2**63 - 1))
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @recompute_option
 @pass_ctx
@@ -485,18 +583,27 @@ def db_upgrade(obj: Context, revision: str) -> None:
     click.echo(f"at revision {migrate.current(obj.settings.db)}")
 
 
-@db.command("downgrade")
+@db.command("downgrade", context_settings={"ignore_unknown_options": True})
 @click.argument("revision", default="-1")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask before `base` (which drops every table).")
 @pass_ctx
-def db_downgrade(obj: Context, revision: str) -> None:
-    """Migrate the database down to REVISION (default: one step).
+def db_downgrade(obj: Context, revision: str, yes: bool) -> None:
+    """Migrate the database down to REVISION (default: -1, one step; `base` drops every
+    table and asks first unless --yes).
 
     \b
     Example:
-      reconcile db downgrade base
+      reconcile db downgrade -1
+      reconcile db downgrade --yes base
     """
     from .store import migrate
 
+    if revision.startswith("-") and not revision[1:].isdigit():
+        raise UsageError(f"no such option or revision {revision!r} (see: reconcile db downgrade --help)")
+    if revision == "base" and not yes:
+        if not sys.stdin.isatty():
+            raise UsageError("`db downgrade base` drops every table and its data; add --yes to confirm")
+        click.confirm(f"Drop every table of {obj.settings.db}?", abort=True, err=True)
     migrate.downgrade(obj.settings.db, revision)
     click.echo(f"at revision {migrate.current(obj.settings.db) or 'base'}")
 
@@ -517,9 +624,9 @@ def db_current(obj: Context) -> None:
 
 # ---------------------------------------------------------------------------
 @cli.command("config")
-@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
+@output_options()
 @pass_ctx
-def config_cmd(obj: Context, fmt: str) -> None:
+def config_cmd(obj: Context, fmt: str, no_headers: bool) -> None:
     """Print the effective settings and where each came from.
 
     Precedence: command line > RECONCILE_* environment > config file > defaults.
@@ -529,11 +636,13 @@ def config_cmd(obj: Context, fmt: str) -> None:
       reconcile config
       RECONCILE_DB=other.db reconcile config
     """
-    rows = [{"key": k, "value": json.dumps(v) if isinstance(v, dict) else v, "from": o}
+    structured = fmt in ("json", "jsonl")   # dict values stay objects there, text elsewhere
+    rows = [{"key": k, "value": json.dumps(v) if isinstance(v, dict) and not structured else v, "from": o}
             for k, v, o in obj.settings.describe()]
     from .report.formats import render
 
-    _emit(render(rows, fmt))     # values of every type: converted for JSON, not taken as they are
+    # values of every type: converted for JSON, not taken as they are
+    _emit(render(rows, fmt, headers=not no_headers, width=_width() if fmt == "table" else None))
 
 
 # ---------------------------------------------------------------------------

@@ -9,6 +9,8 @@ Exit codes (also in the README):
 3     input error: missing path, binary or malformed file, file too large, folder loop
 4     database error: unusable ``--db``, schema newer than this tool
 5     configuration error: unreadable or invalid config.toml
+6     internal error: an unexpected exception (one line naming the step and the file;
+      the traceback with ``--debug``)
 ====  =====================================================================
 """
 from __future__ import annotations
@@ -51,3 +53,4 @@ EXIT_USAGE = UsageError.exit_code
 EXIT_INPUT = InputError.exit_code
 EXIT_DATABASE = DatabaseError.exit_code
 EXIT_CONFIG = ConfigError.exit_code
+EXIT_INTERNAL = 6

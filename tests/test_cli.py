@@ -204,7 +204,7 @@ def test_check_exit_codes(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
 def test_check_ingest_stores(runner: CliRunner, tmp_path: Path) -> None:
     db = _db(tmp_path)
     path = _write(tmp_path / "agrees.txt", AGREES)
-    assert runner.invoke(cli, [*db, "check", "--ingest", path]).exit_code == 0
+    assert runner.invoke(cli, [*db, "check", "--allow-empty", "--ingest", path]).exit_code == 0
     claims = runner.invoke(cli, [*db, "claims", "--format", "jsonl"])
     assert "agrees.txt" in claims.output
 
@@ -252,7 +252,7 @@ def test_db_commands(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(cli, [*db, "db", "upgrade"]).exit_code == 0
     head = runner.invoke(cli, [*db, "db", "current"]).output.strip()
     assert head and head != "base (empty)"
-    assert runner.invoke(cli, [*db, "db", "downgrade", "base"]).exit_code == 0
+    assert runner.invoke(cli, [*db, "db", "downgrade", "--yes", "base"]).exit_code == 0
     assert runner.invoke(cli, [*db, "db", "current"]).output.strip() == "base (empty)"
 
 

@@ -208,10 +208,10 @@ def test_claim_rows():
     assert rows == [
         {"id": 2, "doc": "news/lake.txt", "measure": "killed", "figure": "30–40", "low": 30,
          "high": 40, "subject": None, "claimant": "Red Crescent", "stance": "assert",
-         "event_date": "2031-05-04", "text": "between 30 and 40"},
+         "derived": False, "event_date": "2031-05-04", "text": "between 30 and 40"},
         {"id": 3, "doc": "news/pier.txt", "measure": "killed", "figure": "≥20", "low": 20,
          "high": None, "subject": None, "claimant": "(outlet)", "stance": "assert",
-         "event_date": "2031-05-04", "text": "At least 20"},
+         "derived": False, "event_date": "2031-05-04", "text": "At least 20"},
     ]
 
 
@@ -231,16 +231,16 @@ def test_quantity_row_content():
     row = quantity_rows(QUANTITIES)[0]
     assert row == {
         "event": "2031-05-04 Lake Verin ferry", "measure": "killed", "scope": "all",
-        "figures": "the harbour authority: 14 (assert, 2031-05-05); "
-                   "Red Crescent: 30–40 (assert, 2031-05-06); (outlet): ≥20 (assert)",
+        "figures": ["the harbour authority: 14 (assert, 2031-05-05)",
+                        "Red Crescent: 30–40 (assert, 2031-05-06)", "(outlet): ≥20 (assert)"],
         "low": 14, "best": 20, "high": 40, "spread": 26, "sources": 3, "status": "disputed",
     }
 
 
 def test_quantity_rows_list_revisions_oldest_first():
     row = quantity_rows(QUANTITIES)[1]
-    assert row["figures"] == ("the clinic: 2 (assert, 2031-05-05); "
-                              "the clinic: 5 (assert, 2031-05-07)")
+    assert row["figures"] == ["the clinic: 2 (assert, 2031-05-05)",
+                              "the clinic: 5 (assert, 2031-05-07)"]
 
 
 def test_contradiction_rows():

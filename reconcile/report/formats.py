@@ -1,4 +1,10 @@
-"""One output path for rows: table, markdown, json, jsonl and csv.
+"""One output path for rows: table, markdown, json, jsonl, csv and tsv (the model is
+sqlite-utils' ``output_options`` + ``output_rows``): every command renders its rows here, with
+``headers=False`` for ``--no-headers`` and ``width`` for a table that fits the terminal (long
+columns wrapped; list cells, such as a quantity's figures, one item per line).
+csv and tsv cells that a spreadsheet would take for a formula are neutralised (``_csv_cell``).
+Derived figures (computed, not stated) carry ``derived`` in the rows and a ``*`` mark in the
+figures text.
 
 Every command that prints a list turns its objects into plain rows
 (``claim_rows``, ``quantity_rows``, ``contradiction_rows``) and hands them to
@@ -23,14 +29,14 @@ from tabulate import tabulate
 from reconcile.errors import UsageError
 from reconcile.model import Claim, Contradiction, Quantity
 
-FORMATS: tuple[str, ...] = ("table", "markdown", "json", "jsonl", "csv")
+FORMATS: tuple[str, ...] = ("table", "markdown", "json", "jsonl", "csv", "tsv")
 
 OUTLET = "(outlet)"      # the claimant label when the outlet speaks in its own voice
 LIST_SEP = "; "          # how list cells are joined in table, markdown and csv output
 REPORTED_STATUSES = ("disputed", "revised")
 
 CLAIM_COLUMNS = ("id", "doc", "measure", "figure", "low", "high", "subject", "claimant",
-                 "stance", "event_date", "text")
+                 "stance", "derived", "event_date", "text")
 QUANTITY_COLUMNS = ("event", "measure", "scope", "figures", "low", "best", "high", "spread",
                     "sources", "status")
 CONTRADICTION_COLUMNS = ("kind", "quantity", "a", "b", "explanation", "a_doc", "b_doc")
@@ -115,6 +121,7 @@ def claim_rows(claims: Sequence[Claim]) -> list[dict[str, Any]]:
             "subject": c.subject,
             "claimant": claimant_label(c),
             "stance": c.stance,
+            "derived": c.derived,
             "event_date": _date(c.event.date),
             "text": c.text,
         }
@@ -127,18 +134,31 @@ def chronological(claims: Sequence[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.published is None, c.published or dt.date.min))
 
 
+#: the mark of a derived figure (computed by a rule, not stated by anyone) in figures text
+DERIVED_MARK = "*"
+
+
 def figure_summary(claim: Claim) -> str:
-    """``Venezuelan regime: 100–120 (assert, 2026-01-26)``."""
-    notes = [claim.stance] + ([claim.published.isoformat()] if claim.published else [])
+    """``Venezuelan regime: 100–120 (assert, 2026-01-26)``; a derived figure says so:
+    ``(the outlet): 0* (derived, assert)``."""
+    notes = (["derived"] if claim.derived else []) + [claim.stance] \
+        + ([claim.published.isoformat()] if claim.published else [])
+    if claim.derived:
+        return f"{claimant_label(claim)}: {claim_figure(claim)}{DERIVED_MARK} ({', '.join(notes)})"
     return f"{claimant_label(claim)}: {claim_figure(claim)} ({', '.join(notes)})"
 
 
-def figures_text(quantity: Quantity) -> str:
+def figures_list(quantity: Quantity) -> list[str]:
     """Every distinct figure of a quantity, oldest report first."""
     seen: dict[str, None] = {}
     for c in chronological(quantity.claims):
         seen.setdefault(figure_summary(c), None)
-    return LIST_SEP.join(seen)
+    return list(seen)
+
+
+def figures_text(quantity: Quantity) -> str:
+    """:func:`figures_list` joined with ``"; "``."""
+    return LIST_SEP.join(figures_list(quantity))
 
 
 def spread(claims: Sequence[Claim]) -> int | float | None:
@@ -160,7 +180,7 @@ def quantity_rows(quantities: Sequence[Quantity], *, include_all: bool = False) 
             "event": q.event,
             "measure": q.measure,
             "scope": q.scope,
-            "figures": figures_text(q),
+            "figures": figures_list(q),      # a list: one claimant per line in a table
             "low": _num(q.low),
             "best": _num(q.best),
             "high": _num(q.high),
@@ -235,18 +255,36 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _cell(value: Any) -> str:
-    """A flat text cell for table, markdown and csv."""
+def _cell(value: Any, sep: str = LIST_SEP) -> str:
+    """A flat text cell for table, markdown and csv (list items joined with ``sep``)."""
     value = _plain(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return LIST_SEP.join(_cell(v) for v in value)
+        return sep.join(_cell(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+#: first characters a spreadsheet takes as the start of a formula (OWASP "CSV injection")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> str:
+    """A csv cell, neutralised: a text cell that a spreadsheet would read as a formula
+    (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading
+    ``'``.  Numbers are left as they are (``-3`` stays a number).  A carriage return inside
+    a cell becomes a newline (the writer quotes cells with newlines, not lone CRs)."""
+    plain = _plain(value)
+    text = _cell(value)
+    if isinstance(plain, (int, float)) and not isinstance(plain, bool):
+        return text
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _columns(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None) -> list[str]:
@@ -270,13 +308,16 @@ def _is_numeric_column(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
 
 
 def render(rows: Sequence[Mapping[str, Any]], fmt: str, *,
-           columns: Sequence[str] | None = None, plain: bool = False) -> str:
+           columns: Sequence[str] | None = None, plain: bool = False,
+           headers: bool = True, width: int | None = None) -> str:
     """Rows as text in one of ``FORMATS``.
 
     ``columns`` picks and orders the keys (default: every key, in first-seen
-    order).  json keeps nulls and numbers; table, markdown and csv print
-    ``None`` as an empty cell and lists joined with ``"; "``.  ``plain``: the rows are
-    JSON-ready already (``as_dict()`` output): json and jsonl write them as they are.
+    order).  json keeps nulls and numbers; table, markdown, csv and tsv print
+    ``None`` as an empty cell and lists joined with ``"; "`` (one item per line in a
+    table).  ``plain``: the rows are JSON-ready already (``as_dict()`` output): json and
+    jsonl write them as they are.  ``headers=False`` leaves out the header row (table,
+    markdown, csv, tsv); ``width`` wraps a table's long columns so that it fits.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -290,26 +331,59 @@ def render(rows: Sequence[Mapping[str, Any]], fmt: str, *,
             return json.dumps(objs, ensure_ascii=False, indent=2)
         return "\n".join(json.dumps(o, ensure_ascii=False) for o in objs)
     cols = _columns(rows, columns)
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(cols)
+        writer = csv.writer(buf, lineterminator="\n", delimiter="," if fmt == "csv" else "\t")
+        if headers:
+            writer.writerow(cols)
         for row in rows:
-            writer.writerow([_cell(row.get(k)) for k in cols])
+            writer.writerow([_csv_cell(row.get(k)) for k in cols])
         return buf.getvalue().rstrip("\n")
     if not rows:
         return "(none)"
     if fmt == "markdown":
         table = [[_md_cell(_cell(row.get(k))) for k in cols] for row in rows]
-        headers = [_md_cell(c) for c in cols]
+        head = [_md_cell(c) for c in cols]
         tablefmt = "github"
     else:
-        table = [[_cell(row.get(k)) for k in cols] for row in rows]
-        headers = cols
-        tablefmt = "simple"
+        table = [[_cell(row.get(k), "\n") for k in cols] for row in rows]
+        head = list(cols)
+        tablefmt = "simple" if headers else "plain"
     align = ["right" if _is_numeric_column(rows, k) else "left" for k in cols]
-    return tabulate(table, headers=headers, tablefmt=tablefmt, disable_numparse=True,
-                    colalign=align)
+    maxwidths = _fit(table, head if headers else None, width) if fmt == "table" and width else None
+    return tabulate(table, headers=head if headers else (), tablefmt=tablefmt, disable_numparse=True,
+                    colalign=align, maxcolwidths=maxwidths)
+
+
+#: a wrapped column keeps at least this many characters
+MIN_COLUMN = 10
+
+
+def _fit(table: list[list[str]], head: list[str] | None, width: int) -> list[int | None] | None:
+    """Column widths that make a ``simple`` table fit ``width`` characters: the widest
+    columns are narrowed (wrapped) first, none below ``MIN_COLUMN``; None when it fits."""
+    ncols = len(table[0]) if table else len(head or [])
+    if not ncols:
+        return None
+
+    def natural(i: int) -> int:
+        cells = [row[i] for row in table] + ([head[i]] if head else [])
+        return max((len(line) for cell in cells for line in str(cell).split("\n")), default=0)
+
+    widths = [natural(i) for i in range(ncols)]
+    budget = width - 2 * (ncols - 1) - (2 * ncols if head else 0)   # gaps; tabulate pads headed columns
+    if sum(widths) <= budget:
+        return None
+    target = list(widths)
+    while sum(target) > budget:
+        widest = max(range(ncols), key=lambda i: target[i])
+        if target[widest] <= MIN_COLUMN:
+            break
+        others = sorted(target, reverse=True)
+        second = others[1] if len(others) > 1 else MIN_COLUMN
+        excess = sum(target) - budget
+        target[widest] = max(MIN_COLUMN, min(target[widest] - 1, max(second, target[widest] - excess)))
+    return [t if t < w else None for t, w in zip(target, widths)]
 
 
 # ------------------------------------------------------------ GitHub Actions
@@ -322,43 +396,60 @@ def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _gh_line(claim: Claim, line_of: Callable[[str, int], int | None]) -> int | None:
+def _gh_place(claim: Claim, line_of: Callable[[str, int], Any]) -> tuple[str, int] | None:
+    """(file, line) of a claim in a checked file, None for a stored one.  ``line_of`` gives a
+    line number (the file is then the claim's ``doc``) or a ``(file, line)`` pair (a JSON line:
+    the real file and its line, not ``FILE#LINE``)."""
     try:
-        line = line_of(claim.doc, claim.start)
+        place = line_of(claim.doc, claim.start)
     except (KeyError, LookupError, ValueError, OSError):
         return None
-    return line if line is not None and line > 0 else None
+    if isinstance(place, tuple):
+        path, line = place
+    else:
+        path, line = claim.doc, place
+    return (path, line) if line is not None and line > 0 else None
 
 
 def github_annotations(contradictions: Sequence[Contradiction], *,
-                       line_of: Callable[[str, int], int | None]) -> str:
-    """GitHub Actions workflow commands, one ``::error`` line per annotated claim.
+                       line_of: Callable[[str, int], Any]) -> str:
+    """GitHub Actions workflow commands: one ``::error`` line per claim of a checked file
+    that contradicts, naming every other claim it clashes with.
 
     ``line_of(doc, offset)`` gives the 1-based line of a character offset in a
-    checked (new) file, and ``0``/``None`` (or raises ``KeyError``) for a
-    document that is not being checked (a stored one).  Each side of a
-    contradiction that lives in a checked file is annotated, its message naming
-    the other side; a contradiction with neither side in a checked file gets
-    one annotation without a file.
+    checked (new) file (or a ``(file, line)`` pair, see :func:`_gh_place`), and
+    ``0``/``None`` (or raises ``KeyError``) for a document that is not being
+    checked (a stored one).  A contradiction with neither side in a checked file
+    gets one annotation without a file.
     """
-    lines: dict[str, None] = {}
+    placed: dict[tuple, tuple[Claim, tuple[str, int], list[tuple[Claim, Contradiction]]]] = {}
+    loose: dict[str, None] = {}
     for c in contradictions:
-        title = _gh_property(f"contradiction ({c.kind})")
-        placed = False
+        found = False
         for mine, other in ((c.a, c.b), (c.b, c.a)):
-            line = _gh_line(mine, line_of)
-            if line is None:
+            place = _gh_place(mine, line_of)
+            if place is None:
                 continue
-            placed = True
-            message = (f"{side_text(mine)} contradicts {side_text(other)} "
-                       f"in {other.doc}: {c.explanation}")
-            lines.setdefault(
-                f"::error file={_gh_property(mine.doc)},line={line},title={title}::"
-                f"{_gh_data(message)}", None)
-        if not placed:
+            found = True
+            key = (place, mine.doc, mine.start, mine.end, mine.measure, claimant_label(mine))
+            placed.setdefault(key, (mine, place, []))[2].append((other, c))
+        if not found:
+            title = _gh_property(f"contradiction ({c.kind})")
             message = f"{side_text(c.a)} ({c.a.doc}) vs {side_text(c.b)} ({c.b.doc}): {c.explanation}"
-            lines.setdefault(f"::error title={title}::{_gh_data(message)}", None)
-    return "\n".join(lines)
+            loose.setdefault(f"::error title={title}::{_gh_data(message)}", None)
+    lines: list[str] = []
+    for key in sorted(placed, key=lambda k: (k[0], k[2], k[3], k[4], k[5])):
+        mine, (path, line), clashes = placed[key]
+        kinds = sorted({c.kind for _, c in clashes})
+        title = _gh_property(f"contradiction ({', '.join(kinds)})")
+        if len(clashes) == 1:
+            other, c = clashes[0]
+            message = f"{side_text(mine)} contradicts {side_text(other)} in {other.doc}: {c.explanation}"
+        else:
+            message = f"{side_text(mine)} contradicts {len(clashes)} claims: " + "; ".join(
+                f"{side_text(o)} in {o.doc} ({c.kind}: {c.explanation})" for o, c in clashes)
+        lines.append(f"::error file={_gh_property(path)},line={line},title={title}::{_gh_data(message)}")
+    return "\n".join([*lines, *loose])
 
 
 # ------------------------------------------------------------------ markdown
@@ -427,7 +518,8 @@ def _claim_table_rows(q: Quantity) -> list[dict[str, Any]]:
     return [
         {
             "claimant": md_escape(claimant_label(c)),
-            "figure": claim_figure(c) + (" (current)" if q.current is not None and c == q.current else ""),
+            "figure": claim_figure(c) + (f"{DERIVED_MARK} (derived)" if c.derived else "")
+            + (" (current)" if q.current is not None and c == q.current else ""),
             "stance": c.stance,
             "published": _date(c.published),
             "source": md_escape(c.source or ""),
@@ -445,10 +537,11 @@ def _contradiction_item(c: Contradiction) -> str:
 
 
 def markdown_report(quantities: Sequence[Quantity], contradictions: Sequence[Contradiction], *,
-                    title: str) -> str:
+                    title: str, include_all: bool = False) -> str:
     """A pull-request comment: heading, counts, one table per disputed or revised
-    quantity, and every contradiction explained."""
-    shown = [q for q in quantities if is_reported(q)]
+    quantity (every quantity with ``include_all``), and every contradiction explained.
+    A derived figure is marked ``*`` and called derived."""
+    shown = [q for q in quantities if include_all or is_reported(q)]
     out = [f"## {md_escape(title)}", "", summary_counts(quantities, contradictions), ""]
     if not shown and not contradictions:
         out += ["No disputed figures.", ""]

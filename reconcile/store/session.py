@@ -68,6 +68,18 @@ def _sqlite_file(url: URL) -> str | None:
     return db
 
 
+def missing_sqlite_file(url: str) -> str | None:
+    """The path of a SQLite database file that does not exist yet (else None): opening it
+    would create an empty store."""
+    import os
+
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    path = _sqlite_file(parsed)
+    return path if path is not None and not os.path.exists(path) else None
+
+
 def _check_sqlite_path(url: URL) -> None:
     path = _sqlite_file(url)
     if path is None:
