@@ -94,6 +94,9 @@ class _Broken:
     def extract(self, doc):
         raise RuntimeError("something\nunexpected")
 
+    def extract_bounded(self, doc):
+        raise RuntimeError("something\nunexpected")
+
 
 def _boom(settings):
     return _Broken()
