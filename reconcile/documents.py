@@ -410,6 +410,29 @@ def stdin_name(data: bytes, name: str | None = None) -> str:
     return name if name else f"stdin-{hashlib.sha256(data).hexdigest()[:16]}"
 
 
+def _special_kind(mode: int) -> str | None:
+    """What a path that is not a regular file is (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    return "a special file"
+
+
+def _check_regular(path: str, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError(path, "is a folder")
+    kind = _special_kind(mode)
+    if kind is not None:
+        raise InputError(path, f"not a regular file but {kind}; not read")
+
+
 def read_path(path: str, *, max_bytes: int, name: str | None = None) -> tuple[list[Document], list[Warning_]]:
     """Read one file (or standard input for ``-``, named ``name`` or by its content hash).
 
@@ -422,12 +445,17 @@ def read_path(path: str, *, max_bytes: int, name: str | None = None) -> tuple[li
             raise InputError(path, f"input is over the limit of {max_bytes} bytes (max_file_bytes)")
         return read_bytes(stdin_name(data, name), data, kind_hint="-")
     try:
-        with open(path, "rb") as fh:
+        st = os.stat(path)       # before open: opening a FIFO for reading waits for a writer
+        _check_regular(path, st.st_mode)
+        if st.st_size > max_bytes:
+            raise _too_big(path, st.st_size, max_bytes)
+        # O_NONBLOCK: should the path be swapped for a FIFO after the stat, open returns
+        # at once and the fstat below refuses it (no effect on reading a regular file)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
-            if stat.S_ISDIR(st.st_mode):
-                raise InputError(path, "is a folder")
-            if not stat.S_ISREG(st.st_mode):
-                raise InputError(path, "not a regular file (a device, pipe or socket)")
+            _check_regular(path, st.st_mode)
             if st.st_size > max_bytes:
                 raise _too_big(path, st.st_size, max_bytes)
             data = fh.read(max_bytes + 1)
