@@ -124,3 +124,40 @@ def test_no_date_anywhere():
 def test_out_of_range_sentence_index_uses_the_document():
     _, _, ctx = _ctx(ARTICLE)
     assert anchor(ctx, 99).place == "Northville"
+
+
+# A reference date at the edge of the calendar (issue 18): relative dates whose arithmetic
+# would leave 0001-01-01 .. 9999-12-31 are skipped (no OverflowError); those that stay inside resolve.
+EDGE_RELATIVES = ["on Monday", "on Sunday", "yesterday", "today", "last week", "earlier this week",
+                  "three days ago", "6 days ago", "last month", "on March 3", "on 31 December",
+                  "in December", "in January", "in April last year"]
+EDGE_DATES = ["0001-01-01", "0001-01-02", "0001-01-07", "0001-02-01", "9999-12-30", "9999-12-31"]
+
+
+@pytest.mark.parametrize("header", EDGE_DATES)
+@pytest.mark.parametrize("relative", EDGE_RELATIVES)
+def test_edge_of_calendar_reference_dates_do_not_overflow(header, relative):
+    from reconcile import extract_claims
+
+    text = (f"source: Wire\ndate: {header}\n\nFive people were killed {relative} in a blast in Tarnow, "
+            f"police said.\n\nOfficials said {relative} that six had died.\n")
+    doc = parse_text("edge.txt", text)
+    assert doc.published == D.fromisoformat(header)
+    claims = extract_claims(doc)           # no OverflowError
+    assert {c.low for c in claims} >= {5, 6}
+    for c in claims:
+        assert c.event.date is None or D.min <= c.event.date <= D.max
+
+
+@pytest.mark.parametrize("ref,text,expected", [
+    (D.min, "Two people died yesterday.", None),
+    (D.min, "The minister spoke last week.", None),
+    (D.min, "It was built last month.", None),
+    (D(1, 1, 8), "The minister spoke last week.", D.min),
+    (D(1, 2, 5), "It was built last month.", D.min),
+    (D.max, "Two people died yesterday.", D(9999, 12, 30)),
+    (D.max, "The storm of December 30 flooded towns.", D(9999, 12, 30)),
+    (D(9999, 12, 30), "The storm of December 31 flooded towns.", D.max),
+])
+def test_relative_dates_at_the_edge(ref, text, expected):
+    assert first_date(text, ref) == expected

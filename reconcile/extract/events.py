@@ -246,6 +246,20 @@ def _mk(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _days_before(ref: dt.date, days: int) -> dt.date | None:
+    """``ref`` minus ``days``, or None when that is before 0001-01-01 (a reference date at the
+    edge of the calendar, as a ``date: 0001-01-01`` header gives): the relative date is skipped."""
+    try:
+        return ref - dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _after_next_day(d: dt.date, ref: dt.date) -> bool:
+    """``d > ref + 1 day``, without computing ``ref + 1 day`` (past 9999-12-31 for the last day)."""
+    return (d - ref).days > 1
+
+
 def _year_for(month: int, day: int, ref: dt.date | None) -> dt.date | None:
     """A month and day without a year: the latest such date not after the reference (+1 day)."""
     if ref is None:
@@ -253,7 +267,7 @@ def _year_for(month: int, day: int, ref: dt.date | None) -> dt.date | None:
     d = _mk(ref.year, month, day)
     if d is None:
         return None
-    if d > ref + dt.timedelta(days=1):
+    if _after_next_day(d, ref):
         d = _mk(ref.year - 1, month, day)
     return d
 
@@ -287,20 +301,21 @@ def _resolve(rid: str, m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     if ref is None:
         return None
     if rid == "date.yesterday":
-        return ref - dt.timedelta(days=1)
+        return _days_before(ref, 1)
     if rid == "date.today":
         return ref
     if rid == "date.days-ago":
         n = g["n"].lower()
-        return ref - dt.timedelta(days=_NUMWORD.get(n) or int(n))
+        return _days_before(ref, _NUMWORD.get(n) or int(n))
     if rid == "date.weekday":
         # "on Sunday": the latest Sunday on or before the reference date
         back = (ref.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
-        return ref - dt.timedelta(days=back)
+        return _days_before(ref, back)
     if rid == "date.last-week":
-        return ref - dt.timedelta(days=7)
+        return _days_before(ref, 7)
     if rid == "date.last-month":
-        return (ref.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        end = _days_before(ref.replace(day=1), 1)      # the last day of the month before
+        return end.replace(day=1) if end is not None else None
     if rid == "date.month":
         mon = MONTHS.get(g["mon"].lower().rstrip("."))
         if not mon:
@@ -578,7 +593,7 @@ def build_event_context(doc: Document, sentences: list[Sentence]) -> EventContex
         hits = [h for h in date_by[i] if h.date == d]
         if not hits or hits[0].precision != "day":
             continue
-        if ref is not None and d > ref + dt.timedelta(days=1):
+        if ref is not None and _after_next_day(d, ref):
             continue
         in_lead = i < LEAD_SENTENCES + 2
         age = (ref - d).days if ref is not None else 0
