@@ -15,6 +15,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("num.vague", "a vague plural (dozens, hundreds, scores) with a conventional interval"),
     ("num.article", "an article counting one person ('a man was killed'), kept only in a report that "
                     "states no figure of its own for that measure"),
+    ("num.all", "'all N': the figure N, exact"),
+    ("num.both", "'both': two, exact"),
     ("num.ref", "a figure given by reference (a similar number) takes the figure before it"),
     ("num.word", "a number written in words"),
     ("num.digits", "a number written in digits"),
@@ -31,9 +33,19 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.left.risen_to", "'that number has risen to N': the measure of the figure before it"),
     ("measure.left", "a transitive verb right before the figure (killing N, injured N people)"),
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),
+    ("measure.coordination.previous", "a figure coordinated with the one before it ('killed four soldiers and two "
+                                      "civilians') takes its measure"),
     ("measure.other", "another count: the verb says what happened to the things counted"),
     ("measure", "the measure lexicon"),
     # parts of a larger count
+    ("part.of", "'N of them', 'N of its agents': a part of the group named"),
+    ("part.including", "'including N', 'another N': a part of, or an addition to, the figure before"),
+    ("part.list", "a list of the dead or hurt ('among the dead were two', 'two women and a man')"),
+    ("part.other", "'N other people': counted apart from those before"),
+    ("part.place", "a figure limited to one place of the event ('four people on the roof')"),
+    ("part.tally", "a running tally ('N shot this year'): not the event's own count"),
+    ("part.intake", "one hospital's or clinic's intake: a part of the toll"),
+    ("part.severity", "those hurt at one severity ('seriously injured'): a part of the injured"),
     ("part", "a part of a larger count (N of them, including N, N other, one hospital's intake, "
              "the seriously hurt): its own quantity, never a rival of the total"),
     # the clause view (extract/clauses.py): phrases attached to the figure or its clause
@@ -47,13 +59,35 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("clause.including", "'including N', 'among them N': a part of the figure before"),
     ("clause.contrast", "'not N', 'rather than N': a figure the clause sets against another"),
     ("clause", "the clause view of the figure"),
-    # attribution and stance
+    # attribution and stance (``*`` stands for one part of the id: the attribution verb)
     ("attr.according_to", "'according to X' names the claimant"),
+    ("attr.quote.after", "a quotation whose speaker tag follows the closing mark ('...,\" he said')"),
+    ("attr.quote.before", "a quotation opened after its speaker (X told reporters: \"...\")"),
+    ("attr.quote.continued", "a quotation with no tag of its own, opening a sentence: the previous quote's speaker"),
     ("attr.quote", "a quotation attributed to its speaker"),
-    ("attr.resolved", "a title or pronoun resolved to the person or body named earlier"),
-    ("attr.chain", "nested attribution: X reported that Y said"),
+    ("attr.quoted_as_saying", "'X was quoted as saying' names the claimant"),
+    ("attr.quoted_object_as_saying", "'Y quoted X as saying': X is the claimant, Y the channel (via)"),
+    ("attr.headline.prefix", "a headline opening with its source ('Police: ...')"),
+    ("attr.headline.suffix", "a headline ending with its source ('..., police say')"),
+    ("attr.resolve.pronoun.speaker", "a pronoun (he, she) resolved to the person who spoke before it"),
+    ("attr.resolve.pronoun.person", "a pronoun (he, she) resolved to the person named before it"),
+    ("attr.resolve.they.speaker", "'they' resolved to the body that spoke before it"),
+    ("attr.resolve.it.speaker", "'it' resolved to the organisation that spoke before it"),
+    ("attr.resolve.title.unresolved", "a title ('the spokesman') with no person of that title named before: kept as written"),
+    ("attr.resolve.title", "a title ('the minister') resolved to the person of that title named earlier"),
+    ("attr.resolve.surname", "a surname ('Mr Dahl') resolved to the full name given earlier"),
+    ("attr.resolve.person", "a name resolved to the person met earlier in the report"),
+    ("attr.resolve", "a pronoun, title or name resolved to the claimant named earlier (unresolved: as written)"),
+    ("attr.none.outlet", "no speaker for the figure's sentence: the outlet's own voice"),
+    ("attr.none.implausible", "the would-be speaker is what is counted ('with fatalities reported'): the outlet's voice"),
     ("attr.none", "no attribution: the outlet's own voice"),
+    ("attr.*.tag", "an attribution verb after the words it reports ('..., police said')"),
+    ("attr.*.before", "an attribution verb before the words it reports ('police said that ...')"),
+    ("attr.*.inverted", "an inverted attribution tag ('..., said the police chief')"),
+    ("attr.*.participle", "'..., adding/saying ...': the speaker of the attribution before it"),
+    ("attr.*.elided_subject", "an attribution verb whose subject is the sentence's subject named before it"),
     ("attr", "an attribution verb (X said, X told, X reported...)"),
+    ("stance.assert", "the claimant states the figure (no word of confirming, denying or hedging)"),
     ("stance.confirm", "the claimant confirms or admits the figure"),
     ("stance.deny", "the claimant denies or rejects the figure"),
     ("stance.hedge", "a hedge (reportedly, allegedly, believed, estimated...)"),
@@ -61,14 +95,34 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("event", "the event anchor (date, place, kind words)"),
     ("doc.mentions.death", "the report mentions a death somewhere (rules out 'no death reported')"),
     ("doc.mentions.injury", "the report mentions someone hurt somewhere (rules out 'no injury reported')"),
+    ("derived.wounded=shot-killed", "wounded computed as shot minus killed ('10 shot, one fatally' gives 9), "
+                                    "when the report gives no wounded figure"),
+    ("derived.killed=0.no-death-reported", "killed 0: the event's reports count the hurt and never mention a death"),
+    ("derived.wounded=0.no-injury-reported", "wounded 0: the event's reports count the dead and never mention anyone hurt"),
     ("derived", "a figure the engine computed from stated ones"),
     ("engine", "the reconciliation engine"),
 )
 
 
+def _matches(rule_id: str, prefix: str) -> bool:
+    """Whether ``prefix`` names ``rule_id`` or one of its ancestors: parts compared one by one,
+    ``*`` matching any one part; a ``<...>`` argument on the id is not a part."""
+    parts = rule_id.split("<", 1)[0].split(".")
+    want = prefix.split(".")
+    if len(want) > len(parts):
+        return False
+    return all(w == "*" or w == p for w, p in zip(want, parts))
+
+
+def rule_row(rule_id: str) -> tuple[str, str] | None:
+    """The most specific row of :data:`RULE_PREFIXES` for ``rule_id`` (None: not described)."""
+    for prefix, text in RULE_PREFIXES:
+        if _matches(rule_id, prefix):
+            return prefix, text
+    return None
+
+
 def describe_rule(rule_id: str) -> str:
     """The description of the most specific known prefix of ``rule_id``."""
-    for prefix, text in RULE_PREFIXES:
-        if rule_id == prefix or rule_id.startswith(prefix + ".") or rule_id.startswith(prefix + "<"):
-            return text
-    return "(no description)"
+    row = rule_row(rule_id)
+    return row[1] if row else "(no description)"
