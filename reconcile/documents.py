@@ -43,7 +43,8 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%
 
 @dataclass(frozen=True, slots=True)
 class Warning_:
-    """A file that was read but yields no article (empty, HTML without text)."""
+    """A note on a file read: it yields no article (empty, HTML without text), or its text
+    was repaired (bad UTF-8 bytes replaced)."""
 
     path: str
     message: str
@@ -103,8 +104,46 @@ def _norm_codec(name: str) -> str:
         return name.lower()
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
+MAX_BAD_UTF8 = 32
+"""At most this many invalid sequences in a file otherwise UTF-8 are replaced (U+FFFD); more,
+and the file is not UTF-8 but a legacy encoding.  (Each one costs a pass over the rest of the
+file, so the bound keeps decoding linear.)"""
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, tuple[int, ...]] | None:
+    """UTF-8 with a few bad bytes: the text with U+FFFD for each invalid sequence and the byte
+    offsets replaced, or None when the file is not UTF-8.
+
+    A file is UTF-8 with damage when it holds more valid multi-byte characters than invalid
+    sequences (legacy cp1252 text almost never forms a valid multi-byte sequence; one stray
+    cp1252 byte in plain ASCII text is read as cp1252, where it means what its writer meant).
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    while True:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            if len(offsets) >= MAX_BAD_UTF8:
+                return None
+            parts.append(data[pos:pos + exc.start].decode("utf-8"))
+            parts.append("\ufffd")
+            offsets.append(pos + exc.start)
+            pos += exc.end
+    text = "".join(parts)
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - len(offsets)
+    return (text, tuple(offsets)) if multibyte > len(offsets) else None
+
+
+def decode(data: bytes, path: str, replaced: list[int] | None = None) -> tuple[str, str]:
     """UTF-8, else the detected legacy encoding (cp1252 / Latin-1).  Binary is an error.
+
+    A file that is UTF-8 but for a few invalid sequences stays UTF-8, each sequence
+    replaced by U+FFFD; their byte offsets are added to ``replaced`` when it is given
+    (the reader warns with them).  Legacy decoding is for files that are not UTF-8 as
+    a whole.
 
     Returns ``(text, encoding)``; ``encoding`` is recorded on the document.  A
     byte order mark selects UTF-8 or UTF-16 (the mark is not part of the text).
@@ -126,7 +165,13 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        mostly = _mostly_utf8(data)
+        if mostly is not None:
+            if _looks_binary(mostly[0]):
+                raise InputError(path, "binary file (control characters), not an article") from None
+            if replaced is not None:
+                replaced.extend(mostly[1])
+            return mostly[0], "utf-8"
     else:
         if _looks_binary(text):
             raise InputError(path, "binary file (control characters), not an article")
@@ -329,7 +374,18 @@ def read_bytes(path: str, data: bytes, kind_hint: str | None = None) -> tuple[li
     malformed JSON); an empty file, an HTML page without article text or JSON
     lines without text are warnings, not errors.
     """
-    text, encoding = decode(data, path)
+    replaced: list[int] = []
+    text, encoding = decode(data, path, replaced)
+    if replaced:
+        shown = ", ".join(str(o) for o in replaced[:5]) + (", ..." if len(replaced) > 5 else "")
+        note = Warning_(path, f"not valid UTF-8 at {len(replaced)} byte offset(s) ({shown}): read as UTF-8, "
+                              "each bad sequence replaced by U+FFFD")
+        docs, warnings = _read_text(path, text, encoding, kind_hint)
+        return docs, [note, *warnings]
+    return _read_text(path, text, encoding, kind_hint)
+
+
+def _read_text(path: str, text: str, encoding: str, kind_hint: str | None) -> tuple[list[Document], list[Warning_]]:
     kind = _kind(path if kind_hint is None or Path(path).suffix.lower() in ARTICLE_SUFFIXES - {""} else kind_hint, text)
     if not text.strip():
         return [], [Warning_(path, "empty file, nothing to read")]
@@ -404,6 +460,19 @@ def _too_big(path: str, size: int, max_bytes: int) -> InputError:
     return InputError(path, f"file is {size} bytes, over the limit of {max_bytes} (max_file_bytes)")
 
 
+def display_path(path: str) -> str:
+    """The name a file is stored and shown under: itself, or, when the operating system gave
+    bytes that are not valid UTF-8 (decoded as lone surrogates), those bytes as ``\\xNN``
+    escapes: printable, storable in any database, the same name at every run (a name that
+    really holds a backslash and "x" and two hex digits could meet it: a risk taken knowingly).
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
+
+
 def stdin_name(data: bytes, name: str | None = None) -> str:
     """The identity of a document read from standard input: the ``--name`` given, else
     ``stdin-`` and its content hash (two different inputs never share a path)."""
@@ -437,36 +506,38 @@ def read_path(path: str, *, max_bytes: int, name: str | None = None) -> tuple[li
     """Read one file (or standard input for ``-``, named ``name`` or by its content hash).
 
     Only regular files are read (never a device or a pipe that could not end),
-    and never more than ``max_bytes`` + 1 bytes.
+    and never more than ``max_bytes`` + 1 bytes.  The documents and errors name the
+    file by :func:`display_path` (a name that is not valid UTF-8 escaped, losslessly).
     """
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(path, f"input is over the limit of {max_bytes} bytes (max_file_bytes)")
         return read_bytes(stdin_name(data, name), data, kind_hint="-")
+    shown = display_path(path)
     try:
         st = os.stat(path)       # before open: opening a FIFO for reading waits for a writer
-        _check_regular(path, st.st_mode)
+        _check_regular(shown, st.st_mode)
         if st.st_size > max_bytes:
-            raise _too_big(path, st.st_size, max_bytes)
+            raise _too_big(shown, st.st_size, max_bytes)
         # O_NONBLOCK: should the path be swapped for a FIFO after the stat, open returns
         # at once and the fstat below refuses it (no effect on reading a regular file)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(path, flags)
         with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
-            _check_regular(path, st.st_mode)
+            _check_regular(shown, st.st_mode)
             if st.st_size > max_bytes:
-                raise _too_big(path, st.st_size, max_bytes)
+                raise _too_big(shown, st.st_size, max_bytes)
             data = fh.read(max_bytes + 1)
     except IsADirectoryError:
-        raise InputError(path, "is a folder") from None
+        raise InputError(shown, "is a folder") from None
     except PermissionError:
-        raise InputError(path, "permission denied") from None
+        raise InputError(shown, "permission denied") from None
     except FileNotFoundError:
-        raise InputError(path, "no such file or folder") from None
+        raise InputError(shown, "no such file or folder") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:    # the file grew while being read
-        raise _too_big(path, len(data), max_bytes)
-    return read_bytes(path, data)
+        raise _too_big(shown, len(data), max_bytes)
+    return read_bytes(shown, data)

@@ -277,3 +277,21 @@ def test_csv_of_a_stored_formula_file_name(runner: CliRunner, tmp_path: Path) ->
     out = runner.invoke(cli, [*db, "claims", "--format", "csv"]).output
     docs = {r["doc"] for r in csv.DictReader(io.StringIO(out))}
     assert docs == {"'" + name}
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="needs a file system that takes any bytes in a name")
+def test_a_file_name_that_is_not_utf8_is_stored_escaped(runner: CliRunner, tmp_path: Path) -> None:
+    """The operating system gives such a name as lone surrogates, which no database stores:
+    the name is kept as its bytes' escapes, the same at every run."""
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    raw = os.path.join(os.fsencode(folder), b"r\xe9sum\xe9.txt")
+    with open(raw, "wb") as fh:
+        fh.write(b"source: X\n\nSeven people were killed in the blast, police said.\n")
+    db = _db(tmp_path)
+    first = runner.invoke(cli, [*db, "ingest", str(folder)])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(cli, [*db, "ingest", str(folder)])
+    assert "1 unchanged" in again.output, again.output
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, [*db, "claims", "--format", "csv"]).output)))
+    assert {r["doc"] for r in rows} == {str(folder / "r\\xe9sum\\xe9.txt")}

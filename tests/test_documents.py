@@ -28,6 +28,13 @@ DECODE = [
      .encode("cp1251"), "cp1251", "\u041f\u044f\u0442\u044c \u0447\u0435\u043b\u043e\u0432\u0435\u043a "
      "\u043f\u043e\u0433\u0438\u0431\u043b\u0438 \u0432 \u0433\u043e\u0440\u043e\u0434\u0435, "
      "\u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0430 \u043f\u043e\u043b\u0438\u0446\u0438\u044f."),
+    ("mostly-utf-8-keeps-utf-8", "Caf\u00e9 owner in S\u00e3o Paulo said".encode() + b" \xe9 " + "na\u00efve".encode(),
+     "utf-8", "Caf\u00e9 owner in S\u00e3o Paulo said \ufffd na\u00efve"),
+    ("one-stray-byte-in-ascii-is-cp1252", b"Police said it\x92s over", "cp1252", "Police said it\u2019s over"),
+    ("mojibake-free-when-mostly-utf-8", "\u00c9milie, Z\u00fcrich, K\u00f6ln".encode() + b"\xff",
+     "utf-8", "\u00c9milie, Z\u00fcrich, K\u00f6ln\ufffd"),
+    ("too-many-bad-bytes-is-legacy", "\u00e9".encode() * 2 + b"\xe9 " * 40, "cp1252",
+     ("\u00c3\u00a9" * 2) + "\u00e9 " * 40),
     ("nul-early", b"\x00abc", None, "binary file"),
     ("nul-after-8k", b"a" * 10_000 + b"\x00", None, "binary file"),
     ("control-characters", bytes(range(1, 9)) * 50, None, "binary file"),
@@ -43,6 +50,16 @@ def test_decode(data: bytes, encoding: str | None, text: str) -> None:
         assert str(err.value).startswith("f.txt: ")
         return
     assert documents.decode(data, "f.txt") == (text, encoding)
+
+
+def test_mostly_utf_8_warns_with_the_byte_offsets() -> None:
+    data = "source: X\n\nCaf\u00e9 in S\u00e3o Paulo and Z\u00fcrich:".encode() + b" \xe9 \xff " + "five were killed.\n".encode()
+    docs, warnings = documents.read_bytes("f.txt", data)
+    assert [d.text.count("\ufffd") for d in docs] == [2]
+    bad = data.index(b"\xe9 ")
+    assert [str(w) for w in warnings] == [
+        f"f.txt: not valid UTF-8 at 2 byte offset(s) ({bad}, {bad + 2}): read as UTF-8, "
+        "each bad sequence replaced by U+FFFD"]
 
 
 LINE = {"text": "Nine people were killed in Calder, police said.", "date": "2026-04-03", "id": "x1"}
