@@ -180,6 +180,10 @@ def ingest(paths: Sequence[str], settings: Settings, *, keep_going: bool = False
                     summary.new += 1
                 elif result.status == "unchanged":
                     summary.unchanged += 1
+                    if result.duplicate_of is not None:
+                        here = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
+                        summary.problems.append(Problem(here, f"duplicate of {result.duplicate_of}: the same text, "
+                                                              "not stored again", "warning"))
                 else:
                     summary.new_versions += 1
                 if progress is not None:

@@ -211,8 +211,8 @@ def _looks_binary(text: str) -> bool:
     return ctrl / len(sample) > 0.05
 
 
-def parse_text(path: str, text: str, encoding: str = "utf-8") -> Document:
-    """Plain text with optional header lines."""
+def parse_text(path: str, text: str, encoding: str = "utf-8", notes: list[Warning_] | None = None) -> Document:
+    """Plain text with optional header lines (a date not understood is a note in ``notes``)."""
     headers: dict[str, str] = {}
     body_start = 0
     lines = text.split("\n")
@@ -237,7 +237,9 @@ def parse_text(path: str, text: str, encoding: str = "utf-8") -> Document:
         if m:
             headers = {"date": m.group(1)}
             body_start = m.end()
-    published = parse_date(headers.get("date") or headers.get("published"))
+    raw_date = headers.get("date") or headers.get("published")
+    published = parse_date(raw_date)
+    _note_date(notes, path, raw_date, published)
     return Document(
         path=path,
         text=text,
@@ -252,7 +254,14 @@ def parse_text(path: str, text: str, encoding: str = "utf-8") -> Document:
     )
 
 
-def _from_object(path: str, obj: object, line: int | None, encoding: str) -> Document:
+def _note_date(notes: list[Warning_] | None, where: str, raw: str | None, parsed: dt.date | None) -> None:
+    if notes is not None and raw and raw.strip() and parsed is None:
+        notes.append(Warning_(where, f"date {raw.strip()[:40]!r} not understood (YYYY-MM-DD or 'March 4, 2026'): "
+                                     "read without a publication date"))
+
+
+def _from_object(path: str, obj: object, line: int | None, encoding: str,
+                 notes: list[Warning_] | None = None) -> Document:
     if not isinstance(obj, dict):
         raise InputError(path, "expected a JSON object with a 'text' key", line)
     text = obj.get("text")
@@ -261,6 +270,8 @@ def _from_object(path: str, obj: object, line: int | None, encoding: str) -> Doc
     def opt(key: str) -> str | None:
         v = obj.get(key)
         return None if v is None else str(v)
+    published = parse_date(opt("date"))
+    _note_date(notes, path if line is None else f"{path}:{line}", opt("date"), published)
     return Document(
         path=f"{path}#{line}" if line is not None else path,
         text=text,
@@ -268,7 +279,7 @@ def _from_object(path: str, obj: object, line: int | None, encoding: str) -> Doc
         title=opt("title"),
         source=opt("source"),
         url=opt("url"),
-        published=parse_date(opt("date")),
+        published=published,
         encoding=encoding,
         format="jsonl",
         line=line,
@@ -283,8 +294,10 @@ def _loads(raw: str):  # -> object
         raise json.JSONDecodeError("nested too deeply", raw, 0) from None
 
 
-def parse_jsonl(path: str, text: str, encoding: str = "utf-8") -> list[Document]:
+def parse_jsonl(path: str, text: str, encoding: str = "utf-8", notes: list[Warning_] | None = None) -> list[Document]:
     """JSON lines, or a .json file holding one object or a list of objects.
+
+    Notes (a date not understood, an ``id`` repeated within the file) go to ``notes``.
 
     The whole file is parsed before anything is returned, so a malformed line
     anywhere means no document of that file is returned (:class:`InputError`
@@ -303,9 +316,9 @@ def parse_jsonl(path: str, text: str, encoding: str = "utf-8") -> list[Document]
                 raise whole_error from None
             items = None  # perhaps a .json file holding JSON lines: read line by line below
         if isinstance(items, list):
-            return [_from_object(path, o, i, encoding) for i, o in enumerate(items, 1)]
+            return _repeated_ids(path, [_from_object(path, o, i, encoding, notes) for i, o in enumerate(items, 1)], notes)
         if items is not None:
-            return [_from_object(path, items, None, encoding)]
+            return [_from_object(path, items, None, encoding, notes)]
     docs = []
     for i, raw in enumerate(text.split("\n"), 1):
         if not raw.strip():
@@ -316,7 +329,22 @@ def parse_jsonl(path: str, text: str, encoding: str = "utf-8") -> list[Document]
             if whole_error is not None and not docs:   # one (pretty-printed) object, malformed
                 raise whole_error from None
             raise InputError(path, f"malformed JSON line: {getattr(exc, 'msg', exc)}", i) from None
-        docs.append(_from_object(path, obj, i, encoding))
+        docs.append(_from_object(path, obj, i, encoding, notes))
+    return _repeated_ids(path, docs, notes)
+
+
+def _repeated_ids(path: str, docs: list[Document], notes: list[Warning_] | None) -> list[Document]:
+    """Each document is still read (its text may differ); a repeated ``id`` is noted, as a feed
+    that repeats one is usually sending a correction or a duplicate."""
+    first: dict[str, int | None] = {}
+    for d in docs:
+        if d.ext_id is None:
+            continue
+        if d.ext_id in first:
+            if notes is not None:
+                notes.append(Warning_(f"{path}:{d.line}", f"id {d.ext_id[:40]!r} repeated (first on line {first[d.ext_id]})"))
+        else:
+            first[d.ext_id] = d.line
     return docs
 
 
@@ -389,10 +417,11 @@ def _read_text(path: str, text: str, encoding: str, kind_hint: str | None) -> tu
     kind = _kind(path if kind_hint is None or Path(path).suffix.lower() in ARTICLE_SUFFIXES - {""} else kind_hint, text)
     if not text.strip():
         return [], [Warning_(path, "empty file, nothing to read")]
+    notes: list[Warning_] = []
     if kind == "jsonl":
-        docs = parse_jsonl(path, text, encoding)
+        docs = parse_jsonl(path, text, encoding, notes)
         kept = [d for d in docs if d.text.strip()]
-        warnings = [Warning_(d.path if d.line is None else f"{path}:{d.line}", "empty 'text', nothing to read")
+        warnings = notes + [Warning_(d.path if d.line is None else f"{path}:{d.line}", "empty 'text', nothing to read")
                     for d in docs if not d.text.strip()]
         if not docs:
             warnings.append(Warning_(path, "no JSON objects, nothing to read"))
@@ -402,7 +431,7 @@ def _read_text(path: str, text: str, encoding: str, kind_hint: str | None) -> tu
         if doc is None:
             return [], [Warning_(path, "HTML page without article text")]
         return [doc], []
-    return [parse_text(path, text, encoding)], []
+    return [parse_text(path, text, encoding, notes)], notes
 
 
 def iter_paths(paths: list[str], *,

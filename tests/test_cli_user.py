@@ -295,3 +295,17 @@ def test_a_file_name_that_is_not_utf8_is_stored_escaped(runner: CliRunner, tmp_p
     assert "1 unchanged" in again.output, again.output
     rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, [*db, "claims", "--format", "csv"]).output)))
     assert {r["doc"] for r in rows} == {str(folder / "r\\xe9sum\\xe9.txt")}
+
+
+def test_the_same_text_under_a_second_path_is_reported(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    text = "source: X\n\nSeven people were killed in the blast, police said.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, [*_db(tmp_path), "ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert f"reconcile: warning: {folder / 'b.txt'}: duplicate of {folder / 'a.txt'}: the same text, not stored again" \
+        in result.stderr
+    again = runner.invoke(cli, [*_db(tmp_path), "ingest", str(folder / "a.txt")])
+    assert "duplicate" not in again.stderr      # the same path again is only unchanged

@@ -159,3 +159,29 @@ def test_text_headers_and_offsets() -> None:
     doc = documents.parse_text("a.txt", text)
     assert (doc.source, str(doc.published), doc.title) == ("Harbor Times", "2026-04-02", "Fire")
     assert doc.text == text and text[doc.body_start:] == "Six people were killed."
+
+
+NOTES = [
+    # id, file name, content, the warnings read_bytes gives
+    ("date-not-understood-text", "a.txt", "date: the fourth of March\n\nFive people were killed.\n",
+     ["a.txt: date 'the fourth of March' not understood (YYYY-MM-DD or 'March 4, 2026'): "
+      "read without a publication date"]),
+    ("date-understood-text", "a.txt", "date: March 4, 2026\n\nFive people were killed.\n", []),
+    ("date-not-understood-jsonl", "f.jsonl", json.dumps({"text": "Five were killed.", "date": "04/03/26?"}) + "\n",
+     ["f.jsonl:1: date '04/03/26?' not understood (YYYY-MM-DD or 'March 4, 2026'): read without a publication date"]),
+    ("repeated-id", "f.jsonl", "\n".join(json.dumps({"text": t, "id": "w-7"}) for t in
+                                         ("Five were killed.", "Six were killed.", "Seven were killed.")) + "\n",
+     ["f.jsonl:2: id 'w-7' repeated (first on line 1)", "f.jsonl:3: id 'w-7' repeated (first on line 1)"]),
+    ("distinct-ids", "f.jsonl", "\n".join(json.dumps({"text": "Five were killed.", "id": i}) for i in ("a", "b")) + "\n",
+     []),
+    ("repeated-id-in-a-json-list", "f.json", json.dumps([{"text": "Five were killed.", "id": 3},
+                                                        {"text": "Six were killed.", "id": 3}]),
+     ["f.json:2: id '3' repeated (first on line 1)"]),
+]
+
+
+@pytest.mark.parametrize("name,content,expected", [c[1:] for c in NOTES], ids=[c[0] for c in NOTES])
+def test_reading_notes(name: str, content: str, expected: list[str]) -> None:
+    docs, warnings = documents.read_bytes(name, content.encode())
+    assert docs
+    assert [str(w) for w in warnings] == expected

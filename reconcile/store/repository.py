@@ -80,6 +80,7 @@ class AddResult:
     doc_id: int
     status: str            # "new" | "new-version" | "unchanged"
     claims: int            # claims written by this call (0 when unchanged)
+    duplicate_of: str | None = None   # unchanged because this text is stored under another path (PATH or PATH:LINE)
 
 
 def claimant_key(name: str) -> str:
@@ -322,7 +323,8 @@ class Store:
         if existing is not None:
             eid, epath, eline, esuperseded = existing
             if esuperseded is None or (epath, eline) != (doc.path, doc.line):
-                return AddResult(eid, "unchanged", 0)
+                other = None if (epath, eline) == (doc.path, doc.line) else (epath if eline is None else f"{epath}:{eline}")
+                return AddResult(eid, "unchanged", 0, other)
             return self._revert(s, eid, line_match, doc)
         previous = self._current_versions(s, doc, line_match)
         # Core statements, not ORM objects and flushes: this runs once per ingested document
