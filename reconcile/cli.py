@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 import sys
@@ -194,6 +195,7 @@ def cli(ctx: click.Context, db: str | None, config_path: str | None, debug: bool
       reconcile contradictions --format jsonl
     """
     _DEBUG["on"] = debug
+    _route_library_warnings()
     ctx.obj = Context(db, config_path)
     if ctx.invoked_subcommand is None:     # bare `reconcile`: the help, no error line
         click.echo(ctx.get_help())
@@ -643,6 +645,21 @@ def config_cmd(obj: Context, fmt: str, no_headers: bool) -> None:
 
     # values of every type: converted for JSON, not taken as they are
     _emit(render(rows, fmt, headers=not no_headers, width=_width() if fmt == "table" else None))
+
+
+class _WarningLine(logging.Handler):
+    """The library's own warnings (``reconcile`` logger: a wait on a database lock) as the
+    CLI's one-line warnings on standard error, written where standard error is now."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"reconcile: warning: {record.getMessage()}", err=True)
+
+
+def _route_library_warnings() -> None:
+    log = logging.getLogger("reconcile")
+    if not any(isinstance(h, _WarningLine) for h in log.handlers):
+        log.addHandler(_WarningLine(logging.WARNING))
+        log.propagate = False
 
 
 # ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ On PostgreSQL a write transaction is a plain READ COMMITTED transaction.
 """
 from __future__ import annotations
 
+import logging
 import os
 import random
 import time
@@ -26,9 +27,15 @@ from ..errors import DatabaseError
 T = TypeVar("T")
 
 WRITE_OPTION = "reconcile_write"
+BUSY_TIMEOUT_MS = 30000
+NOTICE_AFTER_MS = 3000
+"""A write transaction that has waited this long for another process's lock says so, once,
+as a warning on the ``reconcile`` logger (the CLI prints it), then waits the rest of the
+busy timeout."""
+log = logging.getLogger("reconcile.store")
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=30000",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
     "PRAGMA synchronous=NORMAL",
 )
 RETRIES = 8
@@ -140,9 +147,30 @@ def _install_sqlite_events(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         if conn.get_execution_options().get(WRITE_OPTION):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            _begin_immediate(conn)
         else:
             conn.exec_driver_sql("BEGIN")
+
+
+def _begin_immediate(conn: Connection) -> None:
+    """``BEGIN IMMEDIATE``, waiting for another writer's lock: first ``NOTICE_AFTER_MS``, then,
+    after one warning naming the wait, the rest of the busy timeout."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    raw.execute(f"PRAGMA busy_timeout={NOTICE_AFTER_MS}")
+    try:
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except Exception as err:  # noqa: BLE001 - sqlite3.OperationalError; anything else re-raised
+            if not is_retryable(err):
+                raise
+        log.warning("waiting for the database lock (another process is writing to %s)",
+                    describe(conn.engine.url))
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS - NOTICE_AFTER_MS}")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")    # a failure now is a DBAPIError, retried or one line
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def _set_wal(cur: Any) -> None:
