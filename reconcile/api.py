@@ -106,8 +106,8 @@ def extract_paths(paths: Sequence[str], settings: Settings, *,
 
 
 def _bounded(doc: Document, got, problems: list[Problem], strict: bool) -> None:  # got: Extraction
-    """The notes of a bounded extraction as warnings; under ``strict`` a document whose time
-    budget ran out is an input error (exit 3)."""
+    """The notes of a bounded extraction as warnings; under ``strict`` a document cut short (its
+    time budget spent, or more figures than a document may hold) is an input error (exit 3)."""
     if strict and not got.complete:
         raise InputError(doc.path, got.notes[-1])
     problems.extend(Problem(doc.path, note, "warning") for note in got.notes)

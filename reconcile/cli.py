@@ -242,7 +242,7 @@ def _warn(problems: Sequence[api.Problem]) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Extract on N processes (0: one per CPU).")
-@click.option("--strict", is_flag=True, help="A document whose time budget runs out is an error (exit 3).")
+@click.option("--strict", is_flag=True, help="A document cut short (its time budget spent, or over the figures a document may hold) is an error (exit 3).")
 @click.option("--name", help="The name of the document read from standard input (default: its content hash).")
 @click.argument("paths", nargs=-1, required=True)
 @pass_ctx

@@ -87,6 +87,12 @@ class ExtractOptions:
 #: corpora is about 8,000 characters, a run-together list of victims, and one other passes
 #: 2,000).  The work inside one piece is not linear in it yet: the cap keeps it small.
 MAX_SENTENCE_CHARS = 2_000
+#: figures read per document at most: past it the document keeps the claims of the figures
+#: read (``Extraction.complete`` is False), whatever the time budget.  A news report gives a
+#: few dozen figures (the most in the shared corpora, 755 local reports included, is 128); a
+#: page with hundreds is a table or a dump.  Unlike the time budget, this bound gives the
+#: same claims on every machine.
+MAX_FIGURES_PER_DOCUMENT = 500
 #: a run of white space this long is no part of a sentence: it ends one
 _LONG_SPACE = re.compile(r"\s{200,}")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
@@ -175,14 +181,19 @@ class Extractor:
         budget = self.options.time_budget
         deadline = None if budget is None else time.monotonic() + budget
         stopped: list[int] = []
-        claims = self._extract(doc, notes, deadline, stopped)
+        capped: list[int] = []
+        claims = self._extract(doc, notes, deadline, stopped, capped)
         if stopped:
             notes.append(f"offset {stopped[0]}: the time budget of {budget:g} s per document was spent; "
                          f"kept the {len(claims)} claims found before it")
+        elif capped:
+            notes.append(f"offset {capped[0]}: more than {MAX_FIGURES_PER_DOCUMENT:,} figures in one document; "
+                         f"kept the {len(claims)} claims of the first {MAX_FIGURES_PER_DOCUMENT:,}")
+            stopped = capped
         return Extraction(claims, tuple(notes), not stopped)
 
     def _extract(self, doc: Document, notes: list[str], deadline: float | None,
-                 stopped: list[int]) -> list[Claim]:
+                 stopped: list[int], capped: list[int]) -> list[Claim]:
         text = doc.text
         sentences = bounded_sentences(text, split_sentences(text, doc.body_start), notes=notes)
         if not sentences:
@@ -212,7 +223,10 @@ class Extractor:
                 published=doc.published, source=doc.source,
             ) for measure in measures]
 
+        read = 0                    # figures read so far (MAX_FIGURES_PER_DOCUMENT)
         for idx, sent in enumerate(sentences):
+            if capped:
+                break
             if deadline is not None and time.monotonic() > deadline:
                 stopped.append(sent.start)
                 break
@@ -221,6 +235,10 @@ class Extractor:
             figures = numbers.find_figures(text, sent.start, sent.end)
             if not figures:
                 continue
+            read += len(figures)
+            if read > MAX_FIGURES_PER_DOCUMENT:
+                figures = figures[:len(figures) - (read - MAX_FIGURES_PER_DOCUMENT)]
+                capped.append(figures[-1].end if figures else sent.start)
             previous: tuple[Figure, MeasureHit] | None = None
             sent_mentions: tuple[str, ...] | None = None     # _mentions_of the sentence, when first needed
             clauses: SentenceClauses | None = None           # the sentence's clause view, when first needed

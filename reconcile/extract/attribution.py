@@ -18,7 +18,7 @@ once at import time.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -428,6 +428,8 @@ class AttributionContext:
     tokens: list[list[_Tok]] = field(default_factory=list)        # per unit
     speakers: list[_Cue] = field(default_factory=list)            # resolved cues in reading order
     _quote_starts: list[int] = field(default_factory=list)
+    #: unit start -> (starts, ends) of its _HARD_BOUNDARY matches, made when first asked
+    _hard: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
@@ -1137,6 +1139,19 @@ def _implausible(claimant: str | None) -> bool:
     return bool(words) and words[-1] in NOT_SPEAKERS
 
 
+def _hard_between(ctx: AttributionContext, s: Sentence, a: int, b: int) -> bool:
+    """Whether a _HARD_BOUNDARY match lies wholly inside ``a:b`` of unit ``s``: the unit's matches
+    are found once, so each question costs a bisection, not a scan (the matches are short and
+    never overlap, so ``_HARD_BOUNDARY.search(text[a:b])`` answers the same)."""
+    got = ctx._hard.get(s.start)
+    if got is None:
+        found = list(_HARD_BOUNDARY.finditer(ctx.text, s.start, s.end))
+        got = ctx._hard[s.start] = ([m.start() for m in found], [m.end() for m in found])
+    starts, ends = got
+    i = bisect_left(starts, a)
+    return i < len(starts) and ends[i] <= b
+
+
 def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: int, fe: int) -> list[_Cue]:
     text = ctx.text
     pre = []
@@ -1145,16 +1160,14 @@ def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: 
             continue
         if c.verb_end <= fs and c.form not in ("inv", "tag"):
             lead = c.form == "according" and c.start - s.start < 4
-            between = text[c.end if c.form == "according" else c.verb_end:fs]
-            if lead or not _HARD_BOUNDARY.search(between):
+            if lead or not _hard_between(ctx, s, c.end if c.form == "according" else c.verb_end, fs):
                 pre.append(c)
     if len(pre) > 1:
         pre = [c for c, nxt in zip(pre, pre[1:]) if not _CONTRAST.search(text, c.verb_end, nxt.start)] + [pre[-1]]
     post = None
     for c in cues:
         if c.claimant and c.start >= fe and c.form in ("tag", "inv", "according", "quoted"):
-            between = text[fe:c.start]
-            if not _HARD_BOUNDARY.search(between) and not _NEW_QUOTED_SENTENCE.search(between):
+            if not _hard_between(ctx, s, fe, c.start) and not _NEW_QUOTED_SENTENCE.search(text, fe, c.start):
                 post = c
             break
     chain: list[_Cue] = []

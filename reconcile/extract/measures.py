@@ -589,7 +589,10 @@ class MeasureFinder:
                 and _OF_THE_BEFORE.search(text[previous[0].end:fig.start]):
             return None  # "32 of the [543] passengers": the whole, not a claim of its own
         if doc_previous is not None:
-            head = text[sentence.start:fig.start]
+            # both patterns end at the figure and match fewer than 100 characters: the head
+            # is the last 120 (the same matches, and work per figure that does not grow with
+            # the sentence)
+            head = text[max(sentence.start, fig.start - 120):fig.start]
             low_head = fold(head)
             if _search(_RISEN_TO, ("number", "figure", "count", "tally"), head, low_head):
                 return MeasureHit(doc_previous.measure, doc_previous.subject, "measure.left.risen_to")
