@@ -65,13 +65,13 @@ def _objects(url: str) -> set[str]:
 
 def test_script_folder_is_the_package() -> None:
     assert migrate.script_location() == Path(reconcile.migrations.__file__).parent
-    assert migrate.heads() == ["0002"]
+    assert migrate.heads() == ["0003"]
 
 
 def test_empty_database_to_head_then_check(db_url: str) -> None:
     assert migrate.current(db_url) is None
     migrate.upgrade(db_url)
-    assert migrate.current(db_url) == "0002"
+    assert migrate.current(db_url) == "0003"
     migrate.check(db_url)                       # models and migrations agree
     assert TABLES | VIEWS <= _objects(db_url)
 
@@ -110,12 +110,49 @@ def test_0001_store_upgrades_and_recomputes(db_url: str) -> None:
     migrate.upgrade(db_url, "0001")
     assert "store_meta" not in _objects(db_url)
     migrate.upgrade(db_url)
-    assert migrate.current(db_url) == "0002" and "store_meta" in _objects(db_url)
+    assert migrate.current(db_url) == "0003" and "store_meta" in _objects(db_url)
     _populate(db_url)
     with Store(db_url) as st:
         assert st.saved_inputs() is None
     migrate.downgrade(db_url, "0001")
     assert "store_meta" not in _objects(db_url) and "claims" in _objects(db_url)
+
+
+def _count_cells(url: str) -> list[tuple]:
+    """claims.low as SQL shows it (its text) and its storage type, per claim."""
+    if url.startswith("sqlite"):
+        return _sql(url, "SELECT CAST(low AS TEXT), typeof(low) FROM claims ORDER BY id")
+    return _sql(url, "SELECT low::text, pg_typeof(low)::text FROM claims ORDER BY id")
+
+
+#: claims.low before and after 0003, as (text, storage type): SQLite showed 5.0; PostgreSQL's
+#: double precision printed 5 but was a float column
+COUNT_CELLS = {
+    "sqlite": ([("5.0", "real"), ("50.0", "real")], [("5", "integer"), ("50", "integer")]),
+    "postgresql": ([("5", "double precision"), ("50", "double precision")],
+                   [("5", "numeric"), ("50", "numeric")]),
+}
+
+
+def test_0003_counts_become_integers_and_keep_their_data(db_url: str) -> None:
+    """A store made before 0003 held FLOAT counts; the upgrade keeps every row and view, and
+    SQL then shows whole counts as integers; the downgrade gives the floats back."""
+    before, after = COUNT_CELLS["sqlite" if db_url.startswith("sqlite") else "postgresql"]
+    _populate(db_url)
+    migrate.downgrade(db_url, "0002")
+    assert _count_cells(db_url) == before
+    migrate.upgrade(db_url)
+    assert migrate.current(db_url) == "0003"
+    migrate.check(db_url)
+    assert _count_cells(db_url) == after
+    assert _sql(db_url, "SELECT low, best, high FROM quantities") == [(5, 5, 50)]
+    assert VIEWS <= _objects(db_url)
+    assert len(_sql(db_url, "SELECT * FROM disputed_figures")) == 2
+    with Store(db_url) as st:
+        assert st.stats()["claims"] == 2 and st.stats()["quantities"] == 1
+        assert [c.low for c in st.claims()] == [5.0, 50.0]     # the tool still reads floats
+    migrate.downgrade(db_url, "0002")
+    assert _count_cells(db_url) == before
 
 
 def test_contradictions_readable_view(db_url: str) -> None:

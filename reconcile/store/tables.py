@@ -26,6 +26,13 @@ NAMING_CONVENTION = {
 }
 
 
+#: a count: NUMERIC, so a whole figure is stored as an integer (a researcher's ``select low``
+#: shows 26, not 26.0: SQLite's NUMERIC affinity keeps whole values as INTEGER, PostgreSQL's
+#: numeric prints them without a fraction) and a fraction ("1.5 million" is whole; an estimate
+#: can be 2.5) keeps it; read back as float, as the engine computes (migration 0003)
+COUNT = sa.Numeric(asdecimal=False)
+
+
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {
@@ -124,8 +131,8 @@ class ClaimRow(Base):
     sentence_start: Mapped[int] = mapped_column(default=0)
     measure: Mapped[str]
     subject: Mapped[str | None]
-    low: Mapped[float | None]
-    high: Mapped[float | None]
+    low: Mapped[float | None] = mapped_column(COUNT)
+    high: Mapped[float | None] = mapped_column(COUNT)
     qualifier: Mapped[str] = mapped_column(default="exact")
     vague: Mapped[bool] = mapped_column(default=False)
     claimant_id: Mapped[int | None] = mapped_column(sa.ForeignKey("claimants.id"))
@@ -155,9 +162,9 @@ class QuantityRow(Base):
     event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id", ondelete="CASCADE"))
     measure: Mapped[str]
     scope: Mapped[str]
-    low: Mapped[float | None]
-    best: Mapped[float | None]
-    high: Mapped[float | None]
+    low: Mapped[float | None] = mapped_column(COUNT)
+    best: Mapped[float | None] = mapped_column(COUNT)
+    high: Mapped[float | None] = mapped_column(COUNT)
     status: Mapped[str]
     reasons: Mapped[dict[str, Any]] = mapped_column(default=dict)
     sources: Mapped[int] = mapped_column(default=0)
