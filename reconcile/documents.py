@@ -72,7 +72,33 @@ def parse_date(value: str | None) -> dt.date | None:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    return None
+    return _parse_written_date(value)
+
+
+#: a four-digit year: a header date without one is no publication date
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+#: two defaults that differ in month and day: a date that parses to both gave its own
+_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2000, 2, 2))
+
+
+def _parse_written_date(value: str) -> dt.date | None:
+    """Other written forms, by python-dateutil: ``Sep 15 2013``, ``15 / 09 / 2013``,
+    ``7-MAR-1987 00:01:55.34``, ``Tuesday, 5 March 2013 14:02 GMT``.  Only a whole date counts:
+    a year, a month and a day all given (two parses with different default days and months must
+    agree), so ``March 2013`` stays unknown rather than falling on the 1st.  Numeric forms read
+    month first unless the first number cannot be a month (``15/09/2013``), as dateutil does."""
+    if not _YEAR.search(value):
+        return None
+    from dateutil import parser
+
+    value = re.sub(r"\s*([/.-])\s*", r"\1", value)      # tokenised "15 / 09 / 2013"
+    got: list[dt.date] = []
+    for default in _DEFAULTS:
+        try:
+            got.append(parser.parse(value, default=default).date())
+        except (ValueError, OverflowError):
+            return None
+    return got[0] if got[0] == got[1] else None
 
 
 def sha256(text: str) -> str:
@@ -254,8 +280,12 @@ def parse_text(path: str, text: str, encoding: str = "utf-8", notes: list[Warnin
     )
 
 
+#: a header that says the date is not known: nothing to warn about
+_NO_DATE = re.compile(r"(?i)\s*(?:(?:unknown|n/?a|none|not\s+(?:known|given|recorded))\b(?![^(]*\d)|-+\s*$)")
+
+
 def _note_date(notes: list[Warning_] | None, where: str, raw: str | None, parsed: dt.date | None) -> None:
-    if notes is not None and raw and raw.strip() and parsed is None:
+    if notes is not None and raw and raw.strip() and parsed is None and not _NO_DATE.match(raw):
         notes.append(Warning_(where, f"date {raw.strip()[:40]!r} not understood (YYYY-MM-DD or 'March 4, 2026'): "
                                      "read without a publication date"))
 

@@ -185,3 +185,36 @@ def test_reading_notes(name: str, content: str, expected: list[str]) -> None:
     docs, warnings = documents.read_bytes(name, content.encode())
     assert docs
     assert [str(w) for w in warnings] == expected
+
+
+HEADER_DATES = [
+    # id, the header's value, the publication date read (None: unknown)
+    ("iso", "2026-04-02", "2026-04-02"),
+    ("iso-with-comment", "2026-04-02 (from the URL)", "2026-04-02"),
+    ("written-month-first", "March 4, 2026", "2026-03-04"),
+    ("written-no-comma", "Mar 4 2026", "2026-03-04"),
+    ("written-day-first", "4 March 2026", "2026-03-04"),
+    ("ordinal-day", "March 4th, 2026", "2026-03-04"),
+    ("weekday-and-time", "Wednesday, 4 March 2026 14:02 GMT", "2026-03-04"),
+    ("wire-archive-stamp", "4-MAR-2026 09:15:02.11", "2026-03-04"),
+    ("slashes-spaced-day-first", "24 / 03 / 2026", "2026-03-24"),
+    ("slashes-month-first", "03/24/2026", "2026-03-24"),
+    ("month-only-is-no-day", "March 2026", None),
+    ("year-only", "2026", None),
+    ("no-year", "March 4", None),
+    ("two-digit-year", "04/03/26", None),
+    ("words", "the fourth of March", None),
+    ("relative", "Posted 3 hours ago", None),
+]
+
+
+@pytest.mark.parametrize("value,expected", [c[1:] for c in HEADER_DATES], ids=[c[0] for c in HEADER_DATES])
+def test_header_dates(value: str, expected: str | None) -> None:
+    got = documents.parse_date(value)
+    assert (str(got) if got else None) == expected
+
+
+@pytest.mark.parametrize("value", ["unknown", "unknown (not recorded by the archive)", "n/a", "none", "-"])
+def test_a_header_saying_no_date_is_not_warned(value: str) -> None:
+    docs, warnings = documents.read_bytes("a.txt", f"date: {value}\n\nFive people were killed.\n".encode())
+    assert docs[0].published is None and warnings == []
