@@ -237,3 +237,13 @@ def test_a_document_stored_by_another_process_meanwhile_makes_the_save_full(tmp_
         assert any(c.doc.endswith("late.txt") for q in saved.quantities for c in q.claims)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("day", [pytest.param(dt.date.min, id="first-day-of-the-calendar"),
+                                 pytest.param(dt.date.min + dt.timedelta(days=3), id="three-days-after-it"),
+                                 pytest.param(dt.date.max, id="last-day-of-the-calendar")])
+def test_hot_days_at_the_edge_of_the_calendar(day: dt.date) -> None:
+    """A report dated at the calendar's edge (a fuzzed or misprinted header) is replayed like any
+    other: the stretch's hot days stop at 0001-01-01 instead of overflowing."""
+    from reconcile.engine.replay import _hot_days
+    assert _hot_days({day}, {day}, dt.timedelta(days=10)) == {day}

@@ -164,6 +164,7 @@ def _hot_days(stored: set[dt.date], new: set[dt.date], reach: dt.timedelta) -> s
             continue
         fresh = [d for d in stretch if d in new]
         if fresh:
-            out.update(d for d in stretch if d >= fresh[0] - reach and d in stored)
+            hot = fresh[0] - reach if fresh[0] - dt.date.min > reach else dt.date.min   # no date before 0001-01-01
+            out.update(d for d in stretch if d >= hot and d in stored)
         stretch = [day] if day is not None else []
     return out
