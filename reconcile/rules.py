@@ -21,6 +21,13 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("num.word", "a number written in words"),
     ("num.digits", "a number written in digits"),
     ("num", "the number grammar"),
+    # figures refused as no count (the recall audit shows these ids)
+    ("nc.id.broadcaster", "a broadcaster's channel number (Action News 5, CBS 8, Channel 4): an identifier"),
+    ("nc.id.gallery", "a photo gallery's counter (Image 3 of 16, 1 / 14 Back to Gallery): no count"),
+    ("nc.id.emergency", "an emergency telephone number (called 911): an identifier"),
+    ("nc.charge.counts", "counts of a criminal charge (two counts of murder, five assault charges): the charges, "
+                         "not the people they concern"),
+    ("nc", "a figure that is no count (a date, time, age, duration, money, measure, identifier...)"),
     # measures
     ("measure.zero.noun", "the noun of a zero phrase names the measure (no casualties, no deaths)"),
     ("measure.right.fatally", "'N shot, one fatally': the second figure counts the killed"),
@@ -31,8 +38,14 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.left.among", "'among the dead/injured were N'"),
     ("measure.left.put_number", "'X put the number at N': the measure of the figure before it"),
     ("measure.left.risen_to", "'that number has risen to N': the measure of the figure before it"),
+    ("measure.left.through_list", "a casualty verb before a list whose first item is no figure ('killed his wife and "
+                                  "[four] daughters')"),
+    ("measure.left.key_value", "a fact-box or situation-report line ('Deaths: 1,234', 'Injured - 56')"),
+    ("measure.left.forced_to_flee", "a causative verb of displacement ('forced 12,000 to flee')"),
     ("measure.left", "a transitive verb right before the figure (killing N, injured N people)"),
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),
+    ("measure.coordination.list", "a middle item of a list of three or more figures ('12 soldiers, [3] police and 2 "
+                                  "civilians') takes the list's measure"),
     ("measure.coordination.previous", "a figure coordinated with the one before it ('killed four soldiers and two "
                                       "civilians') takes its measure"),
     ("measure.other", "another count: the verb says what happened to the things counted"),

@@ -113,6 +113,7 @@ AUX = frozenset(
     to so far later now since either both each allegedly apparently initially critically seriously
     badly slightly severely lightly mortally fatally gravely were't not yet just already left
     being then who that which had
+    found pronounced declared
     """.split()
 )
 
@@ -190,7 +191,13 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = 
         (r"(?:remain(?:s|ed)?|are|were|is|was|still)\s+(?:still\s+)?in\s+(?:the\s+)?hospital\b", "hospitalized",
          "measure.right.in_hospital", ("hospital",)),
         (r"(?:treated|received\s+treatment|being\s+treated)\b", "wounded", "measure.right.treated", ("treat",)),
-        (r"with\s+(?:[\w-]+\s+)?(?:injuries|wounds)\b", "wounded", "measure.right.with_injuries", ("injuries", "wounds")),
+        (r"with\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:injuries|injury|wounds?)\b", "wounded", "measure.right.with_injuries",
+         ("injur", "wound")),
+        # "suffered minor injuries", "sustained gunshot wounds", "received burns"
+        # ("suffered gunshot wounds" is left to "gunshot": shot, fate not given)
+        (r"(?:suffered|suffering|sustained|sustaining|received)\s+(?:an?\s+)?(?:(?!gunshot|gun\b)[\w-]+\s+){0,3}?(?!gunshot)"
+         r"(?:injuries|injury|wounds?|burns)\b", "wounded", "measure.right.suffered_injuries",
+         ("suffer", "sustain", "received")),
         (r"in\s+(?:(?:critical|serious|stable|grave|good|fair|satisfactory)\s+(?:(?:or|and|but)\s+)?)+condition\b",
          "wounded", "measure.right.condition", ("condition",)),
         (r"(?:expected|likely)\s+to\s+(?:live|survive|recover)\b", "wounded", "measure.right.expected_to_live",
@@ -200,6 +207,14 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = 
         (r"(?:in|into)\s+(?:police\s+)?custody\b", "detained", "measure.right.custody", ("custody",)),
         (r"(?:rounded|picked)\s+up\b", "detained", "measure.right.rounded_up", ("rounded", "picked")),
         (r"forced\s+(?:from|out\s+of)\s+(?:their\s+)?homes\b", "displaced", "measure.right.forced_out", ("forced",)),
+        # "12,000 were forced to flee", "residents were ordered to evacuate"
+        (r"(?:forced|made|driven|ordered|told)\s+to\s+(?:flee|leave\s+(?:their|the\s+area|home)|evacuate)\b", "displaced",
+         "measure.right.forced_to_flee", ("forced", "made", "driven", "ordered", "told")),
+        # "1,000 had taken shelter in a field", "20,000 are sheltering in camps", "5,000 are staying in UN schools"
+        # (not "shelter in place": staying indoors during a police operation)
+        (r"(?:sheltering|(?:taken|took|taking|sought|seeking|found)\s+(?:shelter|refuge))\b(?!\s+in\s+place)"
+         r"|(?:staying|living|sleeping|housed)\s+in\s+(?:[\w-]+\s+){0,3}?(?:shelters|camps|tents|schools)\b",
+         "displaced", "measure.right.sheltering", ("shelter", "refuge", "camps", "tents", "schools")),
         (r"made\s+homeless\b", "displaced", "measure.right.homeless", ("homeless",)),
         (r"unaccounted\s+for\b", "missing", "measure.right.unaccounted", ("unaccounted",)),
         (r"(?:\w+\s+)?to\s+safety\b", "rescued", "measure.right.to_safety", ("safety",)),
@@ -223,6 +238,38 @@ _THE_DEAD = re.compile(
     r"[^.;]{0,45}?\b(?:included|include|includes|were|are|is|was|could\s+be|may\s+be|might\s+be|numbered|number|"
     r"totalled|totaled|total|reached|stood\s+at)\b[^.;\d]{0,45}$"
 )
+#: a fact-box or situation-report line: "Deaths: 1,234", "Injured - 56", "Total displaced: 3,400"
+#: (the key opens the line or the sentence; a short qualifier may stand before it)
+_KEY_VALUE = re.compile(
+    r"(?i)\s*(?:(?:total|confirmed|reported|estimated|official|civilian|civilians|people|persons|number\s+of|"
+    r"the)\s+){0,3}(?P<what>deaths?|dead|killed|fatalities|injured|wounded|injuries|hurt|missing|"
+    r"displaced|evacuated|evacuees|homeless|arrested|arrests|detained|casualties)\s*(?::|-|\u2013|\u2014)\s*")
+_KEY_VALUE_WHAT = {"death": "killed", "deaths": "killed", "dead": "killed", "killed": "killed", "fatalities": "killed",
+                   "injured": "wounded", "wounded": "wounded", "injuries": "wounded", "hurt": "wounded",
+                   "missing": "missing", "displaced": "displaced", "evacuated": "displaced", "evacuees": "displaced",
+                   "homeless": "displaced", "arrested": "detained", "arrests": "detained", "detained": "detained",
+                   "casualties": "casualties"}
+#: "forced 12,000 to flee", "driving thousands from their homes": displacement through a causative verb
+_FORCED_BEFORE = re.compile(r"(?i)\b(?:forced|forcing|forces|force|drove|driving|drives|driven)\s*$")
+_TO_FLEE_AFTER = re.compile(
+    r"(?i)(?:\s+[\w'-]+){0,3}?\s+(?:to\s+(?:flee|leave\s+(?:their|the\s+area|home)|evacuate|abandon)|"
+    r"(?:from|out\s+of)\s+(?:their\s+)?(?:homes|houses|villages)|into\s+(?:exile|camps|shelters|hiding))\b")
+#: a middle item of a list of three or more: "killed 12 soldiers, [3] police officers and 2 civilians"
+#: (left of it a comma after a short noun phrase; right of it the list goes on with a figure)
+_LIST_COMMA_BEFORE = re.compile(r"(?i)^\s*(?:[A-Za-z][\w'-]*\s+){0,4}?[A-Za-z][\w'-]*\s*,\s*$")
+_LIST_GOES_ON = re.compile(
+    rf"(?i)\s*(?:[A-Za-z][\w'-]*\s+){{0,4}}?[A-Za-z][\w'-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+    rf"(?:\d|(?:a|an|one|{'|'.join(CARDINAL_WORDS)})\b)")
+#: a casualty verb or noun before a list whose first item is no figure: "killed his wife and [four]
+#: daughters", "the deaths of his wife, 34, and the [four] girls", "injuring a guard and [two] customers"
+_VERB_THROUGH_LIST = re.compile(
+    r"(?i)\b(?P<verb>killing|killed|kill|kills|murdered|murdering|slaying|slew|injuring|injured|wounding|wounded|"
+    r"(?:deaths?|killings?|murders?|slayings?)\s+of)\s+"
+    r"(?P<np>(?:(?!(?:and|or|but|who|which|that|when|after|before|while|was|were|is|are|had|has|said|then)\b)"
+    r"[\w'-]+,?\s+){1,5}?)(?:and|as\s+well\s+as)\s+(?:(?:his|her|their|the|its)\s+)?$")
+_VERB_THROUGH_MEASURE = {"killing": "killed", "killed": "killed", "kill": "killed", "kills": "killed",
+                         "murdered": "killed", "murdering": "killed", "slaying": "killed", "slew": "killed",
+                         "injuring": "wounded", "injured": "wounded", "wounding": "wounded", "wounded": "wounded"}
 _DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
 _RISEN_TO = re.compile(r"(?i)\b(?:number|figure|count|tally)\b[^.;]{0,40}\b(?:risen|rose|climbed|jumped|increased|grown|grew)\s+to\s*$")
 #: _classify: "ten shot, one fatally"; "32 of the [543]"; "[two] of them"
@@ -453,7 +500,7 @@ class MeasureFinder:
                 np.append(tok)
                 i += 1
                 continue
-            if phase == "np" and low in {"and", "or", ","} and coordinations < 2 and toks.has(i + 1) \
+            if phase == "np" and low in {"and", "or", ","} and coordinations < 6 and toks.has(i + 1) \
                     and _is_number_token(toks[i + 1][0]):
                 # "two nurses and one driver died", "five men and three women were hurt"
                 coordinations += 1
@@ -479,6 +526,10 @@ class MeasureFinder:
 
     # -- left of the figure --------------------------------------------------
     def _left(self, text: str, fig: Figure, sentence: Sentence) -> MeasureHit | None:
+        line = max(sentence.start, text.rfind("\n", sentence.start, fig.start) + 1)
+        if fig.start - line <= 40 and (m := _KEY_VALUE.fullmatch(text, line, fig.start)):
+            return MeasureHit(_KEY_VALUE_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
+                              "measure.left.key_value")
         head = text[max(sentence.start, fig.start - 140):fig.start]
         head_nq = head.rstrip(" \t\"'\u201c\u2018")
         low = fold(head_nq)
@@ -502,6 +553,9 @@ class MeasureFinder:
             return MeasureHit(measure, _clean_subject(self._np_after(text, fig)), "measure.left.the_dead")
         if _search(_DEATH_OF, ("death", "killing", "murder", "massacre", "slaying"), head_nq, low):
             return MeasureHit("killed", _clean_subject(self._np_after(text, fig)), "measure.left.death_of")
+        if _search(_FORCED_BEFORE, ("forc", "driv", "drov"), head_nq, low) and \
+                _TO_FLEE_AFTER.match(text, fig.end, sentence.end):
+            return MeasureHit("displaced", _clean_subject(self._np_after(text, fig)), "measure.left.forced_to_flee")
         words = _last_words(head_nq, 3)
         if not words:
             return None
@@ -606,6 +660,8 @@ class MeasureFinder:
                                                       "measure.left.death_of")):
             return left
         right = self._right(text, fig, sentence)
+        if left is not None and right is not None and left.rule == "measure.left.key_value":
+            return right        # "Casualties: 12 dead, 40 injured": the figure's own word is more precise
         if left is not None:
             if left.measure == "shot" and right is not None and right.measure in {"killed", "wounded"}:
                 return right
@@ -615,11 +671,25 @@ class MeasureFinder:
         if previous is not None:
             pfig, phit = previous
             between = text[pfig.end:fig.start]
+            if _LIST_COMMA_BEFORE.match(between) and _LIST_GOES_ON.match(text, fig.end, sentence.end) \
+                    and not _is_thing(self._np_after(text, fig)):
+                return MeasureHit(phit.measure, _clean_subject(self._np_after(text, fig)) or phit.subject,
+                                  "measure.coordination.list")
             if _COORDINATION.match(between) or _OF_THEM_AFTER.match(text, fig.end, sentence.end):
                 words = self._np_after(text, fig)
                 if not (words and _is_thing(words)) or _is_thing((phit.subject or "").split()):
                     return MeasureHit(phit.measure, _clean_subject(words) or phit.subject,
                                       "measure.coordination.previous")
+        head = text[max(sentence.start, fig.start - 90):fig.start]
+        low_head = fold(head)
+        if " and " in low_head or " as well as " in low_head:
+            m = _VERB_THROUGH_LIST.search(head)
+            if m is not None:
+                words = self._np_after(text, fig)
+                if not (words and _is_thing(words)):
+                    verb = m.group("verb").lower()
+                    return MeasureHit(_VERB_THROUGH_MEASURE.get(verb, "killed"), _clean_subject(words),
+                                      "measure.left.through_list")
         return None
 
 

@@ -1130,6 +1130,27 @@ NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder, str]] = [
     ("nc.id.nine_eleven", "identifier", re.compile(r"\b9\s?/\s?11\b|\b24\s?/\s?7\b"), _nc_plain, "scan"),
     ("nc.id.generic", "identifier", re.compile(
         r"(?-i:\b(?P<w>[A-Z][A-Za-z]+|[A-Z]{2,}))[ \t]+(?P<n>\d+)\b(?![ \t]*(?:[,.]\s?\d|-\s?\d))"), _nc_generic_identifier, "scan"),
+    # a broadcaster's channel number: "Action News 5", "KSLA News 12", "CBS 8", "Channel 4", "WCBS 880"
+    # (not "NEWS 3 DEAD": a count word after the number keeps it)
+    ("nc.id.broadcaster", "identifier", re.compile(
+        r"(?-i:\b(?:News|NEWS|Channel|CHANNEL|NewsChannel|TV|CBS|NBC|ABC|FOX|Fox|PBS|CW|[KW][A-Z]{2,3}))[ \t]+"
+        r"(?P<n>\d{1,3})\b(?![ \t]*(?:[,.]\s?\d|-\s?\d))"),
+     lambda m, t: None if _count_follows(t, m.end()) else (m.start("n"), m.end("n")), "scan"),
+    # a photo gallery's counter: "Image 3 of 16", "Photo 2 of 9", "1 / 14 Back to Gallery"
+    ("nc.id.gallery", "identifier", re.compile(
+        r"\b(?:image|photo|picture|slide)\s+\d{1,3}\s+of\s+(?:/\s*)?\d{1,3}\b|"
+        r"\b\d{1,3}\s?/\s?\d{1,3}(?=\s+back\s+to\s+gallery\b)", re.I), _nc_plain, "scan"),
+    # an emergency telephone number: "called 911", "a 911 call", "the 999 operator"
+    ("nc.id.emergency", "identifier", re.compile(
+        r"(?<![\d,./])\b911\b(?![,./]\d)(?!\s+(?:people|persons|victims|dead|killed|injured|wounded))"),
+     _nc_plain, "scan"),
+    # counts of a criminal charge: "charged with two counts of murder", "five attempted murder charges",
+    # "one count each of assault": the charges, not the people they concern
+    ("nc.charge.counts", "charge", re.compile(
+        rf"(?:{_NC_NUM})\s+(?:(?:more|additional|other|further|separate|new|felony|misdemeanou?r|criminal|federal|"
+        rf"state|capital|attempted|murder|manslaughter|homicide|assault|weapons?|[a-z]+-degree|"
+        rf"(?:first|second|third|1st|2nd|3rd)\s*-?\s*degree)\s+){{0,4}}"
+        rf"(?:counts?(?:\s+each)?(?:\s+of\b)?|charges\b)(?!\s+(?:people|persons|victims))", _I), _nc_plain, "anchor"),
     # --- ordinals ----------------------------------------------------------
     ("nc.ordinal.digits", "ordinal", re.compile(r"\b\d+\s?(?:st|nd|rd|th)\b", re.I), _nc_plain, "scan"),
     ("nc.ordinal.words", "ordinal", re.compile(
@@ -1163,7 +1184,8 @@ NC_GUARDS: dict[str, str] = {
     "nc.measure.attached": r"(?=\d)", "nc.decimal": r"(?=\d)", "nc.phone": r"(?=[+(\d])",
     "nc.address.street": r"(?=\d)", "nc.address.block": r"(?=\d)", "nc.address.zip": rf"(?={_UP})",
     "nc.id.long_digits": r"(?=\d)", "nc.id.number_sign": r"(?=[#nN])", "nc.id.head": rf"(?={_UP})",
-    "nc.id.nine_eleven": r"(?=[29])", "nc.ordinal.digits": r"(?=\d)",
+    "nc.id.nine_eleven": r"(?=[29])", "nc.id.broadcaster": rf"(?={_UP})", "nc.id.gallery": r"(?=[iIpPsS\d])",
+    "nc.id.emergency": r"(?=9)", "nc.ordinal.digits": r"(?=\d)",
     "nc.ordinal.words": r"(?=[fstenhmFSTENHM])", "nc.score": r"(?=\d)",
     "nc.rank": r"(?=[rnpvtgslRNPVTGSL])", "nc.year.decade": r"(?=[12'])", "nc.year": r"(?=[12])",
 }
@@ -1213,6 +1235,8 @@ NC_NEEDS: dict[str, Needs] = {
     # a letter right before or after a digit (the fact opens with the digit, to be fast)
     "nc.id.attached": _needs(_fact(r"\d(?:(?<=[a-z]\d)|[a-z])")),
     "nc.id.nine_eleven": _needs(DIGIT, "/"), "nc.id.generic": _needs(DIGIT),
+    "nc.id.broadcaster": _needs(DIGIT), "nc.id.gallery": _needs(DIGIT, ("of", "/")),
+    "nc.id.emergency": _needs("911"), "nc.charge.counts": _needs(("count", "charge")),
     "nc.ordinal.digits": _needs(_fact(r"\d\s?(?:st|nd|rd|th)")), "nc.score": _needs(DIGIT, ("-", "\u2013")),
     "nc.rank": _needs(DIGIT), "nc.year.decade": _needs(_fact(r"\d0\s?'?s")),
     "nc.year": _needs(_fact(r"1[89]\d\d|20\d\d")), "nc.compound": _needs("-"),

@@ -1,0 +1,94 @@
+"""Recall forms of issue 16, on news-style sentences of our own: each row a passage and the
+claims it must give as (figure words, measure, low); and figures that are no count, each
+refused by a named rule (the recall audit shows its id)."""
+from __future__ import annotations
+
+import pytest
+
+from reconcile.documents import parse_text
+from reconcile.extract import extract_claims, numbers
+
+CLAIMS: list[tuple[str, str, list[tuple[str, str, float]]]] = [
+    # --- displacement --------------------------------------------------------------------
+    ("forced-to-flee", "The shelling forced 12,000 to flee across the river.", [("12,000", "displaced", 12000)]),
+    ("driven-from-homes", "The floods have driven some 40,000 people from their homes.",
+     [("some 40,000", "displaced", 40000)]),
+    ("passive-forced-to-flee", "About 900 villagers were forced to flee when the dam burst.",
+     [("About 900", "displaced", 900)]),
+    ("sheltering-in-camps", "Some 20,000 people are sheltering in camps outside the town.",
+     [("Some 20,000", "displaced", 20000)]),
+    ("taken-shelter", "About 1,500 residents had taken shelter in a sports hall.", [("About 1,500", "displaced", 1500)]),
+    ("staying-in-schools", "At least 3,000 are staying in schools turned into shelters.",
+     [("At least 3,000", "displaced", 3000)]),
+    ("left-homeless", "The earthquake left 3,000 homeless.", [("3,000", "displaced", 3000)]),
+    # --- lists of three or more figures --------------------------------------------------
+    ("list-of-three", "Rebels killed 12 soldiers, 3 police officers and 2 civilians.",
+     [("12", "killed", 12), ("3", "killed", 3), ("2", "killed", 2)]),
+    ("list-of-four", "The blasts wounded 40 students, 12 teachers, 5 guards and 3 drivers.",
+     [("40", "wounded", 40), ("12", "wounded", 12), ("5", "wounded", 5), ("3", "wounded", 3)]),
+    # --- the casualty verb before a list whose first item is no figure ---------------------
+    ("verb-through-list", "Police say the farmer killed his wife and four daughters before killing himself.",
+     [("four", "killed", 4)]),
+    ("deaths-of-through-list", "He faces trial for the deaths of his wife, 34, and the three boys.",
+     [("three", "killed", 3)]),
+    # --- key-value and fact-box lines ----------------------------------------------------
+    ("key-value-colon", "Deaths: 1,234", [("1,234", "killed", 1234)]),
+    ("key-value-dash", "Injured - 56", [("56", "wounded", 56)]),
+    ("key-value-qualified", "Total displaced: 3,400", [("3,400", "displaced", 3400)]),
+    ("fact-box-two-figures", "Casualties: 12 dead, 40 injured", [("12", "killed", 12), ("40", "wounded", 40)]),
+    # --- headlines in capitals and increments --------------------------------------------
+    ("all-caps-headline", "FOUR DEAD IN TRUCK CRASH", [("FOUR", "killed", 4)]),
+    ("increment", "Rescuers pulled three more bodies from the rubble.", [("three", "killed", 3)]),
+    # --- the casualty word further right --------------------------------------------------
+    ("pronounced-dead", "One man was pronounced dead at the scene.", [("One", "killed", 1)]),
+    ("declared-dead", "Two hikers were declared dead on arrival.", [("Two", "killed", 2)]),
+    ("found-dead", "Three men were found dead in a flooded cellar.", [("Three", "killed", 3)]),
+    ("suffered-injuries", "Two women and a teenager also suffered minor injuries.", [("Two", "wounded", 2)]),
+    ("sustained-burns", "Five firefighters sustained burns while fighting the blaze.", [("Five", "wounded", 5)]),
+    ("with-a-wound", "One man was found with a stab wound to his arm.", [("One", "wounded", 1)]),
+]
+
+
+@pytest.mark.parametrize("passage,wanted", [c[1:] for c in CLAIMS], ids=[c[0] for c in CLAIMS])
+def test_recall_form(passage: str, wanted: list[tuple[str, str, float]]) -> None:
+    doc = parse_text("a.txt", passage + "\n")
+    got = [(doc.text[c.start:c.end], c.measure, c.low) for c in extract_claims(doc)]
+    assert got == wanted
+
+
+NOT_COUNTS: list[tuple[str, str, str, str]] = [
+    ("counts-of-murder", "He is charged with two counts of murder in the deaths.", "two", "nc.charge.counts"),
+    ("attempted-murder-charges", "She faces five attempted murder charges after the shooting.", "five",
+     "nc.charge.counts"),
+    ("count-each", "He was charged with one count each of assault and robbery after the stabbing.", "one",
+     "nc.charge.counts"),
+    ("gallery-counter", "Image 3 of 16 Officers investigate where two men were killed.", "16", "nc.id.gallery"),
+    ("gallery-back", "Two hurt in crash 1 / 14 Back to Gallery", "14", "nc.id.gallery"),
+    ("emergency-number", "A neighbour called 911 after the stabbing.", "911", "nc.id.emergency"),
+    ("broadcaster", "Two dead, one hurt in crash - KXYZ News 12 - Springfield", "12", "nc.id.broadcaster"),
+    ("broadcaster-paren", "SPRINGFIELD (CBS 8) - Two people were killed on Friday.", "8", "nc.id.broadcaster"),
+]
+
+
+@pytest.mark.parametrize("passage,figure,rule", [c[1:] for c in NOT_COUNTS], ids=[c[0] for c in NOT_COUNTS])
+def test_no_count_is_refused_by_a_named_rule(passage: str, figure: str, rule: str) -> None:
+    pos = passage.rindex(figure)
+    assert numbers.non_count_rule_at(passage, 0, len(passage), pos) == rule
+    doc = parse_text("a.txt", passage + "\n")
+    assert all(doc.text[c.start:c.end] != figure for c in extract_claims(doc))
+
+
+COUNTS_KEPT: list[tuple[str, str, str, float]] = [
+    ("news-headline-count", "NEWS 3 DEAD IN CRASH", "3", 3),
+    ("charged-people", "Police charged 12 people after the riot.", "12", 12),
+    ("shelter-in-place", "Two people were killed; 300 shoppers were told to shelter in place.", "Two", 2),
+]
+
+
+@pytest.mark.parametrize("passage,figure,low", [c[1:] for c in COUNTS_KEPT], ids=[c[0] for c in COUNTS_KEPT])
+def test_counts_beside_those_rules_are_kept(passage: str, figure: str, low: float) -> None:
+    doc = parse_text("a.txt", passage + "\n")
+    got = {(doc.text[c.start:c.end], c.low) for c in extract_claims(doc)}
+    assert (figure, low) in got
+    if "shelter in place" in passage:
+        assert all(c.measure != "displaced" for c in extract_claims(doc))
