@@ -146,6 +146,12 @@ CLAIMANTS = [
     ("person-title", "President Donald Trump", "Trump", True),
     ("two-countries", "Egyptian government", "Nigerian government", False),
     ("outlet-voice-vs-police", None, "police", False),
+    ("role-then-name-vs-name", "flood agency official Rina Hadi", "Hadi", True),
+    ("two-wordings-of-one-role", "provincial police spokesman Omar Said", "police spokesman Said", True),
+    ("role-name-vs-titled-name", "fire service spokeswoman Jo Marsh", "Chief Jo Marsh", True),
+    ("role-then-two-people", "hospital director Lee", "hospital director Kim", False),
+    ("role-then-organisation-word", "a spokesman for the Interior Ministry", "Ministry", False),
+    ("lower-case-role-only", "a police spokesman", "police", False),
 ]
 
 

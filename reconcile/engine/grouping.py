@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from ..extract.lexicon import TITLE_WORDS
 from ..model import Claim
 
 # Nationality words kept in a scope ("Cuban agents" -> "cuba-agents"; "Americans"
@@ -80,7 +81,36 @@ def claimant_key(claim: Claim, aliases: Mapping[str, str] | None = None) -> tupl
     if words and _PERSON.match(" ".join(words)) and not (set(w.lower() for w in words) & GOVERNMENT_WORDS) \
             and not any(w.lower() in NATIONALITIES for w in words):
         return f"person:{words[-1].lower()}", "claimant.person.surname"
+    # a role, then a name: "disaster agency official Ana Ruiz", "regional police spokesman
+    # Ruiz" name the same person as "Ruiz" in another report (the role is worded differently
+    # from report to report; the name is not)
+    name = _named_after_role(text)
+    if name is not None:
+        return f"person:{name}", "claimant.person.after_role"
     return key, rule
+
+
+#: the words that name a role before a person's name: the extractor's title words and the
+#: abbreviations above
+ROLE_WORDS = TITLES | TITLE_WORDS
+
+
+def _named_after_role(text: str) -> str | None:
+    """The surname (lower case) of ``text`` when it is lower-case role words, a title word and
+    then one to three capitalised words that are no government, country or title word."""
+    words = re.findall(r"[A-Za-z][\w\-']*", text)
+    run = 0
+    while run < len(words) and words[-1 - run][0].isupper():
+        run += 1
+    if not 1 <= run <= 3 or run == len(words):
+        return None
+    name, before = words[-run:], words[:-run]
+    if before[-1].lower() not in ROLE_WORDS or any(w[0].isupper() for w in before):
+        return None
+    lows = {w.lower() for w in name}
+    if lows & (ROLE_WORDS | GOVERNMENT_WORDS) or any(w in NATIONALITIES for w in lows):
+        return None
+    return name[-1].lower()
 
 
 def _norm_words(low: str) -> tuple[str, str]:
