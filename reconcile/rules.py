@@ -66,6 +66,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("attr.quote.continued", "a quotation with no tag of its own, opening a sentence: the previous quote's speaker"),
     ("attr.quote", "a quotation attributed to its speaker"),
     ("attr.quoted_as_saying", "'X was quoted as saying' names the claimant"),
+    ("attr.quoted_by_as_saying", "'X was quoted by Y as saying': X is the claimant, Y the channel (via)"),
+    ("attr.citing", "'..., Reuters reported, citing state television': the cited source is the claimant, the reporter the channel (via)"),
     ("attr.quoted_object_as_saying", "'Y quoted X as saying': X is the claimant, Y the channel (via)"),
     ("attr.headline.prefix", "a headline opening with its source ('Police: ...')"),
     ("attr.headline.suffix", "a headline ending with its source ('..., police say')"),

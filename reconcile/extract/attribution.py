@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
-from .lexicon import HONORIFICS, OPEN_QUOTES, TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES
+from .lexicon import (HONORIFICS, OPEN_QUOTES, SOURCE_AGENT_WORDS, SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES,
+                      TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES)
 from .sentences import CaselessPattern, Sentence, stops_pattern, tail_width, words_pattern
 
 __all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
@@ -284,7 +285,9 @@ _TAG_NOT_APPOSITION = re.compile(
     r"(?:(?!(?:who|that|which|whose)\b)[\w'\u2019.-]+\s+){1,6}?"
     rf"(?:{words_pattern(sorted(v for v in VERBS if v not in AMBIGUOUS_FORMS))})\b", re.I)
 # a word followed by a capitalised word: a candidate title before a name
-_WORD_THEN_CAP = re.compile(r"\b([A-Za-z]+)(\.?\s+)(?=[A-Z][a-z\u00E0-\u024F])")
+# (a dot only after an abbreviation, "Dr. Ana Ruiz"; a full word and a dot end a sentence: "the head.
+# Police said"; and no line break: "the head\n\nPolice recovered")
+_WORD_THEN_CAP = re.compile(r"\b([A-Za-z]+)((?:(?<=\b[A-Za-z]{2})\.|(?<=\b[A-Za-z]{3})\.)?[ \t]+)(?=[A-Z][a-z\u00E0-\u024F])")
 # where such a word is a title word (and so may start a match: matches of _WORD_THEN_CAP are a whole
 # word and the space after it, so none starts inside another)
 _TITLE_WORD = CaselessPattern(rf"\b(?:{words_pattern(TITLE_WORDS)})[.\s]")
@@ -344,9 +347,13 @@ _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
 #: saying the toll was 87"): the denial does not reach past it
 _OWN_FIGURE_CLAUSE = re.compile(r",\s+(?:saying|adding|insisting|noting|arguing|explaining|stating|claiming)\b", re.I)
 _MIDCLAUSE_END = re.compile(r"(?:\b[a-z][a-z'\u2019-]*|,)$")
-_CUE_WORD = CaselessPattern(rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying'])})\b")
-#: the tokens _find_cues looks at (lower-case): the verbs, "according (to)", "adding", "saying", "quoted"
-_CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted"}
+_CUE_WORD = CaselessPattern(
+    rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying', 'citing'])})\b")
+#: the tokens _find_cues looks at (lower-case): the verbs, "according (to)", "adding", "saying",
+#: "quoted", "citing"
+_CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted", "citing"}
+#: what may stand between a reporting cue and its ", citing X" (", Reuters reported on Sunday, citing")
+_CITING_GAP = re.compile(r"[^;:.!?\"\u201c\u201d]{0,40}")
 _CAP_WORD = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'\u2019.\-]*$")
 _DIGIT = re.compile(r"\d")
 _OPEN_QUOTES = OPEN_QUOTES
@@ -404,7 +411,8 @@ class _Cue:
     claimant: str | None = None
     kind: str = "unknown"
     resolve_rule: str | None = None
-    via: str | None = None    # "X quoted Y as saying": X
+    via: str | None = None    # "X quoted Y as saying", "X reported, citing Y": X
+    via_rule: str | None = None   # the rule that set ``via``
 
 
 @dataclass(slots=True)
@@ -798,7 +806,14 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
     "said on its website").  A tail that could be a reported clause ("said the
     dead included ...") is not a tag."""
     tail: list[_Tok] = []
-    for t in toks[v + 1:]:
+    after = v + 1
+    if after + 1 < len(toks) and toks[after].text == "," and toks[after + 1].low == "citing":
+        # "Reuters reported, citing state television, that ...": the tail after the citing phrase
+        k = next((i for i in range(after + 2, len(toks)) if toks[i].text in (",", ".", ";")), len(toks))
+        if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and (
+                toks[k + 1].low == "that" or _DIGIT.search(toks[k + 1].text) or toks[k + 1].low in NUMBER_WORDS):
+            return False
+    for t in toks[after:]:
         if t.text in (",", ".", ";", "!", "?", ")", "\u2014", "--") or t.low in TAIL_ENDS:
             break
         if t.text in ('"', "\u201c", "``", ":"):
@@ -825,15 +840,23 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
     # only these tokens can be cues (every other token is passed over below); "quoted" for the
     # passive quotation loop
     at = [v for v, t in enumerate(toks) if t.low in _CUE_TOKENS]
+    citing: list[_Cue] = []
     for v in at:
         t = toks[v]
         low = t.low
         # according to X
         if low == "according" and v + 1 < n and toks[v + 1].low == "to":
-            np = _np_fwd(toks, v + 2)
+            np = _source_np(toks, v + 2)
             if np and not _in_quote(ctx, t.start):
                 cues.append(_Cue(t.start, np[-1].end, t.start, toks[v + 1].end, _span_text(text, np),
                                  "according", "assert", "attr.according_to"))
+            continue
+        # citing X: the source a reporting cue relays; kept aside and joined to that cue below
+        if low == "citing":
+            np = _source_np(toks, v + 1)
+            if np and np[0] is toks[v + 1] and not _in_quote(ctx, t.start):
+                citing.append(_Cue(t.start, np[-1].end, t.start, t.end, _span_text(text, np), "citing", "assert",
+                                   "attr.citing"))
             continue
         # adding (that) / saying: the subject is the speaker of the previous cue
         if low in ("adding", "saying") and v > 0 and toks[v - 1].text == "," and not _in_quote(ctx, t.start):
@@ -918,6 +941,15 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 k += 1
             if k < n - 1 and k > v + 1 and toks[k].low == "as" and toks[k + 1].low in ("saying", "telling"):
                 if v > 0 and toks[v - 1].low in AUX_BE:
+                    # "X was quoted by Y as saying": X the claimant, Y the channel
+                    if toks[v + 1].low == "by" and k > v + 2:
+                        subj, how = _np_back(ctx, toks, v - 2)
+                        agent = _clean_np(toks[v + 2:k])
+                        if subj and how == "np" and agent:
+                            c = _Cue(subj[0].start, toks[k + 1].end, toks[v].start, toks[k + 1].end,
+                                     _span_text(text, subj), "quoted", "assert", "attr.quoted_by_as_saying")
+                            c.via = _span_text(text, agent)
+                            cues.append(c)
                     continue
                 obj = _clean_np(toks[v + 1:k])
                 subj, how = _np_back(ctx, toks, v - 1)
@@ -928,7 +960,47 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                         c.via = _span_text(text, subj)
                     cues.append(c)
     cues.sort(key=lambda c: c.start)
+    for ct in citing:
+        _join_citing(text, cues, ct)
     return cues
+
+
+def _join_citing(text: str, cues: list[_Cue], ct: _Cue) -> None:
+    """", Reuters reported, citing state television": the cue's claimant becomes the source it
+    cites, and the reporter its channel (via).  The host is the cue just before ", citing X"
+    ("Reuters reported, citing"; "according to Reuters, citing"), or the one around or after it
+    ("The agency, citing a local official, said"; "Citing police, the newspaper said")."""
+    host = None
+    for c in cues:
+        if c.end <= ct.start and _CITING_GAP.fullmatch(text, c.end, ct.start):
+            host = c               # the last such cue before it
+        elif c.start < ct.start and c.verb_start >= ct.end and _CITING_GAP.fullmatch(text, ct.end, c.verb_start):
+            host = c
+            break
+        elif c.start >= ct.end:
+            if host is None and _CITING_GAP.fullmatch(text, ct.end, c.start):
+                host = c
+            break
+    if host is None or host.via is not None or host.form in ("elided", "citing") or host.stance != "assert":
+        return
+    host.via, host.np, host.via_rule = host.np, ct.np, ct.rule
+
+
+def _source_np(toks: list[_Tok], j: int) -> list[_Tok]:
+    """The noun phrase of a source at token j; a document it issued ("a statement from the army",
+    "figures released by the ministry") gives way to its issuer."""
+    np = _np_fwd(toks, j)
+    for i, t in enumerate(np):
+        if t.low in SOURCE_DOCUMENT_NOUNS:
+            k = next(x for x, u in enumerate(toks) if u is t) + 1
+            if k < len(toks) and toks[k].low in SOURCE_PARTICIPLES:
+                k += 1
+            if k + 1 < len(toks) and toks[k].low in SOURCE_AGENT_WORDS:
+                agent = _np_fwd(toks, k + 1)
+                if agent:
+                    return agent
+            return np[:i + 1]
+    return np
 
 
 def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, str, str]:
@@ -984,8 +1056,9 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
 def _person_of(ctx: AttributionContext, claimant: str | None) -> _Person | None:
     if not claimant:
         return None
-    for p in ctx.persons:
-        if p.name in claimant or claimant in p.full:
+    padded = f" {' '.join(claimant.split())} "
+    for p in ctx.persons:    # whole words: "Iraq" is not in "official Iraqi news agency"
+        if f" {p.name} " in padded or padded in f" {p.full} ":
             return p
     return None
 
@@ -1116,10 +1189,14 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
         return Attribution(None, "unknown", (), stance, tuple(rules + srules))
     for c in chain:
         rules.append(c.rule)
+        if c.via_rule:
+            rules.append(c.via_rule)
     if claimant_cue.resolve_rule and claimant_cue.resolve_rule != "attr.resolve.as_written":
         rules.append(claimant_cue.resolve_rule)
     kind = claimant_cue.kind if claimant_cue.kind in CLAIMANT_KINDS else "unknown"
-    return Attribution(claimant_cue.claimant, kind, tuple(dict.fromkeys(v for v in via if v)), stance,
+    # names as one line of single spaces ("hospital\nauthorities" of wrapped wire copy)
+    return Attribution(" ".join(claimant_cue.claimant.split()) if claimant_cue.claimant else None, kind,
+                       tuple(dict.fromkeys(" ".join(v.split()) for v in via if v)), stance,
                        tuple(dict.fromkeys(rules + srules)))
 
 
