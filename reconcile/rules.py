@@ -73,6 +73,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("attr.headline.suffix", "a headline ending with its source ('..., police say')"),
     ("attr.resolve.pronoun.speaker", "a pronoun (he, she) resolved to the person who spoke before it"),
     ("attr.resolve.pronoun.person", "a pronoun (he, she) resolved to the person named before it"),
+    ("attr.resolve.they.subject", "'they' resolved to the body the sentence opens with ('Police arrested a man they say fired')"),
     ("attr.resolve.they.speaker", "'they' resolved to the body that spoke before it"),
     ("attr.resolve.it.speaker", "'it' resolved to the organisation that spoke before it"),
     ("attr.resolve.title.unresolved", "a title ('the spokesman') with no person of that title named before: kept as written"),

@@ -178,6 +178,16 @@ CASES = [
     case("chain.tag_media_outer",
          "The minister said [40] militants were killed, Reuters reported.",
          "The minister", "government", ("Reuters",)),
+    # --- subject noun phrases ------------------------------------------------
+    case("subject.they_in_relative",
+         "Police have detained a driver they say hit [four] pedestrians.", "Police", "police"),
+    case("subject.second_appositive",
+         "Lena Brandt, the mayor of the town, the hardest-hit place, said [60] cellars flooded.",
+         "Lena Brandt", "official"),
+    case("subject.name_with_states",
+         "[One] hiker died, the United States Forest Service said.", "the United States Forest Service", "unknown"),
+    case("subject.gerund_then_reports",
+         "The fire spread overnight, fuelling reports of [two] missing campers.", None, "unknown"),
     # --- citing: the cited source claims, the reporter relays -----------------
     case("citing.after_tag",
          "[Eleven] fishermen drowned off the cape, the agency reported, citing coast guard officials.",

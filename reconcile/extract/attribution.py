@@ -134,6 +134,9 @@ DETERMINERS = frozenset("the a an this that these those its his her their our".s
 PRONOUNS_PERSON = frozenset("he she him her".split())
 PRONOUNS_PLURAL = frozenset("they them".split())
 PRONOUNS_THING = frozenset("it".split())
+#: "a man they say opened fire": a plural subject pronoun right before the verb is its subject (the body
+#: it stands for is resolved as "they" is)
+SUBJECT_PRONOUNS = frozenset("they".split())
 # HONORIFICS: of the lexicon
 # words in the tail after a verb that show it is followed by a clause (so the
 # verb does not close the clause as a speaker tag does)
@@ -436,6 +439,7 @@ class AttributionContext:
     tokens: list[list[_Tok]] = field(default_factory=list)        # per unit
     speakers: list[_Cue] = field(default_factory=list)            # resolved cues in reading order
     _quote_starts: list[int] = field(default_factory=list)
+    _unit_starts: list[int] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------
@@ -543,6 +547,7 @@ def build_context(text: str, sentences: list[Sentence]) -> AttributionContext:
     if not sentences:
         return ctx
     ctx.units, ctx.unit_of = _units(text, sentences)
+    ctx._unit_starts = [u.start for u in ctx.units]
     ctx.persons = _find_persons(text, sentences[0].start, sentences[-1].end)
     ctx.quotes = _find_quotes(text, ctx.units)
     ctx._quote_starts = [q.start for q in ctx.quotes]
@@ -747,8 +752,22 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
                     return seg_b, "np"
             elif seg_b and _name_like(text, seg_b) and not any(_DIGIT.search(x.text) for x in seg_b):
                 return seg_b, "np"
+            elif seg_b and seg_b[0].low in DETERMINERS and m >= 1 and toks[m].text == ",":
+                # a second appositive: "Amir Hosseini, the governor of X, the worst-hit area, said"
+                n_ = m - 1
+                seg_c: list[_Tok] = []
+                while n_ >= 0 and toks[n_].text not in (",", ";", ":", '"', "\u201c", "\u201d", "``", "''") \
+                        and toks[n_].low not in STOP_BACK and len(seg_c) < 6:
+                    seg_c.insert(0, toks[n_])
+                    n_ -= 1
+                seg_c = _clean_np(seg_c)
+                if seg_c and _name_like(text, seg_c) and not any(_DIGIT.search(x.text) for x in seg_c) \
+                        and _titles_in(_span_text(text, seg_b)):
+                    return seg_c, "np"
         seg_a = _clean_np(seg_a)
         return (seg_a, "np") if seg_a else ([], "none")
+    if toks[j].low in SUBJECT_PRONOUNS:
+        return [toks[j]], "np"      # "a man they say opened fire": the pronoun is the subject
     out: list[_Tok] = []
     k = j
     while k >= 0 and len(out) < 12:
@@ -887,6 +906,9 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         if low in TOLL_VERBS:
             if nxt is None or not _TOLL_OBJECT.match(text, nxt.start):
                 continue
+        elif low in AMBIGUOUS_FORMS and (t.text[0].isupper() and prev is not None and prev.text[0].isupper()
+                                             and nxt is not None and nxt.text[0].isupper() or prev is not None and prev.low.endswith("ing")):
+            continue    # "the United States Geological Survey", "confirming reports of": nouns
         elif low in AMBIGUOUS_FORMS and nxt is not None and (
                 nxt.low in NOT_COMPLEMENT or not (_is_word(nxt) or nxt.text in _OPEN_QUOTES or nxt.text in ".!:")):
             continue
@@ -1017,6 +1039,12 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
             return p.full, p.kind, "attr.resolve.pronoun.person"
         return np, "person", "attr.resolve.pronoun.unresolved"
     if len(lows) == 1 and lows[0] in PRONOUNS_PLURAL:
+        # "Police have arrested a man they say opened fire": the body the sentence opens with
+        subj = _subject_before(ctx, pos)
+        if subj is not None:
+            kind = _kind_of(subj)[0]
+            if kind not in ("unknown", "person"):
+                return subj, kind, "attr.resolve.they.subject"
         for c in reversed(ctx.speakers):
             if c.start < pos and c.claimant and _person_of(ctx, c.claimant) is None \
                     and _lows(c.claimant)[-1] not in PRONOUNS_PLURAL | PRONOUNS_PERSON:
@@ -1051,6 +1079,17 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
     if kind == "unknown" and len(words) in (2, 3) and all(w[0].isupper() for w in words):
         kind = "person"
     return np, kind, "attr.resolve.as_written"
+
+
+def _subject_before(ctx: AttributionContext, pos: int) -> str | None:
+    """The noun phrase that opens the sentence holding ``pos``, when it ends before ``pos``."""
+    ui = bisect_right(ctx._unit_starts, pos) - 1
+    if ui < 0 or ui >= len(ctx.tokens) or not ctx.tokens[ui]:
+        return None
+    subj = _sentence_subject(ctx.tokens[ui])
+    if not subj or subj[-1].end > pos:
+        return None
+    return _span_text(ctx.text, subj)
 
 
 def _person_of(ctx: AttributionContext, claimant: str | None) -> _Person | None:
