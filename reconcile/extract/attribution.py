@@ -50,7 +50,7 @@ VERBS: dict[str, str] = {
     # confirmation
     **dict.fromkeys(
         """confirmed confirms confirm acknowledged acknowledges acknowledge
-        admitted admits admit conceded concedes verified verifies""".split(),
+        admitted admits admit conceded concedes verified verifies verify""".split(),
         "confirm",
     ),
     # denial of a figure
@@ -232,7 +232,11 @@ HEDGE_RULES: tuple[tuple[str, str], ...] = (
     ("stance.hedge.reported_dead", r"\breported\s+(?:to\s+(?:have\s+been|be)\s+)?(?:dead|killed|injured|wounded|hurt|missing|drowned|kidnapped|abducted)\b"),
     ("stance.hedge.reported_to", r"\b(?:is|are|was|were)\s+reported\s+to\b"),
     ("stance.hedge.said_to", r"\b(?:is|are|was|were)\s+said\s+to\b"),
-    ("stance.hedge.believed", r"\b(?:believed|thought|presumed|understood)\s+(?:to|dead|killed)\b"),
+    ("stance.hedge.believed", r"\b(?:believed|thought|presumed|understood)\s+(?:to|dead|killed|missing|trapped|buried|"
+                              r"drowned|captured|held|kidnapped|abducted|among)\b"),
+    # "could not be independently verified", "has not been confirmed": checked before the confirm rules
+    ("stance.hedge.not_confirmed", r"\b(?:not|n't|never|yet\s+to)\s+(?:be\s+|been\s+|yet\s+been\s+)?"
+                                   r"(?:independently\s+|immediately\s+|officially\s+)?(?:confirmed|verified)\b"),
     ("stance.hedge.feared", r"\bfeared\b"),
     ("stance.hedge.fear", r"\b(?:i|we|they|officials)\s+fear\b|\bfears?\s+that\b"),
     ("stance.hedge.estimated", r"\b(?:an\s+)?estimated\b"),
@@ -344,6 +348,17 @@ _CONTINUES = re.compile(
 )
 #: (its matches end the text and are short: _units searches only the end of a sentence)
 _CONTINUES_TAIL = tail_width(_CONTINUES) or 1 << 30      # (None: search it all)
+#: a negation right before a confirming verb: "could not confirm", "declined to confirm",
+#: "were unable to independently verify", "would not immediately confirm"
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:could|would|did|does|do|can|will|was|were|is|are|has|have|had)\s*(?:not|n't)|\b(?:cannot|never)|"
+    r"\b(?:unable|declined|refused|failed)\s+to)\s+(?:(?:independently|immediately|yet|officially)\s+)?$", re.I)
+#: ", a figure that could not be independently verified": the sentence's figure is left unconfirmed
+_UNVERIFIED_APPOSITION = re.compile(
+    r",\s+(?:a|the)\s+(?:figure|claim|number|toll|report|account|tally)s?\s+(?:that|which)\s+"
+    r"(?:could|can|has|have|was|were)\s*(?:not|n't)\s+(?:be\s+|been\s+)?(?:independently\s+)?(?:verified|confirmed)",
+    re.I)
+_UNCONFIRMED_SOURCE = re.compile(r"\b(?:unconfirmed|unverified|unofficial)\b", re.I)
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
 #: ", saying ...": after a denial, the claimant's own figure ("denied reports that 300 died,
@@ -895,11 +910,14 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         j = v - 1
         prev = toks[j] if j >= 0 else None
         # passives: "was quoted as saying" is a cue; "is said to", "were reported" are not
-        if prev is not None and prev.low in AUX_BE:
+        b = j
+        while b > 0 and toks[b].low.endswith("ly") and len(toks[b].low) > 4:
+            b -= 1                  # "could not be independently verified": a passive all the same
+        if prev is not None and (prev.low in AUX_BE or toks[b].low in AUX_BE):
             continue
         if low == "quoted":
             continue
-        if prev is not None and (prev.low in ("the", "a", "an", "this", "its", "their", "his", "her", "to")
+        if prev is not None and (prev.low in ("the", "a", "an", "this", "its", "their", "his", "her")
                                  or _DIGIT.search(prev.text) or prev.low in NUMBER_WORDS):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
@@ -926,8 +944,20 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
                                  f"attr.{low}.inverted"))
                 continue
+        # "could not confirm", "declined to confirm", "were unable to verify": a confirmation refused
+        # leaves the figure unconfirmed (hedge); the subject stands before the negation
+        if stance == "confirm" and prev is not None:
+            neg = _NEGATION_BEFORE.search(text, max(0, t.start - 40), t.start)
+            if neg is not None:
+                stance = "hedge"
+                while j >= 0 and (toks[j].start >= neg.start() or toks[j].low in AUX_BE):
+                    j -= 1
+        elif prev is not None and prev.low == "to":
+            continue
         # present plural forms like "estimate", "claim", "report" need a plural subject; skip after "to"
         np, how = _np_back(ctx, toks, j)
+        if how == "np" and np[0].low.endswith("ing") and np[0].text.islower() and len(np[0].low) > 5:
+            continue    # ", denying rebel claims": a participle phrase, not a subject
         if how == "np" and len(np) > 1 and np[0].low in ("a", "an", "the", "that") and np[1].low in REBUTTAL_NOUNS:
             continue    # ", a claim the army denied": an answer to the claim, not its source
         if how == "np" and not any(_DIGIT.search(x.text) for x in np) and not any(x.low in VERBS and x.low not in AMBIGUOUS_FORMS for x in np):
@@ -1308,6 +1338,12 @@ def _stance(ctx: AttributionContext, s: Sentence, cue: _Cue | None, fs: int, fe:
     if cue is not None and cue.stance == "deny" and not (
             cue.verb_end <= fs and _OWN_FIGURE_CLAUSE.search(text, cue.verb_end, fs)):
         return "deny", [f"stance.deny.{text[cue.verb_start:cue.verb_end].lower()}"]
+    if cue is not None and cue.stance == "hedge" and VERBS.get(text[cue.verb_start:cue.verb_end].lower()) == "confirm":
+        return "hedge", ["stance.hedge.not_confirmed"]
+    if _UNVERIFIED_APPOSITION.search(text, fe, s.end):
+        return "hedge", ["stance.hedge.unverified_figure"]
+    if cue is not None and cue.form == "according" and _UNCONFIRMED_SOURCE.search(cue.np):
+        return "hedge", ["stance.hedge.unconfirmed"]     # "according to unconfirmed reports"
     # the figure's clause: back to the governing verb or a clause break, forward to a clause break
     lo = s.start
     for c in cues:
