@@ -221,6 +221,12 @@ CASES = [
          "[Four] pickets were hurt, union leaders and hospital\nstaff said.",
          "union leaders and hospital staff", "ngo"),
     # --- headlines ----------------------------------------------------------
+    case("headline.title_case_line_is_its_own_sentence",
+         "Rebels Kill [40] Soldiers in Raid on Remote Northern Border Post\n"
+         " The rebels attacked the post at dawn and killed 40 soldiers, the army said.", None, "unknown"),
+    case("headline.wrapped_line_is_not_a_headline",
+         "Rescuers pulled [14] people from the rubble of the collapsed\n"
+         "Central Market building overnight, the fire brigade said.", "the fire brigade", "military"),
     case("headline.prefix", "Police: [2] arrested in mall shooting", "Police", "police"),
     case("headline.suffix", "Quake hits coast, [five] hurt: media", "media", "media"),
     # --- stance -------------------------------------------------------------
