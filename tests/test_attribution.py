@@ -188,6 +188,12 @@ CASES = [
          "[One] hiker died, the United States Forest Service said.", "the United States Forest Service", "unknown"),
     case("subject.gerund_then_reports",
          "The fire spread overnight, fuelling reports of [two] missing campers.", None, "unknown"),
+    case("subject.adjective_then_reports",
+         "A tanker overturned, and initial reports indicated [three] drivers were hurt.",
+         "initial reports", "media"),
+    case("subject.reports_before_a_verb",
+         "Conflicting estimates said [between 40 and 60] cabins burned.", "Conflicting estimates", "unknown"),
+    case("subject.reports_as_verb", "The coast guard reports [two] trawlers missing.", "The coast guard", "unknown"),
     # --- citing: the cited source claims, the reporter relays -----------------
     case("citing.after_tag",
          "[Eleven] fishermen drowned off the cape, the agency reported, citing coast guard officials.",

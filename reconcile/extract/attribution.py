@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
-from .lexicon import (HONORIFICS, OPEN_QUOTES, SOURCE_AGENT_WORDS, SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES,
+from .lexicon import (HONORIFICS, OPEN_QUOTES, REPORT_ADJECTIVES, SOURCE_AGENT_WORDS, SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES,
                       TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES)
 from .sentences import CaselessPattern, Sentence, stops_pattern, tail_width, words_pattern
 
@@ -927,6 +927,9 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         elif low in AMBIGUOUS_FORMS and (t.text[0].isupper() and prev is not None and prev.text[0].isupper()
                                              and nxt is not None and nxt.text[0].isupper() or prev is not None and prev.low.endswith("ing")):
             continue    # "the United States Geological Survey", "confirming reports of": nouns
+        elif low in AMBIGUOUS_FORMS and (prev is not None and prev.low in REPORT_ADJECTIVES or nxt is not None and (
+                nxt.low in VERBS and nxt.low not in AMBIGUOUS_FORMS)):
+            continue    # "initial reports indicated", "estimates say": the noun, subject of the next verb
         elif low in AMBIGUOUS_FORMS and nxt is not None and (
                 nxt.low in NOT_COMPLEMENT or not (_is_word(nxt) or nxt.text in _OPEN_QUOTES or nxt.text in ".!:")):
             continue

@@ -135,6 +135,11 @@ SOURCE_DOCUMENT_NOUNS = frozenset(
     bulletin communique communiqué release announcement post posting tweet message notice
     update briefing count toll""".split()
 )
+#: Adjectives that make the next "reports", "estimates", "claims" a noun ("initial reports said").
+REPORT_ADJECTIVES = frozenset(
+    """initial early earlier first preliminary later latest unconfirmed unverified conflicting
+    official unofficial media news press local some other previous similar separate""".split()
+)
 #: Words that introduce the issuer after such a noun ("a statement from", "figures released by").
 SOURCE_AGENT_WORDS = frozenset("from by of".split())
 #: Participles between such a noun and its issuer ("figures released by", "a report issued by").
