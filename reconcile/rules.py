@@ -69,6 +69,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("attr.quoted_by_as_saying", "'X was quoted by Y as saying': X is the claimant, Y the channel (via)"),
     ("attr.citing", "'..., Reuters reported, citing state television': the cited source is the claimant, the reporter the channel (via)"),
     ("attr.quoted_object_as_saying", "'Y quoted X as saying': X is the claimant, Y the channel (via)"),
+    ("attr.post.signature", "a figure in an embedded social-media post ('... — NOPD (@NOPDNews) May 2, 2016'): the post's author"),
     ("attr.headline.prefix", "a headline opening with its source ('Police: ...')"),
     ("attr.headline.suffix", "a headline ending with its source ('..., police say')"),
     ("attr.resolve.pronoun.speaker", "a pronoun (he, she) resolved to the person who spoke before it"),

@@ -226,6 +226,16 @@ CASES = [
     case("claimant.one_line",
          "[Four] pickets were hurt, union leaders and hospital\nstaff said.",
          "union leaders and hospital staff", "ngo"),
+    # --- embedded posts -----------------------------------------------------
+    case("post.signature",
+         "Crews pulled [two] swimmers from the river. \u2014 Harbor Fire Dept (@HarborFire) June 3, 2021",
+         "Harbor Fire Dept", "official"),
+    case("post.signature_own_paragraph_only",
+         "[Two] swimmers drowned.\n\nCrews searched the river. \u2014 Harbor Fire Dept (@HarborFire) June 3, 2021",
+         None, "unknown"),
+    case("post.tag_wins",
+         "[Two] swimmers were rescued, a lifeguard said. \u2014 Harbor Fire Dept (@HarborFire) June 3, 2021",
+         "a lifeguard", "unknown"),
     # --- headlines ----------------------------------------------------------
     case("headline.title_case_line_is_its_own_sentence",
          "Rebels Kill [40] Soldiers in Raid on Remote Northern Border Post\n"

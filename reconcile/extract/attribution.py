@@ -212,7 +212,7 @@ KIND_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("kind.official", "official", (
         "officials", "official", "authorities", "authority", "mayor", "governor", "chief",
         "commissioner", "coroner", "fire department", "firefighters", "spokesman",
-        "spokeswoman", "spokesperson", "agency", "department", "office", "examiner",
+        "spokeswoman", "spokesperson", "agency", "department", "dept", "office", "examiner",
         "county", "council", "administrator", "secretary", "rescuers", "rescue", "firefighters",
     )),
     ("kind.person", "person", (
@@ -359,6 +359,10 @@ _UNVERIFIED_APPOSITION = re.compile(
     r"(?:could|can|has|have|was|were)\s*(?:not|n't)\s+(?:be\s+|been\s+)?(?:independently\s+)?(?:verified|confirmed)",
     re.I)
 _UNCONFIRMED_SOURCE = re.compile(r"\b(?:unconfirmed|unverified|unofficial)\b", re.I)
+#: the signature line of an embedded social-media post: "— NOPD (@NOPDNews) November 27, 2016"
+_POST_SIGNATURE = re.compile(
+    r"(?:^|\s)[\u2014\u2013-]{1,2}\s*(?P<name>[A-Z][^()\n\u2014\u2013]{0,60}?)\s*\(@\w{1,30}\)"
+    r"\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$")
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
 #: ", saying ...": after a denial, the claimant's own figure ("denied reports that 300 died,
@@ -455,6 +459,7 @@ class AttributionContext:
     speakers: list[_Cue] = field(default_factory=list)            # resolved cues in reading order
     _quote_starts: list[int] = field(default_factory=list)
     _unit_starts: list[int] = field(default_factory=list)
+    tweets: dict[int, _Cue] = field(default_factory=dict)         # paragraph -> the signature of an embedded post
 
 
 # ---------------------------------------------------------------------------
@@ -583,6 +588,16 @@ def build_context(text: str, sentences: list[Sentence]) -> AttributionContext:
                 ctx.speakers.append(c)
         ctx.cues.append(cues)
     _assign_quote_speakers(ctx)
+    # an embedded post ends its paragraph with its author's signature: "... — NOPD (@NOPDNews) May 2, 2016"
+    for i, u in enumerate(ctx.units):
+        if i + 1 < len(ctx.units) and ctx.units[i + 1].paragraph == u.paragraph:
+            continue
+        m = _POST_SIGNATURE.search(u.text, max(0, len(u.text) - 160))
+        if m is not None:
+            a, b = u.start + m.start("name"), u.start + m.end("name")
+            c = _Cue(a, b, a, b, m.group("name"), "tag", "assert", "attr.post.signature")
+            _resolve_cue(ctx, c)
+            ctx.tweets[u.paragraph] = c
     return ctx
 
 
@@ -1238,6 +1253,10 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
         hl = _headline(ctx, s)
         if hl is not None:
             chain = [hl]
+    if not chain and q is None:
+        post = ctx.tweets.get(s.paragraph)
+        if post is not None and fig_end <= post.start:
+            chain = [post]
     # choose the claimant: media relaying someone else stays in the chain
     claimant_cue: _Cue | None = None
     via: list[str] = []
