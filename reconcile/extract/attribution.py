@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
-from .lexicon import HONORIFICS, OPEN_QUOTES, TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES
+from .lexicon import (HONORIFICS, OPEN_QUOTES, REPORT_ADJECTIVES, SOURCE_AGENT_WORDS, SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES,
+                      TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES)
 from .sentences import CaselessPattern, Sentence, stops_pattern, tail_width, words_pattern
 
 __all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
@@ -49,7 +50,7 @@ VERBS: dict[str, str] = {
     # confirmation
     **dict.fromkeys(
         """confirmed confirms confirm acknowledged acknowledges acknowledge
-        admitted admits admit conceded concedes verified verifies""".split(),
+        admitted admits admit conceded concedes verified verifies verify""".split(),
         "confirm",
     ),
     # denial of a figure
@@ -133,6 +134,9 @@ DETERMINERS = frozenset("the a an this that these those its his her their our".s
 PRONOUNS_PERSON = frozenset("he she him her".split())
 PRONOUNS_PLURAL = frozenset("they them".split())
 PRONOUNS_THING = frozenset("it".split())
+#: "a man they say opened fire": a plural subject pronoun right before the verb is its subject (the body
+#: it stands for is resolved as "they" is)
+SUBJECT_PRONOUNS = frozenset("they".split())
 # HONORIFICS: of the lexicon
 # words in the tail after a verb that show it is followed by a clause (so the
 # verb does not close the clause as a speaker tag does)
@@ -208,7 +212,7 @@ KIND_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("kind.official", "official", (
         "officials", "official", "authorities", "authority", "mayor", "governor", "chief",
         "commissioner", "coroner", "fire department", "firefighters", "spokesman",
-        "spokeswoman", "spokesperson", "agency", "department", "office", "examiner",
+        "spokeswoman", "spokesperson", "agency", "department", "dept", "office", "examiner",
         "county", "council", "administrator", "secretary", "rescuers", "rescue", "firefighters",
     )),
     ("kind.person", "person", (
@@ -228,7 +232,11 @@ HEDGE_RULES: tuple[tuple[str, str], ...] = (
     ("stance.hedge.reported_dead", r"\breported\s+(?:to\s+(?:have\s+been|be)\s+)?(?:dead|killed|injured|wounded|hurt|missing|drowned|kidnapped|abducted)\b"),
     ("stance.hedge.reported_to", r"\b(?:is|are|was|were)\s+reported\s+to\b"),
     ("stance.hedge.said_to", r"\b(?:is|are|was|were)\s+said\s+to\b"),
-    ("stance.hedge.believed", r"\b(?:believed|thought|presumed|understood)\s+(?:to|dead|killed)\b"),
+    ("stance.hedge.believed", r"\b(?:believed|thought|presumed|understood)\s+(?:to|dead|killed|missing|trapped|buried|"
+                              r"drowned|captured|held|kidnapped|abducted|among)\b"),
+    # "could not be independently verified", "has not been confirmed": checked before the confirm rules
+    ("stance.hedge.not_confirmed", r"\b(?:not|n't|never|yet\s+to)\s+(?:be\s+|been\s+|yet\s+been\s+)?"
+                                   r"(?:independently\s+|immediately\s+|officially\s+)?(?:confirmed|verified)\b"),
     ("stance.hedge.feared", r"\bfeared\b"),
     ("stance.hedge.fear", r"\b(?:i|we|they|officials)\s+fear\b|\bfears?\s+that\b"),
     ("stance.hedge.estimated", r"\b(?:an\s+)?estimated\b"),
@@ -284,7 +292,9 @@ _TAG_NOT_APPOSITION = re.compile(
     r"(?:(?!(?:who|that|which|whose)\b)[\w'\u2019.-]+\s+){1,6}?"
     rf"(?:{words_pattern(sorted(v for v in VERBS if v not in AMBIGUOUS_FORMS))})\b", re.I)
 # a word followed by a capitalised word: a candidate title before a name
-_WORD_THEN_CAP = re.compile(r"\b([A-Za-z]+)(\.?\s+)(?=[A-Z][a-z\u00E0-\u024F])")
+# (a dot only after an abbreviation, "Dr. Ana Ruiz"; a full word and a dot end a sentence: "the head.
+# Police said"; and no line break: "the head\n\nPolice recovered")
+_WORD_THEN_CAP = re.compile(r"\b([A-Za-z]+)((?:(?<=\b[A-Za-z]{2})\.|(?<=\b[A-Za-z]{3})\.)?[ \t]+)(?=[A-Z][a-z\u00E0-\u024F])")
 # where such a word is a title word (and so may start a match: matches of _WORD_THEN_CAP are a whole
 # word and the space after it, so none starts inside another)
 _TITLE_WORD = CaselessPattern(rf"\b(?:{words_pattern(TITLE_WORDS)})[.\s]")
@@ -338,15 +348,34 @@ _CONTINUES = re.compile(
 )
 #: (its matches end the text and are short: _units searches only the end of a sentence)
 _CONTINUES_TAIL = tail_width(_CONTINUES) or 1 << 30      # (None: search it all)
+#: a negation right before a confirming verb: "could not confirm", "declined to confirm",
+#: "were unable to independently verify", "would not immediately confirm"
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:could|would|did|does|do|can|will|was|were|is|are|has|have|had)\s*(?:not|n't)|\b(?:cannot|never)|"
+    r"\b(?:unable|declined|refused|failed)\s+to)\s+(?:(?:independently|immediately|yet|officially)\s+)?$", re.I)
+#: ", a figure that could not be independently verified": the sentence's figure is left unconfirmed
+_UNVERIFIED_APPOSITION = re.compile(
+    r",\s+(?:a|the)\s+(?:figure|claim|number|toll|report|account|tally)s?\s+(?:that|which)\s+"
+    r"(?:could|can|has|have|was|were)\s*(?:not|n't)\s+(?:be\s+|been\s+)?(?:independently\s+)?(?:verified|confirmed)",
+    re.I)
+_UNCONFIRMED_SOURCE = re.compile(r"\b(?:unconfirmed|unverified|unofficial)\b", re.I)
+#: the signature line of an embedded social-media post: "— NOPD (@NOPDNews) November 27, 2016"
+_POST_SIGNATURE = re.compile(
+    r"(?:^|\s)[\u2014\u2013-]{1,2}\s*(?P<name>[A-Z][^()\n\u2014\u2013]{0,60}?)\s*\(@\w{1,30}\)"
+    r"\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$")
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
 #: ", saying ...": after a denial, the claimant's own figure ("denied reports that 300 died,
 #: saying the toll was 87"): the denial does not reach past it
 _OWN_FIGURE_CLAUSE = re.compile(r",\s+(?:saying|adding|insisting|noting|arguing|explaining|stating|claiming)\b", re.I)
 _MIDCLAUSE_END = re.compile(r"(?:\b[a-z][a-z'\u2019-]*|,)$")
-_CUE_WORD = CaselessPattern(rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying'])})\b")
-#: the tokens _find_cues looks at (lower-case): the verbs, "according (to)", "adding", "saying", "quoted"
-_CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted"}
+_CUE_WORD = CaselessPattern(
+    rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying', 'citing'])})\b")
+#: the tokens _find_cues looks at (lower-case): the verbs, "according (to)", "adding", "saying",
+#: "quoted", "citing"
+_CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted", "citing"}
+#: what may stand between a reporting cue and its ", citing X" (", Reuters reported on Sunday, citing")
+_CITING_GAP = re.compile(r"[^;:.!?\"\u201c\u201d]{0,40}")
 _CAP_WORD = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'\u2019.\-]*$")
 _DIGIT = re.compile(r"\d")
 _OPEN_QUOTES = OPEN_QUOTES
@@ -404,7 +433,8 @@ class _Cue:
     claimant: str | None = None
     kind: str = "unknown"
     resolve_rule: str | None = None
-    via: str | None = None    # "X quoted Y as saying": X
+    via: str | None = None    # "X quoted Y as saying", "X reported, citing Y": X
+    via_rule: str | None = None   # the rule that set ``via``
 
 
 @dataclass(slots=True)
@@ -430,6 +460,8 @@ class AttributionContext:
     _quote_starts: list[int] = field(default_factory=list)
     #: unit start -> (starts, ends) of its _HARD_BOUNDARY matches, made when first asked
     _hard: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    _unit_starts: list[int] = field(default_factory=list)
+    tweets: dict[int, _Cue] = field(default_factory=dict)         # paragraph -> the signature of an embedded post
 
 
 # ---------------------------------------------------------------------------
@@ -537,6 +569,7 @@ def build_context(text: str, sentences: list[Sentence]) -> AttributionContext:
     if not sentences:
         return ctx
     ctx.units, ctx.unit_of = _units(text, sentences)
+    ctx._unit_starts = [u.start for u in ctx.units]
     ctx.persons = _find_persons(text, sentences[0].start, sentences[-1].end)
     ctx.quotes = _find_quotes(text, ctx.units)
     ctx._quote_starts = [q.start for q in ctx.quotes]
@@ -557,6 +590,16 @@ def build_context(text: str, sentences: list[Sentence]) -> AttributionContext:
                 ctx.speakers.append(c)
         ctx.cues.append(cues)
     _assign_quote_speakers(ctx)
+    # an embedded post ends its paragraph with its author's signature: "... — NOPD (@NOPDNews) May 2, 2016"
+    for i, u in enumerate(ctx.units):
+        if i + 1 < len(ctx.units) and ctx.units[i + 1].paragraph == u.paragraph:
+            continue
+        m = _POST_SIGNATURE.search(u.text, max(0, len(u.text) - 160))
+        if m is not None:
+            a, b = u.start + m.start("name"), u.start + m.end("name")
+            c = _Cue(a, b, a, b, m.group("name"), "tag", "assert", "attr.post.signature")
+            _resolve_cue(ctx, c)
+            ctx.tweets[u.paragraph] = c
     return ctx
 
 
@@ -741,8 +784,22 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
                     return seg_b, "np"
             elif seg_b and _name_like(text, seg_b) and not any(_DIGIT.search(x.text) for x in seg_b):
                 return seg_b, "np"
+            elif seg_b and seg_b[0].low in DETERMINERS and m >= 1 and toks[m].text == ",":
+                # a second appositive: "Amir Hosseini, the governor of X, the worst-hit area, said"
+                n_ = m - 1
+                seg_c: list[_Tok] = []
+                while n_ >= 0 and toks[n_].text not in (",", ";", ":", '"', "\u201c", "\u201d", "``", "''") \
+                        and toks[n_].low not in STOP_BACK and len(seg_c) < 6:
+                    seg_c.insert(0, toks[n_])
+                    n_ -= 1
+                seg_c = _clean_np(seg_c)
+                if seg_c and _name_like(text, seg_c) and not any(_DIGIT.search(x.text) for x in seg_c) \
+                        and _titles_in(_span_text(text, seg_b)):
+                    return seg_c, "np"
         seg_a = _clean_np(seg_a)
         return (seg_a, "np") if seg_a else ([], "none")
+    if toks[j].low in SUBJECT_PRONOUNS:
+        return [toks[j]], "np"      # "a man they say opened fire": the pronoun is the subject
     out: list[_Tok] = []
     k = j
     while k >= 0 and len(out) < 12:
@@ -800,7 +857,14 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
     "said on its website").  A tail that could be a reported clause ("said the
     dead included ...") is not a tag."""
     tail: list[_Tok] = []
-    for t in toks[v + 1:]:
+    after = v + 1
+    if after + 1 < len(toks) and toks[after].text == "," and toks[after + 1].low == "citing":
+        # "Reuters reported, citing state television, that ...": the tail after the citing phrase
+        k = next((i for i in range(after + 2, len(toks)) if toks[i].text in (",", ".", ";")), len(toks))
+        if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and (
+                toks[k + 1].low == "that" or _DIGIT.search(toks[k + 1].text) or toks[k + 1].low in NUMBER_WORDS):
+            return False
+    for t in toks[after:]:
         if t.text in (",", ".", ";", "!", "?", ")", "\u2014", "--") or t.low in TAIL_ENDS:
             break
         if t.text in ('"', "\u201c", "``", ":"):
@@ -827,15 +891,23 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
     # only these tokens can be cues (every other token is passed over below); "quoted" for the
     # passive quotation loop
     at = [v for v, t in enumerate(toks) if t.low in _CUE_TOKENS]
+    citing: list[_Cue] = []
     for v in at:
         t = toks[v]
         low = t.low
         # according to X
         if low == "according" and v + 1 < n and toks[v + 1].low == "to":
-            np = _np_fwd(toks, v + 2)
+            np = _source_np(toks, v + 2)
             if np and not _in_quote(ctx, t.start):
                 cues.append(_Cue(t.start, np[-1].end, t.start, toks[v + 1].end, _span_text(text, np),
                                  "according", "assert", "attr.according_to"))
+            continue
+        # citing X: the source a reporting cue relays; kept aside and joined to that cue below
+        if low == "citing":
+            np = _source_np(toks, v + 1)
+            if np and np[0] is toks[v + 1] and not _in_quote(ctx, t.start):
+                citing.append(_Cue(t.start, np[-1].end, t.start, t.end, _span_text(text, np), "citing", "assert",
+                                   "attr.citing"))
             continue
         # adding (that) / saying: the subject is the speaker of the previous cue
         if low in ("adding", "saying") and v > 0 and toks[v - 1].text == "," and not _in_quote(ctx, t.start):
@@ -855,17 +927,26 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         j = v - 1
         prev = toks[j] if j >= 0 else None
         # passives: "was quoted as saying" is a cue; "is said to", "were reported" are not
-        if prev is not None and prev.low in AUX_BE:
+        b = j
+        while b > 0 and toks[b].low.endswith("ly") and len(toks[b].low) > 4:
+            b -= 1                  # "could not be independently verified": a passive all the same
+        if prev is not None and (prev.low in AUX_BE or toks[b].low in AUX_BE):
             continue
         if low == "quoted":
             continue
-        if prev is not None and (prev.low in ("the", "a", "an", "this", "its", "their", "his", "her", "to")
+        if prev is not None and (prev.low in ("the", "a", "an", "this", "its", "their", "his", "her")
                                  or _DIGIT.search(prev.text) or prev.low in NUMBER_WORDS):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
         if low in TOLL_VERBS:
             if nxt is None or not _TOLL_OBJECT.match(text, nxt.start):
                 continue
+        elif low in AMBIGUOUS_FORMS and (t.text[0].isupper() and prev is not None and prev.text[0].isupper()
+                                             and nxt is not None and nxt.text[0].isupper() or prev is not None and prev.low.endswith("ing")):
+            continue    # "the United States Geological Survey", "confirming reports of": nouns
+        elif low in AMBIGUOUS_FORMS and (prev is not None and prev.low in REPORT_ADJECTIVES or nxt is not None and (
+                nxt.low in VERBS and nxt.low not in AMBIGUOUS_FORMS)):
+            continue    # "initial reports indicated", "estimates say": the noun, subject of the next verb
         elif low in AMBIGUOUS_FORMS and nxt is not None and (
                 nxt.low in NOT_COMPLEMENT or not (_is_word(nxt) or nxt.text in _OPEN_QUOTES or nxt.text in ".!:")):
             continue
@@ -883,8 +964,20 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
                                  f"attr.{low}.inverted"))
                 continue
+        # "could not confirm", "declined to confirm", "were unable to verify": a confirmation refused
+        # leaves the figure unconfirmed (hedge); the subject stands before the negation
+        if stance == "confirm" and prev is not None:
+            neg = _NEGATION_BEFORE.search(text, max(0, t.start - 40), t.start)
+            if neg is not None:
+                stance = "hedge"
+                while j >= 0 and (toks[j].start >= neg.start() or toks[j].low in AUX_BE):
+                    j -= 1
+        elif prev is not None and prev.low == "to":
+            continue
         # present plural forms like "estimate", "claim", "report" need a plural subject; skip after "to"
         np, how = _np_back(ctx, toks, j)
+        if how == "np" and np[0].low.endswith("ing") and np[0].text.islower() and len(np[0].low) > 5:
+            continue    # ", denying rebel claims": a participle phrase, not a subject
         if how == "np" and len(np) > 1 and np[0].low in ("a", "an", "the", "that") and np[1].low in REBUTTAL_NOUNS:
             continue    # ", a claim the army denied": an answer to the claim, not its source
         if how == "np" and not any(_DIGIT.search(x.text) for x in np) and not any(x.low in VERBS and x.low not in AMBIGUOUS_FORMS for x in np):
@@ -920,6 +1013,15 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 k += 1
             if k < n - 1 and k > v + 1 and toks[k].low == "as" and toks[k + 1].low in ("saying", "telling"):
                 if v > 0 and toks[v - 1].low in AUX_BE:
+                    # "X was quoted by Y as saying": X the claimant, Y the channel
+                    if toks[v + 1].low == "by" and k > v + 2:
+                        subj, how = _np_back(ctx, toks, v - 2)
+                        agent = _clean_np(toks[v + 2:k])
+                        if subj and how == "np" and agent:
+                            c = _Cue(subj[0].start, toks[k + 1].end, toks[v].start, toks[k + 1].end,
+                                     _span_text(text, subj), "quoted", "assert", "attr.quoted_by_as_saying")
+                            c.via = _span_text(text, agent)
+                            cues.append(c)
                     continue
                 obj = _clean_np(toks[v + 1:k])
                 subj, how = _np_back(ctx, toks, v - 1)
@@ -930,7 +1032,47 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                         c.via = _span_text(text, subj)
                     cues.append(c)
     cues.sort(key=lambda c: c.start)
+    for ct in citing:
+        _join_citing(text, cues, ct)
     return cues
+
+
+def _join_citing(text: str, cues: list[_Cue], ct: _Cue) -> None:
+    """", Reuters reported, citing state television": the cue's claimant becomes the source it
+    cites, and the reporter its channel (via).  The host is the cue just before ", citing X"
+    ("Reuters reported, citing"; "according to Reuters, citing"), or the one around or after it
+    ("The agency, citing a local official, said"; "Citing police, the newspaper said")."""
+    host = None
+    for c in cues:
+        if c.end <= ct.start and _CITING_GAP.fullmatch(text, c.end, ct.start):
+            host = c               # the last such cue before it
+        elif c.start < ct.start and c.verb_start >= ct.end and _CITING_GAP.fullmatch(text, ct.end, c.verb_start):
+            host = c
+            break
+        elif c.start >= ct.end:
+            if host is None and _CITING_GAP.fullmatch(text, ct.end, c.start):
+                host = c
+            break
+    if host is None or host.via is not None or host.form in ("elided", "citing") or host.stance != "assert":
+        return
+    host.via, host.np, host.via_rule = host.np, ct.np, ct.rule
+
+
+def _source_np(toks: list[_Tok], j: int) -> list[_Tok]:
+    """The noun phrase of a source at token j; a document it issued ("a statement from the army",
+    "figures released by the ministry") gives way to its issuer."""
+    np = _np_fwd(toks, j)
+    for i, t in enumerate(np):
+        if t.low in SOURCE_DOCUMENT_NOUNS:
+            k = next(x for x, u in enumerate(toks) if u is t) + 1
+            if k < len(toks) and toks[k].low in SOURCE_PARTICIPLES:
+                k += 1
+            if k + 1 < len(toks) and toks[k].low in SOURCE_AGENT_WORDS:
+                agent = _np_fwd(toks, k + 1)
+                if agent:
+                    return agent
+            return np[:i + 1]
+    return np
 
 
 def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, str, str]:
@@ -947,6 +1089,12 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
             return p.full, p.kind, "attr.resolve.pronoun.person"
         return np, "person", "attr.resolve.pronoun.unresolved"
     if len(lows) == 1 and lows[0] in PRONOUNS_PLURAL:
+        # "Police have arrested a man they say opened fire": the body the sentence opens with
+        subj = _subject_before(ctx, pos)
+        if subj is not None:
+            kind = _kind_of(subj)[0]
+            if kind not in ("unknown", "person"):
+                return subj, kind, "attr.resolve.they.subject"
         for c in reversed(ctx.speakers):
             if c.start < pos and c.claimant and _person_of(ctx, c.claimant) is None \
                     and _lows(c.claimant)[-1] not in PRONOUNS_PLURAL | PRONOUNS_PERSON:
@@ -983,11 +1131,23 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
     return np, kind, "attr.resolve.as_written"
 
 
+def _subject_before(ctx: AttributionContext, pos: int) -> str | None:
+    """The noun phrase that opens the sentence holding ``pos``, when it ends before ``pos``."""
+    ui = bisect_right(ctx._unit_starts, pos) - 1
+    if ui < 0 or ui >= len(ctx.tokens) or not ctx.tokens[ui]:
+        return None
+    subj = _sentence_subject(ctx.tokens[ui])
+    if not subj or subj[-1].end > pos:
+        return None
+    return _span_text(ctx.text, subj)
+
+
 def _person_of(ctx: AttributionContext, claimant: str | None) -> _Person | None:
     if not claimant:
         return None
-    for p in ctx.persons:
-        if p.name in claimant or claimant in p.full:
+    padded = f" {' '.join(claimant.split())} "
+    for p in ctx.persons:    # whole words: "Iraq" is not in "official Iraqi news agency"
+        if f" {p.name} " in padded or padded in f" {p.full} ":
             return p
     return None
 
@@ -1095,6 +1255,10 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
         hl = _headline(ctx, s)
         if hl is not None:
             chain = [hl]
+    if not chain and q is None:
+        post = ctx.tweets.get(s.paragraph)
+        if post is not None and fig_end <= post.start:
+            chain = [post]
     # choose the claimant: media relaying someone else stays in the chain
     claimant_cue: _Cue | None = None
     via: list[str] = []
@@ -1118,10 +1282,14 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
         return Attribution(None, "unknown", (), stance, tuple(rules + srules))
     for c in chain:
         rules.append(c.rule)
+        if c.via_rule:
+            rules.append(c.via_rule)
     if claimant_cue.resolve_rule and claimant_cue.resolve_rule != "attr.resolve.as_written":
         rules.append(claimant_cue.resolve_rule)
     kind = claimant_cue.kind if claimant_cue.kind in CLAIMANT_KINDS else "unknown"
-    return Attribution(claimant_cue.claimant, kind, tuple(dict.fromkeys(v for v in via if v)), stance,
+    # names as one line of single spaces ("hospital\nauthorities" of wrapped wire copy)
+    return Attribution(" ".join(claimant_cue.claimant.split()) if claimant_cue.claimant else None, kind,
+                       tuple(dict.fromkeys(" ".join(v.split()) for v in via if v)), stance,
                        tuple(dict.fromkeys(rules + srules)))
 
 
@@ -1205,6 +1373,12 @@ def _stance(ctx: AttributionContext, s: Sentence, cue: _Cue | None, fs: int, fe:
     if cue is not None and cue.stance == "deny" and not (
             cue.verb_end <= fs and _OWN_FIGURE_CLAUSE.search(text, cue.verb_end, fs)):
         return "deny", [f"stance.deny.{text[cue.verb_start:cue.verb_end].lower()}"]
+    if cue is not None and cue.stance == "hedge" and VERBS.get(text[cue.verb_start:cue.verb_end].lower()) == "confirm":
+        return "hedge", ["stance.hedge.not_confirmed"]
+    if _UNVERIFIED_APPOSITION.search(text, fe, s.end):
+        return "hedge", ["stance.hedge.unverified_figure"]
+    if cue is not None and cue.form == "according" and _UNCONFIRMED_SOURCE.search(cue.np):
+        return "hedge", ["stance.hedge.unconfirmed"]     # "according to unconfirmed reports"
     # the figure's clause: back to the governing verb or a clause break, forward to a clause break
     lo = s.start
     for c in cues:

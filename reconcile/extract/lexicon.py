@@ -128,6 +128,22 @@ TITLE_WORDS = frozenset(
     emir sheikh cleric imam priest pastor owner driver pilot medic paramedic
     agent investigator examiner ranger marshal""".split()
 )
+#: Nouns for a document or a figure a source issues: "according to a statement from the army",
+#: "citing figures released by the ministry": the source is the body after from / by / of.
+SOURCE_DOCUMENT_NOUNS = frozenset(
+    """statement statements report reports figures figure data tally count estimate estimates
+    bulletin communique communiqué release announcement post posting tweet message notice
+    update briefing count toll""".split()
+)
+#: Adjectives that make the next "reports", "estimates", "claims" a noun ("initial reports said").
+REPORT_ADJECTIVES = frozenset(
+    """initial early earlier first preliminary later latest unconfirmed unverified conflicting
+    official unofficial media news press local some other previous similar separate""".split()
+)
+#: Words that introduce the issuer after such a noun ("a statement from", "figures released by").
+SOURCE_AGENT_WORDS = frozenset("from by of".split())
+#: Participles between such a noun and its issuer ("figures released by", "a report issued by").
+SOURCE_PARTICIPLES = frozenset("released issued published provided posted compiled given put".split())
 #: Honorifics before a personal name (compared without the dot).
 HONORIFICS = frozenset("mr mrs ms dr miss sir prof".split())
 

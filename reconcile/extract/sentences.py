@@ -110,7 +110,19 @@ def _wrapped(text: str, line_start: int, line_end: int) -> bool:
     line = text[line_start:line_end].rstrip()
     last_break = line.rfind("\n")
     line = line[last_break + 1:] if last_break >= 0 else line
-    return len(line) >= WRAP_MIN_CHARS and not line.endswith((".", "!", "?", ":", '"', "\u201d", "'", ")"))
+    return len(line) >= WRAP_MIN_CHARS and not line.endswith((".", "!", "?", ":", '"', "\u201d", "'", ")")) \
+        and not _title_case(line)
+
+
+#: words a headline in title case may leave lower-case
+_TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs via into over after off up".split())
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("U.S. Forces Kill 50 Militiamen in Baghdad Suburb"): every word
+    capitalised but the small ones; running text wrapped at a column has lower-case words."""
+    words = [w for w in line.split() if w[0].isalpha()]
+    return len(words) >= 4 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def _emit(text: str, s: int, e: int, para: int, out: list[Sentence]) -> None:
