@@ -78,7 +78,7 @@ _CLAUSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("clause.venue.intake", re.compile(
         rf"(?i)\b(?:at|to|in|into)\s+(?:(?:the|a|an|area|local|nearby|two|three|several|other|different)\s+)?"
         rf"(?:[A-Z][\w.'\-]*\s+){{0,4}}(?:{_alt(INTAKE_VENUES)})\b")),
-    ("clause.venue.scene", re.compile(r"(?i)\b(?:at|on)\s+the\s+scene\b")),
+    ("clause.venue.scene", re.compile(r"(?i)\b(?:at|on)\s+the\s+scene\b(?!\s+of\b)")),   # "the scene of the crash": the event
     ("clause.venue.dwelling", re.compile(
         rf"(?i)\b(?:in|inside|at|outside)\s+(?:a|an|the|his|her|their|one|another)\s+(?:[\w\-]+\s+){{0,2}}"
         rf"(?:{_alt(DWELLINGS)})\b")),
@@ -107,7 +107,21 @@ _FIGURE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 #: in the shooting that left 19 hurt" does not select among the 19)
 _AFTER_ONLY = frozenset({"clause.select", "clause.later"})
 #: attribution between a figure and a phrase: the phrase is the speaker's, not the figure's
+#: what may stand before a phrase that opens its clause ("But in the town of X, ...")
+_CLAUSE_OPENING = re.compile(r"[\s,;:\"'\u201c\u2014\-]*(?:(?:and|but|while|whereas|elsewhere|meanwhile|also)\b[\s,]*)?")
 _SPEECH = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|according)\b")
+
+
+#: a relative clause between a phrase and a speech verb: the phrase is the event's ("the bombing of X,
+#: which he said killed seven"), not the speaker's
+_RELATIVE = re.compile(r"\b(?:which|who|that|where|when)\b")
+
+
+def _speakers(text: str, start: int, end: int) -> bool:
+    """A phrase ending at ``start`` is part of the speaker's noun phrase: a speech word follows it before
+    the figure at ``end``, with no relative clause between ("Mr X, the mayor of Y town, said that 12 died")."""
+    m = _SPEECH.search(text, start, end)
+    return m is not None and not _RELATIVE.search(text, start, m.start())
 
 
 class SentenceClauses:
@@ -145,8 +159,13 @@ class SentenceClauses:
             before = [f for f in mine if f.end <= p.start]
             owner = before[-1] if before else None
             if owner is None:
-                if p.rule not in _AFTER_ONLY:
-                    marks.append(p)       # fronted: the phrase limits every figure of its clause
+                # fronted: the phrase limits every figure of its clause, unless it is the speaker's
+                # ("the commissioner of X county said that 12 died"): a speech word between them, and
+                # the phrase does not open the clause
+                if p.rule not in _AFTER_ONLY and (
+                        _CLAUSE_OPENING.fullmatch(self.text, start, p.start)
+                        or not _speakers(self.text, p.end, fig.start)):
+                    marks.append(p)
             elif owner.start == fig.start and not _SPEECH.search(self.text, fig.end, p.start):
                 marks.append(p)           # after the figure, before any attribution ("told reporters at the scene")
         text = self.text
