@@ -33,6 +33,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.left.risen_to", "'that number has risen to N': the measure of the figure before it"),
     ("measure.left", "a transitive verb right before the figure (killing N, injured N people)"),
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),
+    ("measure.contrast.previous", "a figure set against the one before it ('three died, not four', '12 hurt "
+                                  "rather than 20') counts what that one counts"),
     ("measure.coordination.previous", "a figure coordinated with the one before it ('killed four soldiers and two "
                                       "civilians') takes its measure"),
     ("measure.other", "another count: the verb says what happened to the things counted"),
@@ -89,6 +91,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("attr", "an attribution verb (X said, X told, X reported...)"),
     ("stance.assert", "the claimant states the figure (no word of confirming, denying or hedging)"),
     ("stance.confirm", "the claimant confirms or admits the figure"),
+    ("stance.deny.contrast", "a figure set against the one before it ('three died, not four as first reported'): "
+                             "the sentence's claimant rejects it"),
     ("stance.deny", "the claimant denies or rejects the figure"),
     ("stance.hedge", "a hedge (reportedly, allegedly, believed, estimated...)"),
     ("stance", "the stance rules"),
