@@ -55,7 +55,9 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("clause.place", "a place phrase on the figure's clause; a part when the place is not the event's own"),
     ("clause.later", "those who died later ('have since died'): an increment, a part of the toll"),
     ("clause.select", "the clause's verb picks some victims out (identified, released, admitted): a part"),
-    ("clause.more", "'N more': an increment added to a toll, not a rival of it"),
+    ("clause.more.next", "'N more' after another figure of its sentence: an increment when that figure counts "
+                         "the same thing ('two died at the scene and two more in hospital')"),
+    ("clause.more", "'N more', 'N additional': an increment added to a toll, not a rival of it"),
     ("clause.other", "'N other(s)': people besides those counted before"),
     ("clause.of-total", "'N of the M ...': the figure counts a part of a stated whole"),
     ("clause.including", "'including N', 'among them N': a part of the figure before"),

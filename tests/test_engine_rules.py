@@ -38,6 +38,18 @@ PART_CASES = [
     ("another-inside-the-figure",
      "The ferry capsized off Port Delin on Tuesday, killing 10 people. "
      "Divers said at least another 12 people died inside the hull.", set()),
+    ("more-after-same-measure-is-increment",
+     "The bus crash near Port Delin on Tuesday killed nine people. "
+     "Two passengers died at the scene and three more died in hospital, police said.", set()),
+    ("additional-deaths-are-increment",
+     "The bus crash near Port Delin on Tuesday killed nine people. Officials later reported four additional deaths.",
+     set()),
+    ("more-after-other-measure-still-rivals",
+     "Police said the blast in Kota Baru on Tuesday killed two people and injured 30. "
+     "A doctor said one person died and 45 more were hurt.", {(30, 45), (1, 2)}),
+    ("contrast-denial-pairs-with-the-figure-it-rejects",
+     "Police said 12 people died in the blast in Kota Baru on Tuesday. "
+     "The governor said 19 people died, not 12.", {(12, 19), (12, 12)}),
     ("rival-figures-still-pair",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
      "A hospital official said 19 people died in the blast.", {(12, 19)}),

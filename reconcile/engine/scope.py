@@ -157,12 +157,21 @@ def place_words(name: str) -> frozenset[str]:
     return grouping._place_tokens([name])
 
 
-def clause_part(c: Claim, event_places: frozenset[str]) -> str | None:
+#: "N more" after another figure of its sentence: an increment only when that figure counts the same thing
+MORE_NEXT = "clause.more.next"
+
+
+def clause_part(c: Claim, event_places: frozenset[str], previous_measure: str | None = None) -> str | None:
     """The clause rule that makes ``c`` a part of its event's toll, or None.
 
     ``event_places``: the words of the places the event's reports are about; a figure placed
-    elsewhere ("in the southern town of X, two died") counts a part of the event."""
+    elsewhere ("in the southern town of X, two died") counts a part of the event.
+    ``previous_measure``: the measure of the figure before ``c`` in its sentence, if any."""
     for r in c.rules:
+        if r == MORE_NEXT:
+            if previous_measure == c.measure:
+                return r   # "two died at the scene and two more in hospital"
+            continue
         if r.startswith(CLAUSE_PART_RULES):
             return r
         if r.startswith(_PLACE_MARK) and event_places:

@@ -21,7 +21,8 @@ Marks (ordered table ``_CLAUSE_RULES`` and the figure-attached ``_FIGURE_RULES``
 * ``clause.later``: "have since died", "later died" (an increment);
 * ``clause.select``: the clause's verb picks some victims out (identified,
   released, admitted);
-* ``clause.more``: "N more", ``clause.other``: "N other(s)";
+* ``clause.more``: "N more", "N additional" (``clause.more.next`` after another figure of the
+  sentence), ``clause.other``: "N other(s)";
 * ``clause.including``: "including N", "among them N";
 * ``clause.of-total``: "N of the M ..."; ``clause.contrast``: "not N",
   "rather than N".
@@ -94,7 +95,7 @@ _CLAUSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # (rule id, pattern, side): phrases right next to the figure ("before" ends at it, "after" starts at it)
 _FIGURE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("clause.more", re.compile(r"(?i)^\s+more\b(?!\s+than)"), "after"),
+    ("clause.more", re.compile(r"(?i)^\s+(?:more|additional|further)\b(?!\s+than)"), "after"),
     ("clause.other", re.compile(r"(?i)^\s+others?\b"), "after"),
     ("clause.of-total", re.compile(r"(?i)^\s+of\s+(?:the|them|whom|those|these|its|their)\b"), "after"),
     ("clause.including", re.compile(r"(?i)\b(?:including|included|includes|among\s+them|among\s+whom)\s*$"),
@@ -171,12 +172,14 @@ class SentenceClauses:
         text = self.text
         first = not any(f.start < fig.start for f in figures)
         for rule, rx, side in _FIGURE_RULES:
-            if rule == "clause.more" and not first:
-                continue   # "three dead and four more injured": more than the dead, not an increment
             if side == "after":
                 m = rx.match(text[fig.end:min(end, fig.end + 40)])
                 if m:
-                    marks.append(Mark(rule, fig.end, fig.end + m.end(), m.group()))
+                    # after another figure of the sentence, "more" is an increment only when that figure
+                    # counts the same thing ("two died at the scene and two more in hospital", not "three
+                    # dead and four more injured"): the engine decides from the measures
+                    rid = f"{rule}.next" if rule == "clause.more" and not first else rule
+                    marks.append(Mark(rid, fig.end, fig.end + m.end(), m.group()))
             else:
                 head = text[max(start, fig.start - 30):fig.start]
                 m = rx.search(head)
