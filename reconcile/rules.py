@@ -52,6 +52,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
              "the seriously hurt): its own quantity, never a rival of the total"),
     # the clause view (extract/clauses.py): phrases attached to the figure or its clause
     ("clause.venue", "the figure's clause limits it to one venue (a hospital, the scene, a home): a part of the toll"),
+    ("clause.place.in", "a bare 'in X' on the figure's clause; a part when X is neither the event's place nor a "
+                        "country"),
     ("clause.place", "a place phrase on the figure's clause; a part when the place is not the event's own"),
     ("clause.later", "those who died later ('have since died'): an increment, a part of the toll"),
     ("clause.select", "the clause's verb picks some victims out (identified, released, admitted): a part"),

@@ -28,6 +28,8 @@ def _marks(text: str, quote: str) -> tuple[str, ...]:
     pytest.param("One man died at the scene and two more died in hospital.", "two", "clause.more.next",
                  id="more-after-another-figure-marked-next"),
     pytest.param("Officials reported 14 additional deaths on Monday.", "14", "clause.more", id="n-additional"),
+    pytest.param("Ten houses were damaged in Selong, the agency said.", "Ten", "clause.place.in<selong>",
+                 id="bare-in-place"),
     pytest.param("In the hill town of Brask, police said two children were hurt.", "two", "clause.place<brask>",
                  id="fronted-place-opens-clause-before-speech"),
     pytest.param("The shelling of Tovin in Ambar province, which he said killed nine, went on for hours.", "nine",

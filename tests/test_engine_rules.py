@@ -50,6 +50,9 @@ PART_CASES = [
     ("contrast-denial-pairs-with-the-figure-it-rejects",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
      "The governor said 19 people died, not 12.", {(12, 19), (12, 12)}),
+    ("figure-in-the-country-still-rivals",
+     "Police said the blast in Kota Baru on Tuesday killed 12 people. "
+     "The ministry said the blast killed 19 people in Indonesia.", {(12, 19)}),
     ("rival-figures-still-pair",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
      "A hospital official said 19 people died in the blast.", {(12, 19)}),
@@ -60,6 +63,23 @@ PART_CASES = [
 def test_parts_never_rival_their_total(body: str, pairs: set) -> None:
     result = reconcile(_claims(("a.txt", "2025-06-04", body)))
     assert _pairs(result) == pairs
+
+
+BARE_PLACE_CASES = [
+    ("other-town-is-a-part", "No one was hurt in Bantar, police said.", True),
+    ("there-names-the-place-before", "The tremor was felt in Bantar, but no injuries were reported there.", True),
+    ("event-town-is-not-a-part", "Four people were hurt in Kota Baru, police said.", False),
+    ("country-is-not-a-part", "The blast killed 19 people in Indonesia.", False),
+    ("salient-place-of-the-reports-is-not-a-part", "Two people died in Selong.", False),
+]
+
+
+@pytest.mark.parametrize("body,part", [c[1:] for c in BARE_PLACE_CASES], ids=[c[0] for c in BARE_PLACE_CASES])
+def test_bare_place_makes_a_part_only_elsewhere(body: str, part: bool) -> None:
+    from reconcile.engine import scope
+    (c,) = [c for c in _claims(("a.txt", "2025-06-04", body)) if c.measure in ("killed", "wounded")]
+    got = scope.clause_part(c, frozenset({"kota", "baru"}), None, frozenset({"kota", "baru", "selong"}))
+    assert (got is not None) == part
 
 
 def test_background_event_figures_are_not_disputed() -> None:

@@ -77,9 +77,11 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
     main_date = {e.doc: e.date for e in events if e.index == 0}
     # the places each event's reports are about (their main places), for place-limited parts
     event_places: dict[int, set[str]] = defaultdict(set)
+    all_places: dict[int, set[str]] = defaultdict(set)   # every salient place of the event's reports
     for i, e in enumerate(events):
         if e.place:
             event_places[cluster[i]] |= scoping.place_words(e.place)
+        all_places[cluster[i]] |= e.places
     out = {}
     previous_measure = _previous_measures(claims)
     for i, c in enumerate(claims):
@@ -93,7 +95,9 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
             scope = "all"   # "four men were wounded" names the victims; "two women and a man" lists parts
         if c.measure == "detained" and scope in DETAINED_ALL:
             scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
-        if is_part(c) or scoping.clause_part(c, frozenset(event_places[cluster[assign[i]]]), previous_measure[i]):
+        if is_part(c) or scoping.clause_part(
+                c, frozenset(event_places[cluster[assign[i]]]), previous_measure[i],
+                frozenset(all_places[cluster[assign[i]]])):
             # a part is a quantity of its own ("two of them in critical condition"): it is not a
             # rival of the total, nor of another report's part
             scope = f"part-{scope}@{c.doc.rsplit('/', 1)[-1]}:{c.start}"

@@ -87,6 +87,11 @@ _CLAUSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b[Ii]n\s+the\s+(?:[a-z\-]+\s+)?(?:{_alt(AREA_NOUNS)})\s+of\s+{_PLACE_NAME}")),
     ("clause.place", re.compile(
         rf"\b[Ii]n\s+(?:the\s+)?(?:[a-z\-]+\s+)?{_PLACE_NAME}\s+(?:{_alt(AREA_NOUNS)})\b")),
+    # a bare name after "in": "ten houses were damaged in Takengon" (the engine keeps it only for a
+    # place that is neither the event's own nor a country)
+    ("clause.place.in", re.compile(
+        rf"\b(?:in|at)\s+(?:(?:nearby|neighbouring|neighboring|northern|southern|eastern|western|central|"
+        rf"north|south|east|west|downtown|suburban|rural)\s+)?{_PLACE_NAME}(?![\w'\u2019])")),
     ("clause.later", re.compile(
         rf"(?i)\b(?:(?:have|has|had)\s+(?:{_alt(LATER_WORDS)})\s+died|(?:{_alt(LATER_WORDS)})\s+died|"
         rf"died\s+later)\b")),
@@ -103,6 +108,8 @@ _FIGURE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("clause.contrast", re.compile(r"(?i)\b(?:not|rather\s+than|instead\s+of)\s*$"), "before"),
 )
 
+
+_THERE = re.compile(r"(?i)\b(?:\w+ed|died|hurt|killed|found|seen)\s+(there)\b")
 
 #: marks that only a figure before them owns (a verb is its subject's: "authorities have identified a man
 #: in the shooting that left 19 hurt" does not select among the 19)
@@ -142,12 +149,27 @@ class SentenceClauses:
                 rid = rule
                 if m.groups():
                     name = m.group(1)
-                    if name.split()[0].lower() in _NOT_PLACES:
-                        continue
+                    if re.sub(r"['\u2019]s$", "", name.split()[0].lower()) in _NOT_PLACES:
+                        continue   # "in Thursday's bombing"
                     rid = f"{rule}<{name.lower()}>"
                 phrases.append(Mark(rid, sentence.start + m.start(), sentence.start + m.end(), m.group()))
-        phrases.sort(key=lambda p: p.start)
-        self.phrases = phrases
+        # "there" after a verb names the place before it in the sentence ("the quake was felt in X, but
+        # no injuries were reported there")
+        for m in _THERE.finditer(s):
+            at = sentence.start + m.start(1)
+            before = [p for p in phrases if p.rule.startswith(("clause.place<", "clause.place.in<")) and p.end <= at]
+            if before:
+                name = before[-1].rule.split("<", 1)[1]
+                phrases.append(Mark(f"clause.place.in<{name}", at, sentence.start + m.end(1), m.group(1)))
+        phrases.sort(key=lambda p: (p.start, not p.rule.startswith("clause.place<")))
+        # one place phrase per stretch: "in the town of X" is not also a bare "in X"
+        kept: list[Mark] = []
+        for p in phrases:
+            if p.rule.startswith("clause.place.in<") and any(
+                    k.rule.startswith(("clause.place<", "clause.venue.")) and k.start <= p.start < k.end for k in kept):
+                continue
+            kept.append(p)
+        self.phrases = kept
 
     def view(self, fig: Figure, figures: list[Figure]) -> ClauseView:
         """The clause view of ``fig``; ``figures``: every figure of the sentence (for attachment)."""
