@@ -61,6 +61,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
                          "the same thing ('two died at the scene and two more in hospital')"),
     ("clause.more", "'N more', 'N additional': an increment added to a toll, not a rival of it"),
     ("clause.other", "'N other(s)': people besides those counted before"),
+    ("clause.with-perpetrator", "a toll that counts the attackers among the dead ('nine dead, including the "
+                                "gunman'): a quantity of its own beside the victims' toll"),
     ("clause.of-total", "'N of the M ...': the figure counts a part of a stated whole"),
     ("clause.including", "'including N', 'among them N': a part of the figure before"),
     ("clause.contrast", "'not N', 'rather than N': a figure the clause sets against another"),

@@ -30,6 +30,8 @@ def _marks(text: str, quote: str) -> tuple[str, ...]:
     pytest.param("Officials reported 14 additional deaths on Monday.", "14", "clause.more", id="n-additional"),
     pytest.param("Ten houses were damaged in Selong, the agency said.", "Ten", "clause.place.in<selong>",
                  id="bare-in-place"),
+    pytest.param("Six people were killed, including the lone gunman.", "Six", "clause.with-perpetrator",
+                 id="including-the-gunman"),
     pytest.param("In the hill town of Brask, police said two children were hurt.", "two", "clause.place<brask>",
                  id="fronted-place-opens-clause-before-speech"),
     pytest.param("The shelling of Tovin in Ambar province, which he said killed nine, went on for hours.", "nine",

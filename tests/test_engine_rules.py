@@ -53,6 +53,12 @@ PART_CASES = [
     ("figure-in-the-country-still-rivals",
      "Police said the blast in Kota Baru on Tuesday killed 12 people. "
      "The ministry said the blast killed 19 people in Indonesia.", {(12, 19)}),
+    ("toll-with-the-gunman-is-not-the-victims-toll",
+     "Nine people died in the mall shooting in Kota Baru on Tuesday, including the gunman, police said. "
+     "The mayor said eight victims were killed.", set()),
+    ("tolls-with-the-attackers-still-rival",
+     "Police said 12 people died in the bombing in Kota Baru on Tuesday, including two suicide bombers. "
+     "The army said 15 people died in the bombing, counting the bombers.", {(12, 15)}),
     ("rival-figures-still-pair",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
      "A hospital official said 19 people died in the blast.", {(12, 19)}),

@@ -95,6 +95,8 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
             scope = "all"   # "four men were wounded" names the victims; "two women and a man" lists parts
         if c.measure == "detained" and scope in DETAINED_ALL:
             scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
+        if scope == "all" and scoping.WITH_PERPETRATORS in c.rules:
+            scope = "all+perpetrators"   # "nine dead, including the gunman" is not the toll of eight victims
         if is_part(c) or scoping.clause_part(
                 c, frozenset(event_places[cluster[assign[i]]]), previous_measure[i],
                 frozenset(all_places[cluster[assign[i]]])):

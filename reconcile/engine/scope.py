@@ -177,6 +177,9 @@ def place_words(name: str) -> frozenset[str]:
     return grouping._place_tokens([name])
 
 
+#: a toll that counts the attackers among the dead ("nine dead, including the gunman"): its own quantity
+WITH_PERPETRATORS = "clause.with-perpetrator"
+
 #: "N more" after another figure of its sentence: an increment only when that figure counts the same thing
 MORE_NEXT = "clause.more.next"
 

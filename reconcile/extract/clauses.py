@@ -24,6 +24,7 @@ Marks (ordered table ``_CLAUSE_RULES`` and the figure-attached ``_FIGURE_RULES``
 * ``clause.more``: "N more", "N additional" (``clause.more.next`` after another figure of the
   sentence), ``clause.other``: "N other(s)";
 * ``clause.including``: "including N", "among them N";
+* ``clause.with-perpetrator``: "nine dead, including the gunman" (a toll counting the attackers);
 * ``clause.of-total``: "N of the M ..."; ``clause.contrast``: "not N",
   "rather than N".
 """
@@ -33,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Figure
-from .lexicon import AREA_NOUNS, DWELLINGS, INTAKE_VENUES, LATER_WORDS, SELECTING_VERBS
+from .lexicon import AREA_NOUNS, DWELLINGS, INTAKE_VENUES, LATER_WORDS, PERPETRATOR_NOUNS, SELECTING_VERBS
 from .sentences import Sentence
 
 
@@ -103,6 +104,11 @@ _FIGURE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("clause.more", re.compile(r"(?i)^\s+(?:more|additional|further)\b(?!\s+than)"), "after"),
     ("clause.other", re.compile(r"(?i)^\s+others?\b"), "after"),
     ("clause.of-total", re.compile(r"(?i)^\s+of\s+(?:the|them|whom|those|these|its|their)\b"), "after"),
+    # "nine people died, including the gunman": a toll that counts the attackers among the dead
+    ("clause.with-perpetrator", re.compile(
+        rf"(?i)^[^.;:]{{0,100}}?\b(?:including|counting|among\s+them|among\s+whom|as\s+well\s+as)\s+"
+        rf"(?:the|both|a|one|two|three|four|\d+)?\s*(?:(?:suspected|alleged|lone|suicide|two|three)\s+)?"
+        rf"(?:{_alt(PERPETRATOR_NOUNS)})\b"), "after"),
     ("clause.including", re.compile(r"(?i)\b(?:including|included|includes|among\s+them|among\s+whom)\s*$"),
      "before"),
     ("clause.contrast", re.compile(r"(?i)\b(?:not|rather\s+than|instead\s+of)\s*$"), "before"),
@@ -195,7 +201,7 @@ class SentenceClauses:
         first = not any(f.start < fig.start for f in figures)
         for rule, rx, side in _FIGURE_RULES:
             if side == "after":
-                m = rx.match(text[fig.end:min(end, fig.end + 40)])
+                m = rx.match(text[fig.end:min(end, fig.end + 140)])
                 if m:
                     # after another figure of the sentence, "more" is an increment only when that figure
                     # counts the same thing ("two died at the scene and two more in hospital", not "three

@@ -152,6 +152,11 @@ SELECTING_VERBS: tuple[str, ...] = (
 )
 #: words that place a figure after the event: those who died later are added to the toll
 LATER_WORDS: tuple[str, ...] = ("since", "later", "subsequently")
+#: those who carried out an attack: "nine dead, including the gunman" counts them among the dead
+PERPETRATOR_NOUNS: tuple[str, ...] = (
+    "gunman", "gunmen", "shooter", "shooters", "attacker", "attackers", "bomber", "bombers", "assailant",
+    "assailants", "perpetrator", "perpetrators", "hijacker", "hijackers", "suspect", "suspects", "killer",
+)
 #: area nouns of "in the northern town of X" / "in X province"
 AREA_NOUNS: tuple[str, ...] = (
     "city", "town", "village", "district", "province", "region", "neighborhood", "neighbourhood",
