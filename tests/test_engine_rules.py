@@ -59,6 +59,11 @@ PART_CASES = [
     ("tolls-with-the-attackers-still-rival",
      "Police said 12 people died in the bombing in Kota Baru on Tuesday, including two suicide bombers. "
      "The army said 15 people died in the bombing, counting the bombers.", {(12, 15)}),
+    ("the-dead-included-lists-a-part",
+     "The landslide in Kota Baru on Tuesday killed 30 people. The dead included two teachers.", set()),
+    ("the-dead-numbered-states-the-toll",
+     "The landslide in Kota Baru on Tuesday killed 30 people, police said. "
+     "The governor said the dead numbered 45.", {(30, 45)}),
     ("rival-figures-still-pair",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
      "A hospital official said 19 people died in the blast.", {(12, 19)}),
