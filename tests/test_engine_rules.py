@@ -64,6 +64,9 @@ PART_CASES = [
     ("the-dead-numbered-states-the-toll",
      "The landslide in Kota Baru on Tuesday killed 30 people, police said. "
      "The governor said the dead numbered 45.", {(30, 45)}),
+    ("period-tally-is-not-the-event",
+     "The shooting in Riverton on Monday wounded four people. "
+     "Police said 120 people have been wounded in the first 60 days of the year.", set()),
     ("rival-figures-still-pair",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
      "A hospital official said 19 people died in the blast.", {(12, 19)}),

@@ -642,7 +642,10 @@ _TALLY = CaselessPattern(r"\b(?:so\s+far\s+this\s+year|this\s+year|year\s+to\s+d
                     # roundups of several incidents: "in weekend shootings", "in separate shootings across the city"
                     r"(?:separate|several|multiple|weekend|overnight|unrelated)\s+(?:shootings|incidents|attacks)|"
                     r"shootings\s+(?:across|throughout|around)\s+the\s+city|"
-                    r"in\s+the\s+(?:two|three|four|five|past|last)\s+(?:days|weeks)|total\s+arrests)\b")
+                    r"in\s+the\s+(?:two|three|four|five|past|last)\s+(?:days|weeks)|total\s+arrests|"
+                    # periods: "in the first 41 days of the year", "so far in 2017", "since the start of the month"
+                    r"in\s+the\s+first\s+\w+\s+(?:days|weeks|months)\s+of|so\s+far\s+in\s+\d{4}|"
+                    r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?(?:year|month|\d{4}))\b")
 _NONE_OF = re.compile(r"(?i)(?:none|neither|either|all|each)\s+of\b")
 _ANOTHER_IN = CaselessPattern(r"\b(?:another|a\s+further|an\s+additional)\b")
 _PERHAPS_BEFORE = CaselessPattern(r"\b(?:perhaps|possibly|maybe|or)\s*$")
