@@ -630,11 +630,6 @@ _PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|among\s+them|among\s+whom|a\s+further|an\s+additional|another)"
     r"\s*[\"'\u201c]?\s*$")
 _OTHER = re.compile(r"(?i)^\s*(?:other|others)\b")
-#: "the dead included two children" lists some of the dead; "the dead numbered 200", "the dead could be
-#: 200" state the whole toll
-_THE_DEAD_INCLUDE = re.compile(
-    r"(?i)\bthe\s+(?:\w+\s+)?(?:dead|injured|wounded|missing|victims|casualties)\b[^.;]{0,45}?"
-    r"\b(?:included|include|includes|were|are)\b[^.;\d]{0,45}$")
 #: running totals over a period are not one event's figures
 _TALLY = CaselessPattern(r"\b(?:so\s+far\s+this\s+year|this\s+year|year\s+to\s+date|as\s+of\s+(?:[A-Z][a-z]+\s+\d|today|now)|"
                     r"since\s+(?:january|the\s+start\s+of\s+the\s+year)|(?:police|crime)\s+statistics|"
@@ -664,9 +659,7 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
         return "part.of"                    # "32 of its agents", "15 of them", "none of the wounded"
     if _PART_BEFORE.search(before) or _ANOTHER_IN.search(fig.text):
         return "part.including"             # "including two children", "another four", "at least another 20"
-    if (hit.rule == "measure.left.the_dead" and _THE_DEAD_INCLUDE.search(text, max(sentence.start, fig.start - 100),
-                                                                         fig.start)) \
-            or hit.rule == "measure.left.among" or hit.rule.startswith("measure.right.among.") or (
+    if hit.rule in ("measure.left.among", "measure.left.the_dead") or hit.rule.startswith("measure.right.among.") or (
             hit.rule.startswith("measure.coordination")
             and not _PERHAPS_BEFORE.search(text[sentence.start:fig.start])):
         return "part.list"                  # "among the dead were two", "two women and [one] man"
