@@ -64,6 +64,15 @@ PART_CASES = [
     ("period-tally-is-not-the-event",
      "The shooting in Riverton on Monday wounded four people. "
      "Police said 120 people have been wounded in the first 60 days of the year.", set()),
+    ("people-on-the-roof-are-a-part",
+     "The bus plunged into the river near Port Delin on Tuesday, killing 20 people. "
+     "Four people on the roof of the bus died, a witness said.", set()),
+    ("people-at-the-party-in-town-are-everyone",
+     "Police said three people were wounded in the Riverton shooting on Monday. "
+     "A nurse said the gunfire wounded five people at the party in Riverton.", {(3, 5)}),
+    ("everyone-aboard-is-everyone",
+     "The plane crashed near Port Delin on Tuesday, killing eight people. "
+     "Officials later said the crash killed all 11 people aboard.", {(8, 11)}),
     ("rival-figures-still-pair",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
      "A hospital official said 19 people died in the blast.", {(12, 19)}),
