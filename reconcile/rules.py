@@ -46,6 +46,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),
     ("measure.coordination.list", "a middle item of a list of three or more figures ('12 soldiers, [3] police and 2 "
                                   "civilians') takes the list's measure"),
+    ("measure.contrast.previous", "a figure set against the one before it ('three died, not four', '12 hurt "
+                                  "rather than 20') counts what that one counts"),
     ("measure.coordination.previous", "a figure coordinated with the one before it ('killed four soldiers and two "
                                       "civilians') takes its measure"),
     ("measure.other", "another count: the verb says what happened to the things counted"),
@@ -63,11 +65,17 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
              "the seriously hurt): its own quantity, never a rival of the total"),
     # the clause view (extract/clauses.py): phrases attached to the figure or its clause
     ("clause.venue", "the figure's clause limits it to one venue (a hospital, the scene, a home): a part of the toll"),
+    ("clause.place.in", "a bare 'in X' on the figure's clause; a part when X is neither the event's place nor a "
+                        "country"),
     ("clause.place", "a place phrase on the figure's clause; a part when the place is not the event's own"),
     ("clause.later", "those who died later ('have since died'): an increment, a part of the toll"),
     ("clause.select", "the clause's verb picks some victims out (identified, released, admitted): a part"),
-    ("clause.more", "'N more': an increment added to a toll, not a rival of it"),
+    ("clause.more.next", "'N more' after another figure of its sentence: an increment when that figure counts "
+                         "the same thing ('two died at the scene and two more in hospital')"),
+    ("clause.more", "'N more', 'N additional': an increment added to a toll, not a rival of it"),
     ("clause.other", "'N other(s)': people besides those counted before"),
+    ("clause.with-perpetrator", "a toll that counts the attackers among the dead ('nine dead, including the "
+                                "gunman'): a quantity of its own beside the victims' toll"),
     ("clause.of-total", "'N of the M ...': the figure counts a part of a stated whole"),
     ("clause.including", "'including N', 'among them N': a part of the figure before"),
     ("clause.contrast", "'not N', 'rather than N': a figure the clause sets against another"),
@@ -106,6 +114,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("attr", "an attribution verb (X said, X told, X reported...)"),
     ("stance.assert", "the claimant states the figure (no word of confirming, denying or hedging)"),
     ("stance.confirm", "the claimant confirms or admits the figure"),
+    ("stance.deny.contrast", "a figure set against the one before it ('three died, not four as first reported'): "
+                             "the sentence's claimant rejects it"),
     ("stance.deny", "the claimant denies or rejects the figure"),
     ("stance.hedge", "a hedge (reportedly, allegedly, believed, estimated...)"),
     ("stance", "the stance rules"),

@@ -25,6 +25,17 @@ def _marks(text: str, quote: str) -> tuple[str, ...]:
     pytest.param("Three people wounded in the blast have since died.", "Three", "clause.later", id="since-died"),
     pytest.param("Two victims of the crash have been identified.", "Two", "clause.select", id="identified"),
     pytest.param("Five of the injured remain in hospital.", "Five", "clause.of-total", id="n-of-the"),
+    pytest.param("One man died at the scene and two more died in hospital.", "two", "clause.more.next",
+                 id="more-after-another-figure-marked-next"),
+    pytest.param("Officials reported 14 additional deaths on Monday.", "14", "clause.more", id="n-additional"),
+    pytest.param("Ten houses were damaged in Selong, the agency said.", "Ten", "clause.place.in<selong>",
+                 id="bare-in-place"),
+    pytest.param("Six people were killed, including the lone gunman.", "Six", "clause.with-perpetrator",
+                 id="including-the-gunman"),
+    pytest.param("In the hill town of Brask, police said two children were hurt.", "two", "clause.place<brask>",
+                 id="fronted-place-opens-clause-before-speech"),
+    pytest.param("The shelling of Tovin in Ambar province, which he said killed nine, went on for hours.", "nine",
+                 "clause.place<ambar>", id="place-of-event-noun-with-relative-speech"),
 ])
 def test_clause_marks(text, quote, want):
     assert want in _marks(text, quote)
@@ -39,6 +50,12 @@ def test_clause_marks(text, quote, want):
                  id="verb-of-another-subject"),
     pytest.param("One man died at the scene and six were wounded.", "six", "clause.venue.scene",
                  id="phrase-belongs-to-figure-before"),
+    pytest.param("Deputies are at the scene of a crash on Route 9 with four victims.", "four", "clause.venue.scene",
+                 id="scene-of-the-event-is-not-a-venue"),
+    pytest.param("Ms Odo, the governor of Tamar province, said that 14 people had died.", "14", "clause.place<tamar>",
+                 id="place-in-speaker-apposition"),
+    pytest.param("The head of Vell district in Orna state told radio that six were missing.", "six",
+                 "clause.place<orna>", id="place-in-speaker-subject"),
 ])
 def test_clause_marks_absent(text, quote, absent):
     assert absent not in _marks(text, quote)

@@ -38,6 +38,41 @@ PART_CASES = [
     ("another-inside-the-figure",
      "The ferry capsized off Port Delin on Tuesday, killing 10 people. "
      "Divers said at least another 12 people died inside the hull.", set()),
+    ("more-after-same-measure-is-increment",
+     "The bus crash near Port Delin on Tuesday killed nine people. "
+     "Two passengers died at the scene and three more died in hospital, police said.", set()),
+    ("additional-deaths-are-increment",
+     "The bus crash near Port Delin on Tuesday killed nine people. Officials later reported four additional deaths.",
+     set()),
+    ("more-after-other-measure-still-rivals",
+     "Police said the blast in Kota Baru on Tuesday killed two people and injured 30. "
+     "A doctor said one person died and 45 more were hurt.", {(30, 45), (1, 2)}),
+    ("contrast-denial-pairs-with-the-figure-it-rejects",
+     "Police said 12 people died in the blast in Kota Baru on Tuesday. "
+     "The governor said 19 people died, not 12.", {(12, 19), (12, 12)}),
+    ("figure-in-the-country-still-rivals",
+     "Police said the blast in Kota Baru on Tuesday killed 12 people. "
+     "The ministry said the blast killed 19 people in Indonesia.", {(12, 19)}),
+    ("toll-with-the-gunman-is-not-the-victims-toll",
+     "Nine people died in the mall shooting in Kota Baru on Tuesday, including the gunman, police said. "
+     "The mayor said eight victims were killed.", set()),
+    ("tolls-with-the-attackers-still-rival",
+     "Police said 12 people died in the bombing in Kota Baru on Tuesday, including two suicide bombers. "
+     "The army said 15 people died in the bombing, counting the bombers.", {(12, 15)}),
+    ("the-dead-included-lists-a-part",
+     "The landslide in Kota Baru on Tuesday killed 30 people. The dead included two teachers.", set()),
+    ("period-tally-is-not-the-event",
+     "The shooting in Riverton on Monday wounded four people. "
+     "Police said 120 people have been wounded in the first 60 days of the year.", set()),
+    ("people-on-the-roof-are-a-part",
+     "The bus plunged into the river near Port Delin on Tuesday, killing 20 people. "
+     "Four people on the roof of the bus died, a witness said.", set()),
+    ("people-at-the-party-in-town-are-everyone",
+     "Police said three people were wounded in the Riverton shooting on Monday. "
+     "A nurse said the gunfire wounded five people at the party in Riverton.", {(3, 5)}),
+    ("everyone-aboard-is-everyone",
+     "The plane crashed near Port Delin on Tuesday, killing eight people. "
+     "Officials later said the crash killed all 11 people aboard.", {(8, 11)}),
     ("rival-figures-still-pair",
      "Police said 12 people died in the blast in Kota Baru on Tuesday. "
      "A hospital official said 19 people died in the blast.", {(12, 19)}),
@@ -48,6 +83,23 @@ PART_CASES = [
 def test_parts_never_rival_their_total(body: str, pairs: set) -> None:
     result = reconcile(_claims(("a.txt", "2025-06-04", body)))
     assert _pairs(result) == pairs
+
+
+BARE_PLACE_CASES = [
+    ("other-town-is-a-part", "No one was hurt in Bantar, police said.", True),
+    ("there-names-the-place-before", "The tremor was felt in Bantar, but no injuries were reported there.", True),
+    ("event-town-is-not-a-part", "Four people were hurt in Kota Baru, police said.", False),
+    ("country-is-not-a-part", "The blast killed 19 people in Indonesia.", False),
+    ("salient-place-of-the-reports-is-not-a-part", "Two people died in Selong.", False),
+]
+
+
+@pytest.mark.parametrize("body,part", [c[1:] for c in BARE_PLACE_CASES], ids=[c[0] for c in BARE_PLACE_CASES])
+def test_bare_place_makes_a_part_only_elsewhere(body: str, part: bool) -> None:
+    from reconcile.engine import scope
+    (c,) = [c for c in _claims(("a.txt", "2025-06-04", body)) if c.measure in ("killed", "wounded")]
+    got = scope.clause_part(c, frozenset({"kota", "baru"}), None, frozenset({"kota", "baru", "selong"}))
+    assert (got is not None) == part
 
 
 def test_background_event_figures_are_not_disputed() -> None:

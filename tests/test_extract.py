@@ -16,6 +16,13 @@ from reconcile.extract import extract_claims
 Row = tuple[str, str, float | None, float | None, str | None, str]
 
 CASES: list[tuple[str, str, list[Row]]] = [
+    # --- a figure set against the one before it: the claimant rejects it ---
+    ("contrast-not-as-first-reported",
+     "Two guards died in the fire, not five as first reported, the warden said.",
+     [("Two", "killed", 2, 2, "the warden", "assert"), ("five", "killed", 5, 5, "the warden", "deny")]),
+    ("contrast-rather-than",
+     "The ministry said 14 people were wounded, rather than 40.",
+     [("14", "wounded", 14, 14, "The ministry", "assert"), ("40", "wounded", 40, 40, "The ministry", "deny")]),
     ("rival-put-the-number-at",
      "Police said five people were killed, while witnesses put the number at 12.",
      [("five", "killed", 5, 5, "Police", "assert"), ("12", "killed", 12, 12, "witnesses", "assert")]),

@@ -77,10 +77,13 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
     main_date = {e.doc: e.date for e in events if e.index == 0}
     # the places each event's reports are about (their main places), for place-limited parts
     event_places: dict[int, set[str]] = defaultdict(set)
+    all_places: dict[int, set[str]] = defaultdict(set)   # every salient place of the event's reports
     for i, e in enumerate(events):
         if e.place:
             event_places[cluster[i]] |= scoping.place_words(e.place)
+        all_places[cluster[i]] |= e.places
     out = {}
+    previous_measure = _previous_measures(claims)
     for i, c in enumerate(claims):
         label = labels[cluster[assign[i]]]
         ev = events[assign[i]]
@@ -92,13 +95,37 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
             scope = "all"   # "four men were wounded" names the victims; "two women and a man" lists parts
         if c.measure == "detained" and scope in DETAINED_ALL:
             scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
-        if is_part(c) or scoping.clause_part(c, frozenset(event_places[cluster[assign[i]]])):
+        if scope == "all" and scoping.WITH_PERPETRATORS in c.rules:
+            scope = "all+perpetrators"   # "nine dead, including the gunman" is not the toll of eight victims
+        if is_part(c) or scoping.clause_part(
+                c, frozenset(event_places[cluster[assign[i]]]), previous_measure[i],
+                frozenset(all_places[cluster[assign[i]]])):
             # a part is a quantity of its own ("two of them in critical condition"): it is not a
             # rival of the total, nor of another report's part
             scope = f"part-{scope}@{c.doc.rsplit('/', 1)[-1]}:{c.start}"
         if _background(ev, main_date.get(ev.doc)):
             scope = f"past-{scope}"
         out[i] = (label, c.measure, scope, f"{label}|{c.measure}|{scope}")
+    return out
+
+
+def _previous_measures(claims: Sequence[Claim]) -> list[str | None]:
+    """For each claim (in claim order), the measure of the nearest figure before it in its sentence."""
+    out: list[str | None] = [None] * len(claims)
+    last: dict[tuple[str, int], tuple[int, str]] = {}     # (doc, sentence) -> (figure start, measure)
+    current: dict[tuple[str, int], tuple[int, str | None]] = {}
+    for i, c in enumerate(claims):
+        if not c.sentence:
+            continue
+        k = (c.doc, c.sentence_start)
+        cur = current.get(k)
+        if cur is None or cur[0] != c.start:
+            # a new figure: the figures before it end with the last one seen
+            if cur is not None:
+                last[k] = (cur[0], cur[1])
+            current[k] = (c.start, c.measure)
+        prev = last.get(k)
+        out[i] = prev[1] if prev else None
     return out
 
 

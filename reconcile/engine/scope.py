@@ -150,6 +150,26 @@ CLAUSE_PART_RULES: tuple[str, ...] = (
     "clause.venue.",        # at a hospital, at the scene, in a house: one venue's count
 )
 _PLACE_MARK = "clause.place<"
+_BARE_PLACE_MARK = "clause.place.in<"
+_COUNTRY_VALUES = frozenset(NATIONALITIES.values())
+
+
+def _country(name: str) -> bool:
+    """A country, or a name of a people ("Iraq", "the United States")."""
+    n = name.lower().strip()
+    return n in NATIONALITIES or n in _COUNTRY_VALUES or n in _COUNTRIES
+
+
+#: country names beyond those of NATIONALITIES' values (which are short keys: "us", "iraq")
+_COUNTRIES = frozenset((
+    "united states", "america", "britain", "great britain", "united kingdom", "england", "france", "germany",
+    "italy", "spain", "russia", "china", "japan", "india", "pakistan", "afghanistan", "iraq", "iran", "syria",
+    "lebanon", "israel", "egypt", "libya", "yemen", "somalia", "sudan", "south sudan", "nigeria", "kenya",
+    "ethiopia", "mexico", "colombia", "brazil", "peru", "chile", "ecuador", "venezuela", "cuba", "canada",
+    "australia", "indonesia", "philippines", "thailand", "vietnam", "turkey", "greece", "ukraine", "belgium",
+    "nepal", "bangladesh", "sri lanka", "myanmar", "malaysia", "new zealand", "haiti", "algeria", "morocco",
+    "tunisia", "jordan", "saudi arabia", "kuwait", "qatar", "the gaza strip", "gaza strip", "west bank",
+))
 
 
 def place_words(name: str) -> frozenset[str]:
@@ -157,16 +177,36 @@ def place_words(name: str) -> frozenset[str]:
     return grouping._place_tokens([name])
 
 
-def clause_part(c: Claim, event_places: frozenset[str]) -> str | None:
+#: a toll that counts the attackers among the dead ("nine dead, including the gunman"): its own quantity
+WITH_PERPETRATORS = "clause.with-perpetrator"
+
+#: "N more" after another figure of its sentence: an increment only when that figure counts the same thing
+MORE_NEXT = "clause.more.next"
+
+
+def clause_part(c: Claim, event_places: frozenset[str], previous_measure: str | None = None,
+                salient_places: frozenset[str] = frozenset()) -> str | None:
     """The clause rule that makes ``c`` a part of its event's toll, or None.
 
     ``event_places``: the words of the places the event's reports are about; a figure placed
-    elsewhere ("in the southern town of X, two died") counts a part of the event."""
+    elsewhere ("in the southern town of X, two died") counts a part of the event.
+    ``previous_measure``: the measure of the figure before ``c`` in its sentence, if any."""
     for r in c.rules:
+        if r == MORE_NEXT:
+            if previous_measure == c.measure:
+                return r   # "two died at the scene and two more in hospital"
+            continue
         if r.startswith(CLAUSE_PART_RULES):
             return r
         if r.startswith(_PLACE_MARK) and event_places:
             words = place_words(r[len(_PLACE_MARK):-1])
             if words and not (words & event_places):
+                return r
+        if r.startswith(_BARE_PLACE_MARK) and event_places:
+            # a bare "in X": a part only for a place that is not the event's and not a country
+            # ("killed 12 people in Iraq" is the whole toll of a Baghdad bombing)
+            name = r[len(_BARE_PLACE_MARK):-1]
+            words = place_words(name)
+            if words and not (words & (event_places | salient_places)) and not _country(name):
                 return r
     return None

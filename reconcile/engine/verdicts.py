@@ -300,9 +300,14 @@ def exceeds_total(whole_key: str, wholes: Sequence[Claim], parts_by_scope: Mappi
             if p.stance == "deny" or p.vague:
                 continue
             for w in firm_wholes:
-                # a total published before the part is usually an early toll, not a contradiction
-                later_or_same = p.doc == w.doc or (p.published is not None and w.published is not None
-                                                   and w.published >= p.published)
+                # a total published before the part is usually an early toll, not a contradiction; inside
+                # one report, a "total" smaller than a part elsewhere in it counts some other group or
+                # incident far more often than the report contradicts itself: only a part and total of one
+                # sentence ("12 died, including 15 children") are checked
+                if p.doc == w.doc:
+                    later_or_same = p.sentence_start == w.sentence_start
+                else:
+                    later_or_same = p.published is not None and w.published is not None and w.published >= p.published
                 # a "part" ten times its "whole" is another event's figure, not a part
                 far = p.low is not None and w.high is not None and p.low > PART_FACTOR * max(w.high, 1)
                 if later_or_same and not far and intervals.part_exceeds(p, w):

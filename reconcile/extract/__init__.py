@@ -247,6 +247,13 @@ class Extractor:
                     hit, fig = self._by_reference(text, sent, fig, made)
                 else:
                     hit = self.measures.classify(text, sent, fig, previous, doc_previous)
+                denied = previous is not None and _contrasted(text, previous[0], fig)
+                if denied and (hit is None or hit.measure == previous[1].measure):
+                    # "three died, not four as first reported": the figure set against the one before
+                    # it counts the same thing, and the sentence's claimant rejects it
+                    hit = MeasureHit(previous[1].measure, previous[1].subject, CONTRAST_MEASURE_RULE)
+                else:
+                    denied = False
                 if hit is None:
                     continue
                 previous = (fig, hit)
@@ -260,6 +267,9 @@ class Extractor:
                     out.append(pending)     # a claim or not once the whole report is read
                     continue
                 got = claims_of(pending, (hit.measure, *hit.also))
+                if denied:
+                    got = [replace(c, stance="deny", rules=(*(r for r in c.rules if not r.startswith("stance.")),
+                                                            CONTRAST_STANCE_RULE)) for c in got]
                 out.extend(got)
                 made.extend(got)
         if len(made) == len(out):
@@ -303,6 +313,19 @@ ARTICLE_MEASURE_FAMILY: dict[str, str] = {
     "killed": "killed", "wounded": "wounded", "shot": "wounded", "casualties": "casualties",
     "missing": "missing", "detained": "detained",
 }
+
+
+#: "three died, not four as first reported", "12 were hurt rather than 20": a figure set against the
+#: figure just before it in its sentence
+CONTRAST_MEASURE_RULE = "measure.contrast.previous"
+CONTRAST_STANCE_RULE = "stance.deny.contrast"
+_CONTRAST_BETWEEN = re.compile(
+    r"(?i)[^.;:!?0-9]{0,80}?,\s*(?:and\s+|but\s+)?(?:not|rather\s+than|instead\s+of|and\s+not)\s+(?:the\s+)?$")
+
+
+def _contrasted(text: str, before: Figure, fig: Figure) -> bool:
+    """``fig`` follows ", not" / ", rather than" after the figure ``before`` in one clause."""
+    return fig.start - before.end <= 90 and bool(_CONTRAST_BETWEEN.match(text, before.end, fig.start))
 
 
 class _Pending(NamedTuple):

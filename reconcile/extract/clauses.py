@@ -21,8 +21,10 @@ Marks (ordered table ``_CLAUSE_RULES`` and the figure-attached ``_FIGURE_RULES``
 * ``clause.later``: "have since died", "later died" (an increment);
 * ``clause.select``: the clause's verb picks some victims out (identified,
   released, admitted);
-* ``clause.more``: "N more", ``clause.other``: "N other(s)";
+* ``clause.more``: "N more", "N additional" (``clause.more.next`` after another figure of the
+  sentence), ``clause.other``: "N other(s)";
 * ``clause.including``: "including N", "among them N";
+* ``clause.with-perpetrator``: "nine dead, including the gunman" (a toll counting the attackers);
 * ``clause.of-total``: "N of the M ..."; ``clause.contrast``: "not N",
   "rather than N".
 """
@@ -32,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Figure
-from .lexicon import AREA_NOUNS, DWELLINGS, INTAKE_VENUES, LATER_WORDS, SELECTING_VERBS
+from .lexicon import AREA_NOUNS, DWELLINGS, INTAKE_VENUES, LATER_WORDS, PERPETRATOR_NOUNS, SELECTING_VERBS
 from .sentences import Sentence
 
 
@@ -78,7 +80,7 @@ _CLAUSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("clause.venue.intake", re.compile(
         rf"(?i)\b(?:at|to|in|into)\s+(?:(?:the|a|an|area|local|nearby|two|three|several|other|different)\s+)?"
         rf"(?:[A-Z][\w.'\-]*\s+){{0,4}}(?:{_alt(INTAKE_VENUES)})\b")),
-    ("clause.venue.scene", re.compile(r"(?i)\b(?:at|on)\s+the\s+scene\b")),
+    ("clause.venue.scene", re.compile(r"(?i)\b(?:at|on)\s+the\s+scene\b(?!\s+of\b)")),   # "the scene of the crash": the event
     ("clause.venue.dwelling", re.compile(
         rf"(?i)\b(?:in|inside|at|outside)\s+(?:a|an|the|his|her|their|one|another)\s+(?:[\w\-]+\s+){{0,2}}"
         rf"(?:{_alt(DWELLINGS)})\b")),
@@ -86,6 +88,11 @@ _CLAUSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b[Ii]n\s+the\s+(?:[a-z\-]+\s+)?(?:{_alt(AREA_NOUNS)})\s+of\s+{_PLACE_NAME}")),
     ("clause.place", re.compile(
         rf"\b[Ii]n\s+(?:the\s+)?(?:[a-z\-]+\s+)?{_PLACE_NAME}\s+(?:{_alt(AREA_NOUNS)})\b")),
+    # a bare name after "in": "ten houses were damaged in Takengon" (the engine keeps it only for a
+    # place that is neither the event's own nor a country)
+    ("clause.place.in", re.compile(
+        rf"\b(?:in|at)\s+(?:(?:nearby|neighbouring|neighboring|northern|southern|eastern|western|central|"
+        rf"north|south|east|west|downtown|suburban|rural)\s+)?{_PLACE_NAME}(?![\w'\u2019])")),
     ("clause.later", re.compile(
         rf"(?i)\b(?:(?:have|has|had)\s+(?:{_alt(LATER_WORDS)})\s+died|(?:{_alt(LATER_WORDS)})\s+died|"
         rf"died\s+later)\b")),
@@ -94,20 +101,41 @@ _CLAUSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # (rule id, pattern, side): phrases right next to the figure ("before" ends at it, "after" starts at it)
 _FIGURE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("clause.more", re.compile(r"(?i)^\s+more\b(?!\s+than)"), "after"),
+    ("clause.more", re.compile(r"(?i)^\s+(?:more|additional|further)\b(?!\s+than)"), "after"),
     ("clause.other", re.compile(r"(?i)^\s+others?\b"), "after"),
     ("clause.of-total", re.compile(r"(?i)^\s+of\s+(?:the|them|whom|those|these|its|their)\b"), "after"),
+    # "nine people died, including the gunman": a toll that counts the attackers among the dead
+    ("clause.with-perpetrator", re.compile(
+        rf"(?i)^[^.;:]{{0,100}}?\b(?:including|counting|among\s+them|among\s+whom|as\s+well\s+as)\s+"
+        rf"(?:the|both|a|one|two|three|four|\d+)?\s*(?:(?:suspected|alleged|lone|suicide|two|three)\s+)?"
+        rf"(?:{_alt(PERPETRATOR_NOUNS)})\b"), "after"),
     ("clause.including", re.compile(r"(?i)\b(?:including|included|includes|among\s+them|among\s+whom)\s*$"),
      "before"),
     ("clause.contrast", re.compile(r"(?i)\b(?:not|rather\s+than|instead\s+of)\s*$"), "before"),
 )
 
 
+_THERE = re.compile(r"(?i)\b(?:\w+ed|died|hurt|killed|found|seen)\s+(there)\b")
+
 #: marks that only a figure before them owns (a verb is its subject's: "authorities have identified a man
 #: in the shooting that left 19 hurt" does not select among the 19)
 _AFTER_ONLY = frozenset({"clause.select", "clause.later"})
 #: attribution between a figure and a phrase: the phrase is the speaker's, not the figure's
+#: what may stand before a phrase that opens its clause ("But in the town of X, ...")
+_CLAUSE_OPENING = re.compile(r"[\s,;:\"'\u201c\u2014\-]*(?:(?:and|but|while|whereas|elsewhere|meanwhile|also)\b[\s,]*)?")
 _SPEECH = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|according)\b")
+
+
+#: a relative clause between a phrase and a speech verb: the phrase is the event's ("the bombing of X,
+#: which he said killed seven"), not the speaker's
+_RELATIVE = re.compile(r"\b(?:which|who|that|where|when)\b")
+
+
+def _speakers(text: str, start: int, end: int) -> bool:
+    """A phrase ending at ``start`` is part of the speaker's noun phrase: a speech word follows it before
+    the figure at ``end``, with no relative clause between ("Mr X, the mayor of Y town, said that 12 died")."""
+    m = _SPEECH.search(text, start, end)
+    return m is not None and not _RELATIVE.search(text, start, m.start())
 
 
 class SentenceClauses:
@@ -127,12 +155,27 @@ class SentenceClauses:
                 rid = rule
                 if m.groups():
                     name = m.group(1)
-                    if name.split()[0].lower() in _NOT_PLACES:
-                        continue
+                    if re.sub(r"['\u2019]s$", "", name.split()[0].lower()) in _NOT_PLACES:
+                        continue   # "in Thursday's bombing"
                     rid = f"{rule}<{name.lower()}>"
                 phrases.append(Mark(rid, sentence.start + m.start(), sentence.start + m.end(), m.group()))
-        phrases.sort(key=lambda p: p.start)
-        self.phrases = phrases
+        # "there" after a verb names the place before it in the sentence ("the quake was felt in X, but
+        # no injuries were reported there")
+        for m in _THERE.finditer(s):
+            at = sentence.start + m.start(1)
+            before = [p for p in phrases if p.rule.startswith(("clause.place<", "clause.place.in<")) and p.end <= at]
+            if before:
+                name = before[-1].rule.split("<", 1)[1]
+                phrases.append(Mark(f"clause.place.in<{name}", at, sentence.start + m.end(1), m.group(1)))
+        phrases.sort(key=lambda p: (p.start, not p.rule.startswith("clause.place<")))
+        # one place phrase per stretch: "in the town of X" is not also a bare "in X"
+        kept: list[Mark] = []
+        for p in phrases:
+            if p.rule.startswith("clause.place.in<") and any(
+                    k.rule.startswith(("clause.place<", "clause.venue.")) and k.start <= p.start < k.end for k in kept):
+                continue
+            kept.append(p)
+        self.phrases = kept
 
     def view(self, fig: Figure, figures: list[Figure]) -> ClauseView:
         """The clause view of ``fig``; ``figures``: every figure of the sentence (for attachment)."""
@@ -145,19 +188,26 @@ class SentenceClauses:
             before = [f for f in mine if f.end <= p.start]
             owner = before[-1] if before else None
             if owner is None:
-                if p.rule not in _AFTER_ONLY:
-                    marks.append(p)       # fronted: the phrase limits every figure of its clause
+                # fronted: the phrase limits every figure of its clause, unless it is the speaker's
+                # ("the commissioner of X county said that 12 died"): a speech word between them, and
+                # the phrase does not open the clause
+                if p.rule not in _AFTER_ONLY and (
+                        _CLAUSE_OPENING.fullmatch(self.text, start, p.start)
+                        or not _speakers(self.text, p.end, fig.start)):
+                    marks.append(p)
             elif owner.start == fig.start and not _SPEECH.search(self.text, fig.end, p.start):
                 marks.append(p)           # after the figure, before any attribution ("told reporters at the scene")
         text = self.text
         first = not any(f.start < fig.start for f in figures)
         for rule, rx, side in _FIGURE_RULES:
-            if rule == "clause.more" and not first:
-                continue   # "three dead and four more injured": more than the dead, not an increment
             if side == "after":
-                m = rx.match(text[fig.end:min(end, fig.end + 40)])
+                m = rx.match(text[fig.end:min(end, fig.end + 140)])
                 if m:
-                    marks.append(Mark(rule, fig.end, fig.end + m.end(), m.group()))
+                    # after another figure of the sentence, "more" is an increment only when that figure
+                    # counts the same thing ("two died at the scene and two more in hospital", not "three
+                    # dead and four more injured"): the engine decides from the measures
+                    rid = f"{rule}.next" if rule == "clause.more" and not first else rule
+                    marks.append(Mark(rid, fig.end, fig.end + m.end(), m.group()))
             else:
                 head = text[max(start, fig.start - 30):fig.start]
                 m = rx.search(head)

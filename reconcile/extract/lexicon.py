@@ -168,6 +168,16 @@ SELECTING_VERBS: tuple[str, ...] = (
 )
 #: words that place a figure after the event: those who died later are added to the toll
 LATER_WORDS: tuple[str, ...] = ("since", "later", "subsequently")
+#: parts of a place: "on the roof of the bus", "on top of the vessel", "in the back of the truck"
+PLACE_PART_NOUNS: tuple[str, ...] = (
+    "top", "roof", "deck", "upper", "lower", "back", "front", "rear", "side", "bottom", "edge", "end", "corner",
+    "basement", "ground", "first", "second", "third", "top-floor", "cabin", "hold", "stern", "bow",
+)
+#: those who carried out an attack: "nine dead, including the gunman" counts them among the dead
+PERPETRATOR_NOUNS: tuple[str, ...] = (
+    "gunman", "gunmen", "shooter", "shooters", "attacker", "attackers", "bomber", "bombers", "assailant",
+    "assailants", "perpetrator", "perpetrators", "hijacker", "hijackers", "suspect", "suspects", "killer",
+)
 #: area nouns of "in the northern town of X" / "in X province"
 AREA_NOUNS: tuple[str, ...] = (
     "city", "town", "village", "district", "province", "region", "neighborhood", "neighbourhood",

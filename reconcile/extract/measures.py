@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..model import Figure
-from .lexicon import CARDINAL_WORDS, DEMONYM_WORD, PERSON_NOUNS, QUOTE_MARKS, THING_NOUNS, VAGUE_PLURALS
+from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, THING_NOUNS,
+                      VAGUE_PLURALS)
 from .sentences import CaselessPattern, Sentence, fold
 
 # ---------------------------------------------------------------------------
@@ -710,13 +711,19 @@ _TALLY = CaselessPattern(r"\b(?:so\s+far\s+this\s+year|this\s+year|year\s+to\s+d
                     # roundups of several incidents: "in weekend shootings", "in separate shootings across the city"
                     r"(?:separate|several|multiple|weekend|overnight|unrelated)\s+(?:shootings|incidents|attacks)|"
                     r"shootings\s+(?:across|throughout|around)\s+the\s+city|"
-                    r"in\s+the\s+(?:two|three|four|five|past|last)\s+(?:days|weeks)|total\s+arrests)\b")
+                    r"in\s+the\s+(?:two|three|four|five|past|last)\s+(?:days|weeks)|total\s+arrests|"
+                    # periods: "in the first 41 days of the year", "so far in 2017", "since the start of the month"
+                    r"in\s+the\s+first\s+\w+\s+(?:days|weeks|months)\s+of|so\s+far\s+in\s+\d{4}|"
+                    r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?(?:year|month|\d{4}))\b")
 _NONE_OF = re.compile(r"(?i)(?:none|neither|either|all|each)\s+of\b")
 _ANOTHER_IN = CaselessPattern(r"\b(?:another|a\s+further|an\s+additional)\b")
 _PERHAPS_BEFORE = CaselessPattern(r"\b(?:perhaps|possibly|maybe|or)\s*$")
 _INTAKE = CaselessPattern(r"\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
 _SEVERITY = CaselessPattern(r"^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
-_LOCATIVE = CaselessPattern(r"\b(?:in|on|at|inside|aboard)\b")
+#: a part of a place named in the subject: "four people on the roof of the bus", "six on top of the vessel"
+#: ("victims of the shooting in X", "all 10 people aboard" name everyone)
+_LOCATIVE = CaselessPattern(
+    rf"\b(?:in|on|at|inside)\s+(?:the\s+|a\s+)?(?:{'|'.join(PLACE_PART_NOUNS)})\s+(?:of|floor|deck)\b")
 #: "a guard was killed and two other people were hurt": "other" than the killed, not a part
 _OTHER_MEASURE_BEFORE = CaselessPattern(r"\b(?:killed|died|dead|injured|wounded|hurt|shot|arrested|missing)\b")
 
