@@ -27,6 +27,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("nc.id.emergency", "an emergency telephone number (called 911): an identifier"),
     ("nc.charge.counts", "counts of a criminal charge (two counts of murder, five assault charges): the charges, "
                          "not the people they concern"),
+    ("nc.times", "a repetition (shot him three times, fired 14 times): no count of people or things"),
+    ("measure.nc.family", "a family's size (a father of three, married with two children): no count of the event"),
     ("nc", "a figure that is no count (a date, time, age, duration, money, measure, identifier...)"),
     # measures
     ("measure.zero.noun", "the noun of a zero phrase names the measure (no casualties, no deaths)"),
@@ -42,6 +44,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
                                   "[four] daughters')"),
     ("measure.left.key_value", "a fact-box or situation-report line ('Deaths: 1,234', 'Injured - 56')"),
     ("measure.left.forced_to_flee", "a causative verb of displacement ('forced 12,000 to flee')"),
+    ("measure.left.act_of", "'the shooting of N people', 'the wounding of N others'"),
     ("measure.left", "a transitive verb right before the figure (killing N, injured N people)"),
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),
     ("measure.coordination.list", "a middle item of a list of three or more figures ('12 soldiers, [3] police and 2 "

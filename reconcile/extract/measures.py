@@ -75,7 +75,9 @@ LEFT_VERBS: dict[str, str] = {
     "arresting": "detained", "arrested": "detained", "arrests": "detained", "detaining": "detained",
     "detained": "detained", "capturing": "detained", "captured": "detained", "kidnapping": "detained",
     "kidnapped": "detained", "abducting": "detained", "abducted": "detained", "holding": "detained",
-    "rescued": "rescued", "rescuing": "rescued",
+    "rescued": "rescued", "rescuing": "rescued", "rescues": "rescued",
+    # present tense (headlines): "Navy captures 26 pirates", "Police arrest 12"
+
     "evacuated": "displaced", "evacuating": "displaced", "displacing": "displaced", "displaced": "displaced",
     "shooting": "shot", "shot": "shot", "shoots": "shot",
 }
@@ -196,9 +198,9 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = 
          ("injur", "wound")),
         # "suffered minor injuries", "sustained gunshot wounds", "received burns"
         # ("suffered gunshot wounds" is left to "gunshot": shot, fate not given)
-        (r"(?:suffered|suffering|sustained|sustaining|received)\s+(?:an?\s+)?(?:(?!gunshot|gun\b)[\w-]+\s+){0,3}?(?!gunshot)"
+        (r"(?:suffered|suffering|sustained|sustaining|received|had|has|have)\s+(?:an?\s+)?(?:(?!gunshot|gun\b|die|died|dies|dead|succumb|from\b|of\b)[\w-]+\s+){0,3}?(?!gunshot)"
          r"(?:injuries|injury|wounds?|burns)\b", "wounded", "measure.right.suffered_injuries",
-         ("suffer", "sustain", "received")),
+         ("suffer", "sustain", "received", "ha")),
         (r"in\s+(?:(?:critical|serious|stable|grave|good|fair|satisfactory)\s+(?:(?:or|and|but)\s+)?)+condition\b",
          "wounded", "measure.right.condition", ("condition",)),
         (r"(?:expected|likely)\s+to\s+(?:live|survive|recover)\b", "wounded", "measure.right.expected_to_live",
@@ -272,6 +274,9 @@ _VERB_THROUGH_MEASURE = {"killing": "killed", "killed": "killed", "kill": "kille
                          "murdered": "killed", "murdering": "killed", "slaying": "killed", "slew": "killed",
                          "injuring": "wounded", "injured": "wounded", "wounding": "wounded", "wounded": "wounded"}
 _DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
+#: "the shooting of four people", "the wounding of two others", "the stabbing of three"
+_ACT_OF = re.compile(r"(?i)\b(?P<act>shooting|shootings|wounding|stabbing|stabbings)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
+_ACT_OF_WHAT = {"shooting": "shot", "shootings": "shot", "wounding": "wounded", "stabbing": "wounded", "stabbings": "wounded"}
 _RISEN_TO = re.compile(r"(?i)\b(?:number|figure|count|tally)\b[^.;]{0,40}\b(?:risen|rose|climbed|jumped|increased|grown|grew)\s+to\s*$")
 #: _classify: "ten shot, one fatally"; "32 of the [543]"; "[two] of them"
 _FATALLY_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", re.I)
@@ -554,6 +559,11 @@ class MeasureFinder:
             return MeasureHit(measure, _clean_subject(self._np_after(text, fig)), "measure.left.the_dead")
         if _search(_DEATH_OF, ("death", "killing", "murder", "massacre", "slaying"), head_nq, low):
             return MeasureHit("killed", _clean_subject(self._np_after(text, fig)), "measure.left.death_of")
+        m = _search(_ACT_OF, ("shooting", "wounding", "stabbing"), head_nq, low)
+        if m:
+            words = self._np_after(text, fig)[:2]
+            if not (words and _is_thing(words)):
+                return MeasureHit(_ACT_OF_WHAT[m.group("act").lower()], _clean_subject(words), "measure.left.act_of")
         if _search(_FORCED_BEFORE, ("forc", "driv", "drov"), head_nq, low) and \
                 _TO_FLEE_AFTER.match(text, fig.end, sentence.end):
             return MeasureHit("displaced", _clean_subject(self._np_after(text, fig)), "measure.left.forced_to_flee")
@@ -719,7 +729,9 @@ _NONE_OF = re.compile(r"(?i)(?:none|neither|either|all|each)\s+of\b")
 _ANOTHER_IN = CaselessPattern(r"\b(?:another|a\s+further|an\s+additional)\b")
 _PERHAPS_BEFORE = CaselessPattern(r"\b(?:perhaps|possibly|maybe|or)\s*$")
 _INTAKE = CaselessPattern(r"\b(?:received|admitted|treated|treating|taken\s+in|brought\s+in)\s*$")
-_SEVERITY = CaselessPattern(r"^[^.;,]{0,30}?\b(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)")
+_SEVERITY = CaselessPattern(r"^[^.;,]{0,30}?\b(?:(?:seriously|critically|severely|gravely|badly)\s+(?:injured|wounded|hurt|burned)|"
+                            r"(?:had|has|have)\s+(?:[\w-]+\s+){0,2}?(?:minor|non-life[\s-]+threatening|serious|critical|"
+                            r"life[\s-]+threatening|severe|stress[\s-]+related)\s+(?:injuries|wounds))")
 #: a part of a place named in the subject: "four people on the roof of the bus", "six on top of the vessel"
 #: ("victims of the shooting in X", "all 10 people aboard" name everyone)
 _LOCATIVE = CaselessPattern(
@@ -772,9 +784,21 @@ _AGE_BEFORE = re.compile(r"(?i)\b(?:age|ages|aged|believed\s+to\s+be|thought\s+t
 _AGE_KEYS = ("age", "believed", "thought")
 
 
+#: a family's size: "a father of three", "married with two children", "has two grown sons"
+_FAMILY_BEFORE = re.compile(r"(?i)\b(?:(?:father|mother|parent|dad|mom|mum|grandfather|grandmother)\s+of|married\s+with|"
+                            r"has|had|have|leaves|leaving|left\s+behind|survived\s+by)\s*$")
+_FAMILY_AFTER = re.compile(r"(?i)(?:\s+[\w-]+){0,2}?\s+(?:children|kids|sons|daughters|grandchildren|boys|girls)\b"
+                           r"(?!\s+(?:were|was|are|had\s+been|have\s+been|died|dead|killed|injured|wounded|hurt|shot))")
+_FAMILY_OF_AFTER = re.compile(r"(?i)\s*(?:[,.;]|$|\s+(?:and|who|whose|from|in)\b)")
+
+
 def not_a_count_rule(text: str, sentence: Sentence, fig: Figure) -> str | None:
     """The id of the rule that says ``fig`` counts nothing whatever words follow it, or None."""
     before = text[max(sentence.start, fig.start - 30):fig.start]
+    if _FAMILY_BEFORE.search(before):
+        parent_of = re.search(r"(?i)\bof\s*$", before) is not None
+        if _FAMILY_AFTER.match(text, fig.end, sentence.end) or (parent_of and _FAMILY_OF_AFTER.match(text, fig.end, sentence.end)):
+            return "measure.nc.family"   # "a father of three", "married with two children": a family's size
     after = text[fig.end:min(sentence.end, fig.end + 6)]
     if fig.text.lower() == "one":
         if _ONE_PRONOUN_BEFORE.search(before):

@@ -1151,6 +1151,9 @@ NON_COUNT_RULES: list[tuple[str, str, re.Pattern[str], NcBuilder, str]] = [
         rf"state|capital|attempted|murder|manslaughter|homicide|assault|weapons?|[a-z]+-degree|"
         rf"(?:first|second|third|1st|2nd|3rd)\s*-?\s*degree)\s+){{0,4}}"
         rf"(?:counts?(?:\s+each)?(?:\s+of\b)?|charges\b)(?!\s+(?:people|persons|victims))", _I), _nc_plain, "anchor"),
+    # repetitions: "shot him three times", "fired 14 times", "hit one time", "five times as many"
+    ("nc.times", "repetition", re.compile(rf"(?:{_NC_NUM})\s+(?:more\s+|other\s+)?(?:times|time)\b(?!\s+(?:zone|frame))", _I),
+     _nc_plain, "anchor"),
     # --- ordinals ----------------------------------------------------------
     ("nc.ordinal.digits", "ordinal", re.compile(r"\b\d+\s?(?:st|nd|rd|th)\b", re.I), _nc_plain, "scan"),
     ("nc.ordinal.words", "ordinal", re.compile(
@@ -1237,6 +1240,7 @@ NC_NEEDS: dict[str, Needs] = {
     "nc.id.nine_eleven": _needs(DIGIT, "/"), "nc.id.generic": _needs(DIGIT),
     "nc.id.broadcaster": _needs(DIGIT), "nc.id.gallery": _needs(DIGIT, ("of", "/")),
     "nc.id.emergency": _needs("911"), "nc.charge.counts": _needs(("count", "charge")),
+    "nc.times": _needs("time"),
     "nc.ordinal.digits": _needs(_fact(r"\d\s?(?:st|nd|rd|th)")), "nc.score": _needs(DIGIT, ("-", "\u2013")),
     "nc.rank": _needs(DIGIT), "nc.year.decade": _needs(_fact(r"\d0\s?'?s")),
     "nc.year": _needs(_fact(r"1[89]\d\d|20\d\d")), "nc.compound": _needs("-"),
