@@ -106,6 +106,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("attr.resolve.surname", "a surname ('Mr Dahl') resolved to the full name given earlier"),
     ("attr.resolve.person", "a name resolved to the person met earlier in the report"),
     ("attr.resolve", "a pronoun, title or name resolved to the claimant named earlier (unresolved: as written)"),
+    ("attr.continued.part", "a clause that picks a part out of the group just reported ('Police said eight were stabbed. One of the victims died'): that report's speaker"),
     ("attr.none.outlet", "no speaker for the figure's sentence: the outlet's own voice"),
     ("attr.none.implausible", "the would-be speaker is what is counted ('with fatalities reported'): the outlet's voice"),
     ("attr.none", "no attribution: the outlet's own voice"),

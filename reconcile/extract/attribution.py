@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
-from .lexicon import (HONORIFICS, OPEN_QUOTES, REPORT_ADJECTIVES, SOURCE_AGENT_WORDS, SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES,
-                      TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES)
+from .lexicon import (CARDINAL_WORDS, HONORIFICS, OPEN_QUOTES, REPORT_ADJECTIVES, SOURCE_AGENT_WORDS,
+                      SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES, TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES)
 from .sentences import CaselessPattern, Sentence, stops_pattern, tail_width, words_pattern
 
 __all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
@@ -1259,6 +1259,10 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
         post = ctx.tweets.get(s.paragraph)
         if post is not None and fig_end <= post.start:
             chain = [post]
+    if not chain and q is None:
+        chain = _continued_chain(ctx, ui, s, fig_start, fig_end)
+        if chain:
+            rules.append("attr.continued.part")
     # choose the claimant: media relaying someone else stays in the chain
     claimant_cue: _Cue | None = None
     via: list[str] = []
@@ -1351,6 +1355,68 @@ def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: 
             continue
         out.append(c)
     return out
+
+
+#: the opening of a clause that picks a part out of a group named just before it: "one of the
+#: victims", "two of them", "of those, three", "among the dead were two".  Such a clause goes on
+#: with the report before it.  ("Another five", "three other bombs", "20 more people" add to the
+#: group instead: new figures, in whoever's voice their own clause has.)
+_PART_LEAD = re.compile(
+    r"\W*(?:(?:and|but)\s+)?(?P<lead>(?:of|among)\s+(?:them|those|these|whom|the\s+[\w-]+(?:\s+[\w-]+)?)\s*,?\s*"
+    r"(?:[\w-]+\s+){0,3})?", re.I)
+#: a count in the reported words: digits or a cardinal word
+_GROUP_COUNT = re.compile(rf"\b(?:\d+|{words_pattern([*CARDINAL_WORDS, 'dozen', *VAGUE_PLURALS])})\b", re.I)
+_PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom|the)\b", re.I)
+
+
+def _continued_chain(ctx: AttributionContext, ui: int, s: Sentence, fs: int, fe: int) -> list[_Cue]:
+    """The speaker of the report a part-of clause continues, when the figure's clause has no
+    speaker of its own: "Police said eight people were stabbed. One of the victims later died."
+    The clause is the figure's own sentence after its last hard boundary (a semicolon, a dash);
+    the report is the clause just before it, in the same sentence or the one before it in the same
+    paragraph."""
+    text = ctx.text
+    clause_start = boundary = s.start
+    for m in _HARD_BOUNDARY.finditer(text, s.start, fs):
+        clause_start, boundary = m.end(), m.start()
+    if any(c.claimant and c.start >= clause_start for c in ctx.cues[ui]):
+        return []          # the clause has a speaker of its own that does not govern the figure
+    m = _PART_LEAD.match(text, clause_start, fs)
+    if m is None or m.end() != fs or not (m.group("lead") or _PART_AFTER.match(text, fe)):
+        return []
+    if clause_start > s.start:
+        ri, report, end = ui, s, boundary
+    elif ui == 0 or _quote_at(ctx, s.start) is not None or ctx.units[ui - 1].paragraph != s.paragraph:
+        return []           # (a new paragraph starts a new thought: the outlet's, unless it names a speaker)
+    else:
+        ri, report = ui - 1, ctx.units[ui - 1]
+        end = report.end
+    i = bisect_right(ctx._quote_starts, end) - 1
+    if i >= 0 and ctx.quotes[i].end > report.start:
+        return []           # the report was a quotation: its speaker owns the quoted words only
+    chain = _chain_at_end(ctx, ri, report, end)
+    # the part is taken from a group the report counted ("eight people were stabbed")
+    if chain and _GROUP_COUNT.search(text, chain[-1].verb_end if chain[-1].form in ("pre", "elided") else report.start,
+                                     end):
+        return chain
+    return []
+
+
+def _chain_at_end(ctx: AttributionContext, ui: int, s: Sentence, end: int) -> list[_Cue]:
+    """The speakers of the words just before ``end`` in unit ``ui`` (outside quotes): an
+    attribution verb before them whose clause reaches ``end``, or a speaker tag that closes them."""
+    text = ctx.text
+    cues = [c for c in ctx.cues[ui] if c.claimant and c.end <= end]
+    if not cues or _quote_at(ctx, max(s.start, end - 2)) is not None:
+        return []
+    chain = _sentence_chain(ctx, s, cues, end, end)
+    if chain:
+        return chain
+    last = cues[-1]
+    if last.form in ("tag", "inv", "according", "quoted") and re.fullmatch(r"[^;\w]*(?:\w+[^;\w]*){0,6}",
+                                                                       text[last.end:end]):
+        return [last]
+    return []
 
 
 def _headline(ctx: AttributionContext, s: Sentence) -> _Cue | None:
