@@ -104,6 +104,7 @@ class Claim:
     derived: bool = False              # computed (10 shot, one fatally -> 9 wounded), not stated
     published: dt.date | None = None   # the document's date (for revisions)
     source: str | None = None          # the outlet of the document
+    url: str | None = None             # the document's address (links in the HTML report)
     id: int | None = None              # set by the store
 
     def with_id(self, claim_id: int) -> "Claim":

@@ -90,6 +90,12 @@ def sections(html: str) -> list[str]:
     return re.findall(r'<section class="quantity".*?</section>', html, flags=re.S)
 
 
+def chart_labels(fragment: str) -> list[str]:
+    """The chart's row labels, each label's lines joined with a space."""
+    return [" ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", t))
+            for t in re.findall(r'<text class="label[^"]*"[^>]*>(.*?)</text>', fragment, flags=re.S)]
+
+
 def marks(fragment: str) -> list[str]:
     """Every claim mark group (its opening tag up to its closing </g>)."""
     return re.findall(r'<g class="claim-mark[^"]*">.*?</g>', fragment, flags=re.S)
@@ -129,7 +135,7 @@ MARK_SHAPES = [
 def test_mark_shapes(page, claim, kind, parts):
     killed = sections(page)[0]
     label = re.escape(html_escape(claim.claimant))
-    (mark,) = [m for m in marks(killed) if re.search(f"<title>{label}:", m)]
+    (mark,) = [m for m in marks(killed) if re.search(f"<title>(?:[\\d-]+ · )?{label}:", m)]
     classes = re.match(r'<g class="([^"]*)"', mark).group(1).split()
     assert set(kind.split()) <= set(classes)
     for part in parts:
@@ -151,11 +157,10 @@ def test_vague_and_denied_marks_are_styled(page):
 
 def test_revised_quantity_is_a_sequence_by_date(page):
     wounded = sections(page)[1]
-    labels = re.findall(r'<text class="label"[^>]*>([^<]*)</text>', wounded)
-    assert labels == ["2032-02-11 · hospital staff", "2032-02-12 · hospital staff",
-                      "2032-02-14 · hospital staff"]
+    assert chart_labels(wounded) == ["2032-02-11 · hospital staff: 12", "2032-02-12 · hospital staff: 57",
+                                     "2032-02-14 · hospital staff: ~80 (current)"]
     assert '<polyline class="trend"' in wounded
-    assert 'class="value current"' in wounded and "~80 (current)" in wounded
+    assert 'class="label current"' in wounded
 
 
 def test_shared_number_line_has_ticks(page):
@@ -215,7 +220,8 @@ def test_the_figure_is_marked_in_its_sentence(page):
 
 def test_figures_table_and_contradictions_in_words(page):
     killed = sections(page)[0]
-    assert "<td>volunteer medics</td><td class=\"num\">60–75</td>" in killed
+    assert ('<td data-label="Claimant">volunteer medics</td><td data-label="Figure" class="num">60–75</td>'
+            in killed)
     assert "The ministry&#x27;s 41 lies below the medics&#x27; lowest figure of 60." in killed
     assert '<strong class="kind">denial</strong>: one side denies the other&#x27;s figure.' in killed
 
@@ -306,6 +312,113 @@ def test_contradiction_without_a_shown_quantity_is_still_explained():
     assert 'id="other-contradictions"' in page and "Nine exceeds the whole." in page
 
 
+# --------------------------------------------- the chart reads on its own (issue 17)
+
+import dataclasses  # noqa: E402
+
+from reconcile.report.html import scale_for  # noqa: E402
+
+LONG_NAME = "the regional disaster management agency of the northern provinces and its field offices"
+WIDE_BIG = dataclasses.replace(
+    make_claim("The agency said 168,000 people died across the region.", "168,000", 168000, 168000,
+               claimant=LONG_NAME, doc="news/agency.txt", published=D(2032, 2, 15),
+               source="Coast Wire (via Agence Nord; updated 10:00)"),
+    url="https://coastwire.example/quake?id=7&page=2")
+WIDE_SMALL = make_claim("Police said 20 died.", "20", 20, 20, claimant="police", doc="news/p.txt",
+                        published=D(2032, 2, 12))
+WIDE_DERIVED = dataclasses.replace(
+    make_claim("Police said 30 died.", "30", 30, 30, claimant="police", doc="news/q.txt",
+               published=D(2032, 2, 13)), derived=True)
+WIDE = Quantity(key="2032-02-11 Tarsk|killed|all", event="2032-02-11 Tarsk earthquake", measure="killed",
+                scope="all", claims=(WIDE_BIG, WIDE_SMALL, WIDE_DERIVED), low=20, best=168000,
+                high=168000, status="disputed", sources=3)
+WIDE_PAIRS = [Contradiction(kind="disjoint", a=WIDE_SMALL, b=WIDE_BIG, quantity=WIDE.key,
+                            explanation="20 and 168,000 do not overlap."),
+              Contradiction(kind="disjoint", a=WIDE_DERIVED, b=WIDE_BIG, quantity=WIDE.key,
+                            explanation="30 and 168,000 do not overlap.")]
+
+
+@pytest.fixture(scope="module")
+def wide() -> str:
+    return sections(render_html([WIDE], WIDE_PAIRS))[0]
+
+
+def _chart(fragment: str) -> str:
+    return re.search(r'<svg class="chart".*?</svg>', fragment, re.S).group(0)
+
+
+def test_best_estimate_and_its_range_are_drawn(page):
+    killed = _chart(sections(page)[0])
+    scale = scale_for(KILLED.claims, [KILLED.best, KILLED.low, KILLED.high])
+    (best,) = re.findall(r'<line class="best" x1="([\d.]+)"', killed)
+    assert float(best) == pytest.approx(scale.x(50), abs=0.1)
+    assert ">best estimate 50</text>" in killed
+    x, width = re.search(r'<rect class="estimate-range" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', killed).groups()
+    assert float(x) == pytest.approx(scale.x(41), abs=0.1)
+    assert float(x) + float(width) == pytest.approx(scale.x(75), abs=0.2)
+
+
+def test_the_axis_has_a_title(page):
+    killed, wounded = sections(page)
+    assert '<text class="axis-title"' in killed and ">number killed</text>" in killed
+    assert ">number wounded</text>" in wounded
+
+
+def test_a_wide_spread_gets_a_log_scale(wide, page):
+    chart = _chart(wide)
+    assert ">number killed, log scale</text>" in chart
+    ticks = [int(t.replace(",", "")) for t in re.findall(r'<text class="tick"[^>]*>([\d,]+)</text>', chart)]
+    assert ticks[:3] == [0, 1, 10] and ticks[-1] >= 168000
+    xs = [float(x) for x in re.findall(r'<circle class="dot" cx="([\d.]+)"', chart)]
+    assert len(xs) == 3 and min(xs) - X0 > 0.15 * (X1 - X0) and xs[1] - xs[0] > 10   # 20 and 30 are not crushed against zero
+    assert "log scale" not in _chart(sections(page)[0])      # 41 to 90: linear
+
+
+def test_rows_are_in_time_order_with_their_dates(page):
+    labels = chart_labels(sections(page)[0])
+    assert labels[:2] == ["2032-02-12 · the interior ministry: 41", "2032-02-13 · volunteer medics: 60–75"]
+    assert all(not re.match(r"\d{4}-", x) for x in labels[2:])            # undated reports last
+    table = re.findall(r'<td data-label="Published">([^<]*)</td>', sections(page)[0])
+    assert table[:2] == ["2032-02-12", "2032-02-13"] and table[2:] == [""] * 4
+
+
+def test_labels_are_never_cut(wide):
+    joined = " ".join(chart_labels(wide))
+    assert LONG_NAME in joined and "…" not in wide
+    assert all(len(line) <= 84 for line in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", wide))
+
+
+def test_sources_link_to_the_article_and_show_the_outlet_name(wide):
+    link = ('<a href="https://coastwire.example/quake?id=7&amp;page=2" '
+            'title="Coast Wire (via Agence Nord; updated 10:00)" rel="noopener">Coast Wire</a>')
+    assert wide.count(link) == 2                          # the figures table and the quoted sentence
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "news/a.txt"],
+                         ids=["javascript", "file", "relative"])
+def test_only_web_addresses_become_links(url):
+    c = dataclasses.replace(WIDE_BIG, url=url)
+    html = render_html([dataclasses.replace(WIDE, claims=(c, WIDE_SMALL))], [])
+    assert "<a href=\"" + url not in html and 'href="javascript' not in html
+
+
+def test_contradictions_of_one_quantity_are_one_paragraph_with_the_pairs_folded(wide):
+    (summary,) = re.findall(r'<p class="conflict-summary">([^<]*)</p>', wide)
+    assert summary.startswith("2 pairs of figures cannot both hold (disjoint 2), between police and "
+                              + LONG_NAME)
+    assert "run from 20 to 168,000" in summary and "best estimate is 168,000" in summary
+    folded = re.search(r'<details class="pairs"><summary>The 2 pairs, one by one</summary>(.*?)</details>',
+                       wide, re.S)
+    assert folded and folded.group(1).count('<li class="contradiction') == 2
+
+
+def test_derived_figures_are_marked(wide):
+    assert "2032-02-13 · police: 30* (derived)" in chart_labels(wide)
+    assert re.search(r'<td data-label="Figure" class="num">30<abbr class="derived" title="derived[^"]*">\*</abbr>',
+                     wide)
+    assert re.search(r'<td data-label="Figure" class="num">20</td>', wide)
+
+
 # ----------------------------------------------------------- a real browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (
@@ -313,7 +426,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (
 
 PROBE = """<script>
 (function () {
-  var drawn = 0, total = 0, arrows = 0;
+  var drawn = 0, total = 0, arrows = 0, best = 0, cut = 0, wide = 0;
   document.querySelectorAll("svg.chart .claim-mark").forEach(function (g) {
     total += 1;
     var b = g.getBBox();
@@ -323,34 +436,56 @@ PROBE = """<script>
     var b = a.getBBox();
     if (b.width > 0 && b.height > 0) arrows += 1;
   });
+  document.querySelectorAll("svg.chart line.best").forEach(function (l) {
+    if (l.getBBox().height > 0) best += 1;
+  });
+  document.querySelectorAll("svg.chart text").forEach(function (t) {
+    var b = t.getBBox(), w = t.ownerSVGElement.viewBox.baseVal.width;
+    if (b.x < 0 || b.x + b.width > w) cut += 1;            /* a label or tick outside its chart */
+  });
+  var page = document.documentElement.clientWidth;
+  document.querySelectorAll("table.figures").forEach(function (t) {
+    if (t.getBoundingClientRect().right > page + 1) wide += 1;
+  });
   var svg = document.querySelector("svg.chart").getBoundingClientRect();
   var out = document.createElement("pre");
   out.id = "probe";
   out.textContent = "drawn=" + drawn + " total=" + total + " arrows=" + arrows +
-                    " svgwidth=" + Math.round(svg.width);
+                    " svgwidth=" + Math.round(svg.width) + " best=" + best + " cut=" + cut +
+                    " widetables=" + wide + " overflow=" +
+                    Math.max(0, document.documentElement.scrollWidth - page);
   document.body.appendChild(out);
 })();
 </script>"""
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install -y chromium)")
-def test_charts_are_drawn_in_a_headless_browser(tmp_path: Path, page):
-    html = page.replace("</body>", PROBE + "\n</body>")
-    target = tmp_path / "report.html"
-    target.write_text(html, encoding="utf-8")
-    profile = tmp_path / "profile"
+def _probe(tmp_path: Path, html: str, width: int) -> dict[str, int]:
+    target = tmp_path / f"report-{width}.html"
+    target.write_text(html.replace("</body>", PROBE + "\n</body>"), encoding="utf-8")
+    profile = tmp_path / f"profile-{width}"
     cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
            "--no-first-run", "--disable-background-networking", "--disable-component-update",
            "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
-           "--dump-dom", target.as_uri()]
+           f"--window-size={width},2000", "--dump-dom", target.as_uri()]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=10)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=20)
     except subprocess.TimeoutExpired:
-        pytest.fail("chromium did not finish within 10 s")
-    found = re.search(r'<pre id="probe">drawn=(\d+) total=(\d+) arrows=(\d+) svgwidth=(\d+)</pre>',
-                      done.stdout)
+        pytest.fail("chromium did not finish within 20 s")
+    found = re.search(r'<pre id="probe">([^<]*)</pre>', done.stdout)
     assert found, f"probe missing; chromium exit {done.returncode}: {done.stderr[-500:]}"
-    drawn, total, arrows, width = map(int, found.groups())
-    expected = len(KILLED.claims) + len(WOUNDED.claims)
-    assert (drawn, total, arrows) == (expected, expected, 3)
-    assert width > 300
+    return {k: int(v) for k, v in (item.split("=") for item in found.group(1).split())}
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install -y chromium)")
+@pytest.mark.parametrize("width", [1300, 400], ids=["desktop-1300px", "phone-400px"])
+def test_charts_are_drawn_in_a_headless_browser(tmp_path: Path, width: int):
+    """The screenshots' checks: every mark and open end drawn, a best-estimate line per chart,
+    no label or tick outside its chart, tables within the page and no sideways scrolling of the
+    page at a desktop width and at a phone's (a chart may scroll inside its own box)."""
+    html = render_html([*QUANTITIES, WIDE], [*CONTRADICTIONS, *WIDE_PAIRS])
+    got = _probe(tmp_path, html, width)
+    expected = len(KILLED.claims) + len(WOUNDED.claims) + len(WIDE.claims)
+    assert (got["drawn"], got["total"], got["arrows"]) == (expected, expected, 3)
+    assert got["best"] == 3 and got["cut"] == 0
+    assert got["widetables"] == 0 and got["overflow"] == 0
+    assert got["svgwidth"] > (600 if width == 1300 else 300)

@@ -220,7 +220,7 @@ class Extractor:
                 claimant=attr.claimant, claimant_kind=attr.kind, via=attr.via, stance=attr.stance,
                 sentence=p.sent.text, sentence_start=p.sent.start, event=anchor,
                 rules=(fig.rule, hit.rule, *((hit.part,) if hit.part else ()), *p.marks, *attr.rules, *p.mentions),
-                published=doc.published, source=doc.source,
+                published=doc.published, source=doc.source, url=doc.url,
             ) for measure in measures]
 
         read = 0                    # figures read so far (MAX_FIGURES_PER_DOCUMENT)

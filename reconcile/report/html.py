@@ -1,21 +1,30 @@
 """The disputed-figures page: one self-contained HTML file.
 
 For each disputed (or revised) quantity: a range chart in inline SVG with one
-mark per claimant figure on a shared number line, the figures table, the
-sentences behind them with the figure highlighted, and the contradictions in
-words.  No scripts, no external fetches, no timestamps: the same input gives
-the same bytes.  Every text that comes from an article is escaped.
+row per claimant figure in time order (its date, the claimant's full name and the
+figure on a label line above its mark), the best estimate and its range drawn on
+the shared number line (logarithmic when the figures span a wide range), a titled
+axis; the figures table (linked to each source's article); the sentences behind
+them with the figure highlighted; and the contradictions summarised in one
+paragraph with the pairs folded below.  Derived figures carry a ``*`` mark.
+No scripts, no external fetches (links to the articles are plain links), no
+timestamps: the same input gives the same bytes.  Every text that comes from an
+article is escaped.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
+import textwrap
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
 from reconcile.model import Claim, Contradiction, Quantity
 from reconcile.report.formats import (
+    DERIVED_MARK,
     KIND_MEANINGS,
     chronological,
     claim_figure,
@@ -30,19 +39,20 @@ from reconcile.report.formats import (
 
 __all__ = ["render_html"]
 
-# Chart geometry (SVG user units).
+# Chart geometry (SVG user units).  Each row is a label line (the date, the claimant and the
+# figure, in full, wrapped when long) above its mark on the shared number line.
 WIDTH = 720
-LABEL_RIGHT = 196          # claimant labels end here (text-anchor: end)
-X0, X1 = 210, 580          # the plotted number line
-VALUE_X = 596              # the figure as text
-TOP = 14
-ROW_H = 28
-AXIS_GAP = 8
-BOTTOM = 34
+X0, X1 = 16, 700           # the plotted number line
+TOP = 30                   # room for the best-estimate label above the first row
+LINE_H = 16                # one line of a row's label
+MARK_H = 20                # the mark's own strip below its label
+AXIS_GAP = 6
+BOTTOM = 46                # tick labels and the axis title
 BAR_H = 10
 DOT_R = 6
 ARROW = 9
-LABEL_MAX = 30
+LABEL_WRAP = 84            # characters per label line (a label is never cut)
+LOG_RATIO = 50             # largest / smallest positive figure from which the axis is logarithmic
 
 
 def e(text: object) -> str:
@@ -50,17 +60,30 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def outlet_name(source: str | None) -> str | None:
+    """The outlet's name out of a raw source header ("Tarsk Herald (via Wire; updated 10:00)")."""
+    if not source:
+        return None
+    return re.split(r"\s*[(;|]|\s+[-–—]\s+", source, maxsplit=1)[0].strip() or source.strip()
+
+
 def _label(claim: Claim) -> str:
     if claim.claimant:
         return claim.claimant
-    if not claim.source:
-        return "(outlet)"
-    outlet = re.split(r"\s*[(;]", claim.source, maxsplit=1)[0].strip() or claim.source
-    return f"{outlet} (own reporting)"
+    outlet = outlet_name(claim.source)
+    return f"{outlet} (own reporting)" if outlet else "(outlet)"
 
 
-def _short(text: str, limit: int = LABEL_MAX) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _wrap(text: str, width: int = LABEL_WRAP) -> list[str]:
+    """The label in lines of at most ``width`` characters, broken at spaces; every word kept."""
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def _safe_url(url: str | None) -> str | None:
+    """A link target only for web addresses (never ``javascript:`` or a local path)."""
+    if url and re.match(r"(?i)https?://[^\s\"'<>]+$", url.strip()):
+        return url.strip()
+    return None
 
 
 def _f(x: float) -> str:
@@ -88,22 +111,39 @@ def tick_label(t: float) -> str:
     return f"{int(t):,}" if float(t).is_integer() else format_number(t)
 
 
+count_text = tick_label     # a count as people read it: 168,000
+
+
 @dataclass(frozen=True)
 class Scale:
     lo: float
     hi: float
     ticks: tuple[float, ...]
+    log: bool = False           # log10(1 + v): zero stays on the axis
+
+    def _t(self, v: float) -> float:
+        return math.log10(1 + max(v, 0.0)) if self.log else v
 
     def x(self, v: float) -> float:
-        return X0 + (v - self.lo) / (self.hi - self.lo) * (X1 - X0)
+        lo, hi = self._t(self.lo), self._t(self.hi)
+        return X0 + (self._t(v) - lo) / (hi - lo) * (X1 - X0)
 
 
-def scale_for(claims: Sequence[Claim]) -> Scale:
+def scale_for(claims: Sequence[Claim], extra: Sequence[float] = ()) -> Scale:
+    """The number line for these figures (and ``extra`` values such as the best estimate):
+    linear from zero as a rule; logarithmic when the largest figure is ``LOG_RATIO`` times the
+    smallest positive one (one figure of 168,000 would flatten marks of 20 and 50)."""
     finite = [float(b) for c in claims for b in (c.low, c.high) if b is not None]
+    finite += [float(v) for v in extra if v is not None]
     if not finite:
         ticks = nice_ticks(0, 1)
         return Scale(ticks[0], ticks[-1], tuple(ticks))
     vmin, vmax = min(finite), max(finite)
+    positive = [v for v in finite if v > 0]
+    if vmin >= 0 and positive and vmax >= LOG_RATIO * min(positive) and vmax >= 100:
+        top = 10 ** math.ceil(math.log10(vmax * 1.05))
+        ticks = [0.0] + [10.0 ** k for k in range(0, int(round(math.log10(top))) + 1)]
+        return Scale(0.0, float(top), tuple(ticks), log=True)
     lo = 0.0 if vmin >= 0 and (vmin == vmax or vmin <= vmax / 2) else vmin
     hi = max(vmax, lo + 1)
     hi += (hi - lo) * 0.04              # keep marks off the last tick
@@ -120,23 +160,47 @@ class Row:
     claim: Claim
     count: int                 # identical figures from the same claimant
     current: bool = False
+    date: "dt.date | None" = None   # the earliest report of this figure
+
+
+def _date_key(c: Claim) -> tuple[bool, "dt.date"]:
+    return (c.published is None, c.published or dt.date.min)
 
 
 def chart_rows(q: Quantity) -> list[Row]:
-    """One row per distinct (claimant, figure, stance); by date when revised."""
+    """One row per distinct (claimant, figure, stance), in time order (undated rows last).  A
+    revised quantity keeps one row per report date (the toll over time); otherwise a claimant's
+    identical reports share a row dated by the earliest."""
     revised = q.status == "revised"
-    claims = chronological(q.claims) if revised else list(q.claims)
+    claims = chronological(q.claims)
     order: list[tuple] = []
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
         key = (c.claimant, c.source if not c.claimant else None, c.low, c.high, c.qualifier,
-               c.vague, c.stance, c.published if revised else None)
+               c.vague, c.stance, c.derived, c.published if revised else None)
         if key not in groups:
             groups[key] = []
             order.append(key)
         groups[key].append(c)
     return [Row(groups[k][0], len(groups[k]),
-                current=q.current is not None and q.current in groups[k]) for k in order]
+                current=q.current is not None and q.current in groups[k],
+                date=groups[k][0].published) for k in order]
+
+
+def _figure(c: Claim) -> str:
+    """The figure as text, ``*`` after a derived one."""
+    return claim_figure(c) + (DERIVED_MARK if c.derived else "")
+
+
+def row_label(row: Row) -> str:
+    """``2032-02-12 · the interior ministry: 41``, every word of the claimant kept."""
+    c = row.claim
+    name = _label(c)
+    date = f"{row.date.isoformat()} · " if row.date else ""
+    count = f" (×{row.count})" if row.count > 1 else ""
+    notes = [n for n in ("derived" if c.derived else "", "denied" if c.stance == "deny" else "",
+                         "current" if row.current else "") if n]
+    return f"{date}{name}{count}: {_figure(c)}" + (f" ({', '.join(notes)})" if notes else "")
 
 
 def _classes(c: Claim, *extra: str) -> str:
@@ -182,58 +246,82 @@ def mark_svg(c: Claim, scale: Scale, cy: float, tooltip: str) -> tuple[str, floa
     return f'<g class="{_classes(c, "open-low")}">{title}{shape}</g>', x1
 
 
+def axis_title(q: Quantity, scale: Scale) -> str:
+    scope = f" ({q.scope})" if q.scope and q.scope not in ("all",) else ""
+    return f"number {q.measure}{scope}" + (", log scale" if scale.log else "")
+
+
 def chart_svg(q: Quantity, ident: str) -> str:
-    """The range chart of one quantity."""
+    """The range chart of one quantity: a label line and a mark per row, the best estimate
+    (a line) and its range (a band) over every row, ticks and a titled axis."""
     rows = chart_rows(q)
     revised = q.status == "revised"
-    scale = scale_for([r.claim for r in rows])
-    plot_bottom = TOP + len(rows) * ROW_H
+    scale = scale_for([r.claim for r in rows], [v for v in (q.best, q.low, q.high) if v is not None])
+    layout: list[tuple[list[str], float, float]] = []    # (label lines, row top, mark centre)
+    y = TOP
+    for row in rows:
+        lines = _wrap(row_label(row))
+        layout.append((lines, y, y + len(lines) * LINE_H + MARK_H / 2 + 2))
+        y += len(lines) * LINE_H + MARK_H + 4
+    plot_bottom = y
     axis_y = plot_bottom + AXIS_GAP
     height = axis_y + BOTTOM
-    bands: list[str] = []
+    back: list[str] = []
+    estimate: list[str] = []
     grid: list[str] = []
     parts: list[str] = []
+    if q.low is not None or q.high is not None:
+        lo = scale.x(float(q.low)) if q.low is not None else X0
+        hi = scale.x(float(q.high)) if q.high is not None else X1
+        estimate.append(f'<rect class="estimate-range" x="{_f(lo)}" y="{_f(TOP - 4)}" width="{_f(max(hi - lo, 2))}" '
+                    f'height="{_f(axis_y - TOP + 4)}"><title>range of the figures: '
+                    f'{e(format_interval(q.low, q.high, "range"))}</title></rect>')
     for t in scale.ticks:
         x = _f(scale.x(t))
+        # the last tick's label ends at the plot's edge (a long "1,000,000" is not clipped)
+        anchor = "end" if scale.x(t) > X1 - 20 else "middle"
         grid.append(f'<line class="grid" x1="{x}" y1="{TOP - 6}" x2="{x}" y2="{_f(axis_y)}"/>')
-        grid.append(f'<text class="tick" x="{x}" y="{_f(axis_y + 18)}" text-anchor="middle">'
+        grid.append(f'<text class="tick" x="{x}" y="{_f(axis_y + 16)}" text-anchor="{anchor}">'
                     f'{tick_label(t)}</text>')
     grid.append(f'<line class="axis" x1="{X0}" y1="{_f(axis_y)}" x2="{X1}" y2="{_f(axis_y)}"/>')
+    grid.append(f'<text class="axis-title" x="{_f((X0 + X1) / 2)}" y="{_f(axis_y + 36)}" '
+                f'text-anchor="middle">{e(axis_title(q, scale))}</text>')
+    if q.best is not None:
+        bx = scale.x(float(q.best))
+        anchor = "end" if bx > (X0 + X1) / 2 else "start"
+        tx = bx - 4 if anchor == "end" else bx + 4
+        grid.append(f'<line class="best" x1="{_f(bx)}" y1="{TOP - 12}" x2="{_f(bx)}" y2="{_f(axis_y)}"/>'
+                    f'<text class="best-label" x="{_f(tx)}" y="{TOP - 14}" text-anchor="{anchor}">'
+                    f'best estimate {e(count_text(q.best))}</text>')
     centres: list[tuple[float, float]] = []
     words: list[str] = []
-    for i, row in enumerate(rows):
+    for i, (row, (lines, top, cy)) in enumerate(zip(rows, layout)):
         c = row.claim
-        cy = TOP + i * ROW_H + ROW_H / 2
-        name = _label(c)
-        if revised and c.published:
-            name = f"{c.published.isoformat()} · {name}"
-        shown = _short(name) + (f" (×{row.count})" if row.count > 1 else "")
-        figure = claim_figure(c)
-        tip = f"{name}: {figure} ({c.stance})" + (f", {row.count} reports" if row.count > 1 else "")
+        tip = row_label(row) + f" ({c.stance})"
         words.append(tip)
         if i % 2:
-            bands.append(f'<rect class="band" x="0" y="{_f(cy - ROW_H / 2)}" width="{WIDTH}" '
-                         f'height="{ROW_H}"/>')
-        parts.append(f'<text class="label" x="{LABEL_RIGHT}" y="{_f(cy + 4)}" text-anchor="end">'
-                     f'{e(shown)}</text>')
+            back.append(f'<rect class="band" x="0" y="{_f(top - 2)}" width="{WIDTH}" '
+                        f'height="{_f(len(lines) * LINE_H + MARK_H + 4)}"/>')
+        spans = "".join(f'<tspan x="{X0}" dy="{0 if k == 0 else LINE_H}">{e(line)}</tspan>'
+                        for k, line in enumerate(lines))
+        parts.append(f'<text class="label{" current" if row.current else ""}" x="{X0}" '
+                     f'y="{_f(top + LINE_H - 3)}">{spans}</text>')
         mark, cx = mark_svg(c, scale, cy, tip)
         parts.append(mark)
         centres.append((cx, cy))
-        value = figure + (" (current)" if row.current else "")
-        parts.append(f'<text class="value{" current" if row.current else ""}" x="{VALUE_X}" '
-                     f'y="{_f(cy + 4)}">{e(value)}</text>')
     trend = []
     if revised and len(centres) > 1:
         points = " ".join(f"{_f(x)},{_f(y)}" for x, y in centres)
         trend.append(f'<polyline class="trend" points="{points}"/>')
-    kind = "figures over time" if revised else "figures claimed"
-    label = f"{quantity_heading(q)}, {q.status}, {kind}: " + "; ".join(words)
+    kind = "figures over time" if revised else "figures claimed, oldest first"
+    best = f", best estimate {format_number(q.best)}" if q.best is not None else ""
+    label = f"{quantity_heading(q)}, {q.status}{best}, {kind}: " + "; ".join(words)
     return (
         f'<svg class="chart" role="img" aria-labelledby="{ident}-title" aria-label="{e(label)}" '
         f'viewBox="0 0 {WIDTH} {_f(height)}" width="{WIDTH}" height="{_f(height)}" '
         f'preserveAspectRatio="xMinYMin meet">'
         f'<title id="{ident}-title">{e(label)}</title>'
-        + "".join(bands + grid + trend + parts) + "</svg>"
+        + "".join(back + estimate + grid + trend + parts) + "</svg>"
     )
 
 
@@ -263,6 +351,16 @@ def _span_in(c: Claim) -> tuple[int, int] | None:
     return None
 
 
+def _source_html(c: Claim) -> str:
+    """The outlet's name (the raw header in its title), a link to the article when it has a URL."""
+    name = outlet_name(c.source) or ""
+    url = _safe_url(c.url)
+    title = f' title="{e(c.source)}"' if c.source and c.source != name else ""
+    if url:
+        return f'<a href="{e(url)}"{title} rel="noopener">{e(name or url)}</a>'
+    return f"<span{title}>{e(name)}</span>" if title else e(name)
+
+
 def sentences_html(claims: Sequence[Claim]) -> str:
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
@@ -276,32 +374,45 @@ def sentences_html(claims: Sequence[Claim]) -> str:
                 spans.append((*span, side_text(c)))
         first = members[0]
         who = "; ".join(dict.fromkeys(f"{_label(c)} ({c.stance})" for c in members))
-        where = [x for x in (first.source, first.published.isoformat() if first.published else None, doc) if x]
+        where = [e(x) for x in (first.published.isoformat() if first.published else None, doc) if x]
+        if first.source or _safe_url(first.url):
+            where.insert(0, _source_html(first))
         items.append(f'<li><blockquote>{highlighted(sentence, spans)}</blockquote>'
-                     f'<p class="cite">{e(who)}, {e(" · ".join(where))}</p></li>')
+                     f'<p class="cite">{e(who)}, {" · ".join(where)}</p></li>')
     return '<ol class="sentences">' + "".join(items) + "</ol>"
 
 
 # ------------------------------------------------------------------ the page
 
+DERIVED_TITLE = "derived: computed by a rule from other figures, not stated in a text"
+
+
 def figures_table(q: Quantity) -> str:
-    revised = q.status == "revised"
-    claims = chronological(q.claims) if revised else list(q.claims)
-    head = ("<tr><th scope=\"col\">Claimant</th><th scope=\"col\">Figure</th>"
-            "<th scope=\"col\">Stance</th><th scope=\"col\">Published</th>"
-            "<th scope=\"col\">Source</th><th scope=\"col\">Document</th></tr>")
+    """One row per claim, oldest report first; on a narrow screen each row is a small card."""
+    claims = chronological(q.claims)
+    cols = ("Published", "Claimant", "Figure", "Stance", "Source", "Document")
+    head = "<tr>" + "".join(f'<th scope="col">{c}</th>' for c in cols) + "</tr>"
     body = []
     for c in claims:
         current = ' <span class="pill">current</span>' if q.current is not None and c == q.current else ""
-        body.append(
-            f"<tr><td>{e(_label(c))}</td><td class=\"num\">{e(claim_figure(c))}{current}</td>"
-            f"<td>{e(c.stance)}</td><td>{e(c.published.isoformat() if c.published else '')}</td>"
-            f"<td>{e(c.source or '')}</td><td><code>{e(c.doc)}</code></td></tr>")
-    return (f'<table class="figures"><caption>Figures behind this number</caption>'
-            f"<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
+        derived = (f'<abbr class="derived" title="{e(DERIVED_TITLE)}">{DERIVED_MARK}</abbr>'
+                   if c.derived else "")
+        cells = (
+            ("Published", e(c.published.isoformat() if c.published else "")),
+            ("Claimant", e(_label(c))),
+            ("Figure", f"{e(claim_figure(c))}{derived}{current}"),
+            ("Stance", e(c.stance)),
+            ("Source", _source_html(c)),
+            ("Document", f"<code>{e(c.doc)}</code>"),
+        )
+        body.append("<tr>" + "".join(
+            f'<td data-label="{name}"{" class=" + chr(34) + "num" + chr(34) if name == "Figure" else ""}>'
+            f"{value}</td>" for name, value in cells) + "</tr>")
+    return (f'<div class="table-wrap"><table class="figures"><caption>Figures behind this number, '
+            f"oldest report first</caption><thead>{head}</thead><tbody>{''.join(body)}</tbody></table></div>")
 
 
-def contradictions_html(contradictions: Sequence[Contradiction]) -> str:
+def contradiction_items(contradictions: Sequence[Contradiction]) -> str:
     items = []
     for c in contradictions:
         items.append(
@@ -313,10 +424,35 @@ def contradictions_html(contradictions: Sequence[Contradiction]) -> str:
     return '<ul class="contradictions">' + "".join(items) + "</ul>"
 
 
+def _names(items: Sequence[str], limit: int = 4) -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) > limit:
+        items = items[:limit] + [f"{len(items) - limit} more"]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def contradictions_summary(q: Quantity | None, contradictions: Sequence[Contradiction]) -> str:
+    """The contradictions of one quantity in one paragraph: how many pairs of which kinds, who
+    is involved, and the span of the figures in conflict."""
+    n = len(contradictions)
+    kinds = Counter(c.kind for c in contradictions)
+    kind_text = _names([f"{k} {v}" if v > 1 else k for k, v in sorted(kinds.items())], limit=6)
+    sides = [side for c in contradictions for side in (c.a, c.b)]
+    voices = _names([_label(s) for s in chronological(sides)])
+    text = (f"{n} pair{'s' if n != 1 else ''} of figures cannot both hold ({kind_text}), "
+            f"between {voices}.")
+    bounds = [float(b) for s in sides for b in (s.low, s.high) if b is not None]
+    if len(set(bounds)) > 1:
+        text += f" The figures in conflict run from {count_text(min(bounds))} to {count_text(max(bounds))}."
+    if q is not None and q.best is not None:
+        text += f" The best estimate is {count_text(q.best)}."
+    return f'<p class="conflict-summary">{e(text)}</p>'
+
+
 def _estimate_html(q: Quantity) -> str:
     parts = [f'<span class="status status-{e(q.status)}">{e(q.status)}</span>']
     if q.best is not None:
-        parts.append(f"best estimate <strong>{e(format_number(q.best))}</strong>")
+        parts.append(f"best estimate <strong>{e(count_text(q.best))}</strong>")
     if q.low != q.high:
         parts.append(f"range {e(format_interval(q.low, q.high, 'range'))}")
     parts.append(f"{q.sources} independent source{'s' if q.sources != 1 else ''}")
@@ -324,20 +460,28 @@ def _estimate_html(q: Quantity) -> str:
 
 
 def quantity_section(q: Quantity, ident: str, mine: Sequence[Contradiction]) -> str:
-    caption = ("Each row is a report, oldest first; the line follows the figure over time."
+    caption = ("Each row is a report, oldest first; the dotted line follows the figure over time. "
                if q.status == "revised" else
-               "Each row is a claimant's figure on one number line.")
+               "Each row is a claimant's figure on one number line, oldest report first. ")
+    caption += "The vertical line is the best estimate, the shaded band the range of the figures."
     out = [
         f'<section class="quantity" id="{ident}" aria-labelledby="{ident}-h">',
         f'<h2 id="{ident}-h">{e(quantity_heading(q))}</h2>',
         _estimate_html(q),
+    ]
+    if mine:
+        out.append(contradictions_summary(q, mine))
+    out += [
         f'<figure>{chart_svg(q, ident)}<figcaption>{caption}</figcaption></figure>',
         figures_table(q),
         "<h3>What the sources say</h3>",
-        sentences_html(chronological(q.claims) if q.status == "revised" else q.claims),
+        sentences_html(chronological(q.claims)),
     ]
     if mine:
-        out += ["<h3>Why these figures conflict</h3>", contradictions_html(mine)]
+        n = len(mine)
+        out += ["<h3>Why these figures conflict</h3>",
+                f'<details class="pairs"><summary>The {n} pair{"s" if n != 1 else ""}, one by one</summary>'
+                + contradiction_items(mine) + "</details>"]
     out.append("</section>")
     return "\n".join(out)
 
@@ -356,7 +500,12 @@ LEGEND = (
     '<svg aria-hidden="true" width="18" height="14" viewBox="0 0 18 14"><g class="about">'
     '<circle class="dot" cx="9" cy="7" r="5"/></g></svg> about '
     '<svg aria-hidden="true" width="18" height="14" viewBox="0 0 18 14"><g class="stance-deny">'
-    '<circle class="dot" cx="9" cy="7" r="5"/></g></svg> denied by the claimant'
+    '<circle class="dot" cx="9" cy="7" r="5"/></g></svg> denied by the claimant '
+    '<svg aria-hidden="true" width="14" height="16" viewBox="0 0 14 16">'
+    '<line class="best" x1="7" y1="0" x2="7" y2="16"/></svg> best estimate '
+    '<svg aria-hidden="true" width="26" height="16" viewBox="0 0 26 16">'
+    '<rect class="estimate-range" x="1" y="0" width="24" height="16"/></svg> range of the figures '
+    f'<abbr class="derived" title="{DERIVED_TITLE}">{DERIVED_MARK}</abbr> derived (computed, not stated)'
     "</p>"
 )
 
@@ -383,7 +532,7 @@ section.quantity { border-top: 1px solid var(--border); padding-top: 1rem; margi
 .status-disputed { color: var(--deny); } .status-revised { color: var(--mark); }
 .status-consistent { color: var(--range); }
 figure { margin: 1rem 0; overflow-x: auto; }
-svg.chart { max-width: 100%; height: auto; font-size: 12px; }
+svg.chart { display: block; width: 100%; max-width: 45rem; height: auto; font-size: 13px; }
 svg text { fill: var(--fg); } svg .tick, svg .value { fill: var(--muted); }
 svg .value.current { fill: var(--fg); font-weight: 700; }
 svg .grid { stroke: var(--grid); stroke-width: 1; } svg .axis { stroke: var(--muted); }
@@ -395,8 +544,18 @@ svg .vague .dot, svg .vague .bar { fill-opacity: .15; stroke-dasharray: 4 3; }
 svg .stance-deny .dot, svg .stance-deny .bar, svg .stance-deny .arrow
   { fill: var(--bg); stroke: var(--deny); stroke-width: 2; }
 svg .stance-hedge { opacity: .7; }
+svg .estimate-range { fill: var(--mark); fill-opacity: .08; stroke: none; }
+svg .best { stroke: var(--fg); stroke-width: 2; stroke-dasharray: 6 3; }
+svg .best-label { font-weight: 700; } svg .axis-title { fill: var(--muted); }
+svg .label.current { font-weight: 700; }
+abbr.derived { text-decoration: none; font-weight: 700; color: var(--deny); cursor: help; }
+.conflict-summary { border-left: 3px solid var(--deny); padding-left: .6rem; }
+details.pairs > summary { cursor: pointer; color: var(--muted); }
 svg .trend { fill: none; stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 2 3; }
+div.table-wrap { max-width: 100%; overflow-x: auto; }
 table.figures { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+table.figures code { overflow-wrap: anywhere; }
+table.figures td:first-child { white-space: nowrap; }
 table.figures caption { text-align: left; color: var(--muted); }
 table.figures th, table.figures td { border-bottom: 1px solid var(--border); padding: .3rem .5rem;
   text-align: left; vertical-align: top; }
@@ -410,6 +569,18 @@ mark { background: var(--hl); color: var(--hl-fg); padding: 0 .1rem; border-radi
 ul.contradictions { padding-left: 1.2rem; }
 .contradiction .kind { color: var(--deny); }
 code { font-size: .85em; }
+.cite, .sides, blockquote { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  body { padding: .75rem; }
+  figure { overflow-x: auto; }
+  svg.chart { width: 34rem; max-width: none; }
+  table.figures thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.figures, table.figures tbody, table.figures tr, table.figures td { display: block; width: 100%; }
+  table.figures caption { display: block; }
+  table.figures tr { border-bottom: 1px solid var(--border); padding: .3rem 0; }
+  table.figures td { border: 0; padding: .1rem .25rem; white-space: normal; }
+  table.figures td::before { content: attr(data-label) ": "; color: var(--muted); }
+}
 """.strip()
 
 
@@ -428,7 +599,7 @@ def render_html(quantities: Sequence[Quantity], contradictions: Sequence[Contrad
     rest = [c for i, c in enumerate(contradictions) if i not in placed]
     if rest:
         sections.append('<section class="others" id="other-contradictions">'
-                        "<h2>Other contradictions</h2>" + contradictions_html(rest) + "</section>")
+                        "<h2>Other contradictions</h2>" + contradiction_items(rest) + "</section>")
     if not sections:
         sections.append('<p class="empty">No disputed figures.</p>')
     nav = ""

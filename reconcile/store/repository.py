@@ -181,7 +181,7 @@ _CLAIM_COLUMNS = (
 
 
 class _ClaimReader:
-    """Row of ``_CLAIM_COLUMNS`` + (path, published, outlet) -> Claim.  JSON lists repeat
+    """Row of ``_CLAIM_COLUMNS`` + (path, published, outlet, url) -> Claim.  JSON lists repeat
     (the same rules, kinds, places over and over): each distinct text is decoded once."""
 
     def __init__(self) -> None:
@@ -200,7 +200,7 @@ class _ClaimReader:
     def __call__(self, r: Any) -> Claim:
         (cid, start, end, text, measure, low, high, qualifier, vague, subject, claimant, claimant_kind, via,
          stance, sentence, sentence_start, event_date, event_date_text, place, places, kinds, rules, derived,
-         path, published, outlet) = r
+         path, published, outlet, url) = r
         return Claim(
             doc=path, start=start, end=end, text=text, measure=measure, low=low, high=high,
             qualifier=qualifier, vague=bool(vague), subject=subject, claimant=claimant,
@@ -208,7 +208,7 @@ class _ClaimReader:
             sentence_start=sentence_start,
             event=EventAnchor(date=event_date, date_text=event_date_text, place=place,
                               places=self._list(places), kinds=self._list(kinds)),
-            rules=self._list(rules), derived=bool(derived), published=published, source=outlet, id=cid,
+            rules=self._list(rules), derived=bool(derived), published=published, source=outlet, url=url, id=cid,
         )
 
 
@@ -459,7 +459,7 @@ class Store:
         ``document_ids``: claims of these stored document versions only.
         """
         stmt = (
-            select(*_CLAIM_COLUMNS, DocumentRow.path, DocumentRow.published, Outlet.name)
+            select(*_CLAIM_COLUMNS, DocumentRow.path, DocumentRow.published, Outlet.name, DocumentRow.url)
             .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
             .outerjoin(Outlet, Outlet.id == DocumentRow.outlet_id)
         )
