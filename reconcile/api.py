@@ -84,8 +84,11 @@ def _expand(paths: Sequence[str], keep_going: bool, problems: list[Problem]) -> 
     def report(exc: InputError) -> None:
         problems.append(Problem(exc.path, str(exc), "error"))
 
+    def skipped(folder: str, files: list[str]) -> None:
+        problems.append(Problem(folder, documents.skipped_message(folder, files), "warning"))
+
     seen: set[str] = set()
-    for p in documents.iter_paths(list(paths), on_error=report if keep_going else None):
+    for p in documents.iter_paths(list(paths), on_error=report if keep_going else None, on_skip=skipped):
         key = p if p == "-" else os.path.abspath(p)
         if key in seen:        # the same file named twice (or by two arguments): read once
             continue

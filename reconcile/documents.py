@@ -22,6 +22,7 @@ import os
 import re
 import stat
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -465,12 +466,15 @@ def _read_text(path: str, text: str, encoding: str, kind_hint: str | None) -> tu
 
 
 def iter_paths(paths: list[str], *,
-               on_error: Callable[[InputError], None] | None = None) -> Iterator[str]:
+               on_error: Callable[[InputError], None] | None = None,
+               on_skip: Callable[[str, list[str]], None] | None = None) -> Iterator[str]:
     """Expand folders recursively (sorted, hidden entries skipped); ``-`` stays as is.
 
     A missing path or a folder that loops back on itself is an :class:`InputError`;
     with ``on_error`` it is passed there instead and the walk goes on with the
-    next entry.
+    next entry.  Files inside a folder that are not articles (``.pdf``, ``.xml``, images:
+    no suffix of ``ARTICLE_SUFFIXES``) are not read; ``on_skip(folder, paths)`` hears of them
+    once per folder argument, after its walk.
     """
     def fail(err: InputError) -> None:
         if on_error is None:
@@ -485,12 +489,16 @@ def iter_paths(paths: list[str], *,
             fail(InputError(p, "no such file or folder"))
             continue
         if os.path.isdir(p):
-            yield from _walk(p, frozenset(), fail)
+            skipped: list[str] = []
+            yield from _walk(p, frozenset(), fail, skipped)
+            if skipped and on_skip is not None:
+                on_skip(p, skipped)
         else:
             yield p
 
 
-def _walk(folder: str, seen: frozenset[str], fail: Callable[[InputError], None]) -> Iterator[str]:
+def _walk(folder: str, seen: frozenset[str], fail: Callable[[InputError], None],
+          skipped: list[str]) -> Iterator[str]:
     real = os.path.realpath(folder)
     if real in seen:
         fail(InputError(folder, "folder loop (a link leads back to a folder already read)"))
@@ -510,9 +518,26 @@ def _walk(folder: str, seen: frozenset[str], fail: Callable[[InputError], None])
         except OSError:      # e.g. a link that loops on itself
             is_dir = False
         if is_dir:
-            yield from _walk(full, seen, fail)
+            yield from _walk(full, seen, fail, skipped)
         elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
             yield full
+        else:
+            skipped.append(full)
+
+
+#: how many skipped file names a folder's warning lists before "and N more"
+SKIPPED_SHOWN = 5
+
+
+def skipped_message(folder: str, skipped: list[str]) -> str:
+    """``skipped 3 files that are not articles (.pdf 2, .xml 1): a.pdf, b.pdf, feed.xml`` (names
+    relative to the folder, the first ``SKIPPED_SHOWN``)."""
+    kinds = Counter(Path(p).suffix.lower() or "(no suffix)" for p in skipped)
+    names = [os.path.relpath(p, folder) for p in skipped[:SKIPPED_SHOWN]]
+    more = f" and {len(skipped) - SKIPPED_SHOWN} more" if len(skipped) > SKIPPED_SHOWN else ""
+    what = "file that is not an article" if len(skipped) == 1 else "files that are not articles"
+    return (f"skipped {len(skipped)} {what} "
+            f"({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}): {', '.join(names)}{more}")
 
 
 def _too_big(path: str, size: int, max_bytes: int) -> InputError:

@@ -309,3 +309,38 @@ def test_the_same_text_under_a_second_path_is_reported(runner: CliRunner, tmp_pa
         in result.stderr
     again = runner.invoke(cli, [*_db(tmp_path), "ingest", str(folder / "a.txt")])
     assert "duplicate" not in again.stderr      # the same path again is only unchanged
+
+
+# ------------------------------------------------------- folders say what they skip
+
+SKIPS = [
+    ("pdf-and-xml", ["feed.xml", "scan.pdf"], "skipped 2 files that are not articles (.pdf 1, .xml 1): feed.xml, scan.pdf"),
+    ("nested", ["sub/photo.jpg"], "skipped 1 file that is not an article (.jpg 1): sub/photo.jpg"),
+    ("many-listed-then-counted", [f"p{i}.pdf" for i in range(7)],
+     "skipped 7 files that are not articles (.pdf 7): p0.pdf, p1.pdf, p2.pdf, p3.pdf, p4.pdf and 2 more"),
+]
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+@pytest.mark.parametrize("names,message", [c[1:] for c in SKIPS], ids=[c[0] for c in SKIPS])
+def test_a_folder_lists_the_files_it_skipped(runner: CliRunner, tmp_path: Path, command: str,
+                                              names: list[str], message: str) -> None:
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    _write(folder / "a.txt", STORED)
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(b"%PDF-1.4 not an article")
+    args = [*_db(tmp_path), command, str(folder)] if command == "ingest" else [command, str(folder)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert f"reconcile: warning: {folder}: {message}" in result.stderr
+
+
+def test_a_folder_of_articles_only_warns_of_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    _write(folder / "a.txt", STORED)
+    (folder / ".hidden.pdf").write_bytes(b"x")       # hidden entries are not files of the feed
+    result = runner.invoke(cli, [*_db(tmp_path), "ingest", str(folder)])
+    assert result.exit_code == 0 and "skipped" not in result.stderr
