@@ -12,6 +12,7 @@ import importlib.metadata
 import json
 import os
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import documents
@@ -525,3 +526,31 @@ def explain(settings: Settings, claim_id: int, *, recompute: bool = False) -> Ex
     contras = tuple(x for x in rec.contradictions if claim.id in (x.a.id, x.b.id))
     return Explanation(claim, marked, tuple((r, describe_rule(r)) for r in claim.rules), quantity, contras)
 
+
+# ---------------------------------------------------------------------------
+# datasette
+# ---------------------------------------------------------------------------
+
+def sqlite_file(settings: Settings) -> str:
+    """The file of the SQLite store, or :class:`DatabaseError` (datasette reads SQLite files)."""
+    from .store.session import _sqlite_file, parse_url
+
+    url = parse_url(settings.db)
+    path = _sqlite_file(url) if url.get_backend_name() == "sqlite" else None
+    if path is None:
+        raise DatabaseError(f"{describe_db(settings.db)}: datasette reads a SQLite file; "
+                            "this store is not one (query PostgreSQL with its own clients)")
+    return path
+
+
+def datasette_metadata(database_file: str) -> dict[str, Any]:
+    """Datasette metadata for the store in ``database_file``: the description of every table
+    and view, keyed by the name datasette gives that database (the file's stem), so that it
+    applies whatever the file is called (``figures.db`` -> ``figures``)."""
+    from importlib.resources import files
+
+    template = json.loads(files("reconcile.store").joinpath("datasette-metadata.json")
+                          .read_text(encoding="utf-8"))
+    (tables,) = template["databases"].values()
+    name = Path(database_file).stem
+    return {**template, "databases": {name: tables}}

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Sequence
 import click
 
 from . import api
-from .errors import EXIT_CONTRADICTIONS, EXIT_INTERNAL, ReconcileError, UsageError
+from .errors import EXIT_CONTRADICTIONS, EXIT_INTERNAL, DatabaseError, ReconcileError, UsageError
 from .model import CONTRADICTION_KINDS
 from .settings import Settings, load_settings
 
@@ -645,6 +645,64 @@ def config_cmd(obj: Context, fmt: str, no_headers: bool) -> None:
 
     # values of every type: converted for JSON, not taken as they are
     _emit(render(rows, fmt, headers=not no_headers, width=_width() if fmt == "table" else None))
+
+
+@cli.command("serve", context_settings={"ignore_unknown_options": True})
+@click.option("--metadata-only", is_flag=True,
+              help="Print the datasette metadata for this database (JSON) instead of starting datasette.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address datasette listens on.")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port datasette listens on.")
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
+@pass_ctx
+def serve(obj: Context, metadata_only: bool, host: str, port: int, datasette_args: tuple[str, ...]) -> None:
+    """Browse the store in datasette, with a description of every table and view, whatever the
+    database file is called.  Needs the `serve` extra (pip install '.[serve]'); further
+    arguments go to `datasette serve`.
+
+    \b
+    Example:
+      reconcile --db figures.db serve
+      reconcile --db figures.db serve --metadata-only > metadata.json
+      datasette figures.db -m metadata.json
+    """
+    import importlib.util
+    import signal
+    import subprocess
+    import tempfile
+
+    path = api.sqlite_file(obj.settings)
+    meta = api.datasette_metadata(path)
+    if metadata_only:
+        _emit(json.dumps(meta, ensure_ascii=False, indent=2))
+        return
+    if not os.path.exists(path):
+        raise DatabaseError(f"{path}: no such database (ingest articles first, or check --db)")
+    if importlib.util.find_spec("datasette") is None:
+        raise UsageError("datasette is not installed: pip install 'reconcile-figures[serve]' "
+                         "(or pip install datasette)")
+    api.open_store(obj.settings).close()          # migrated to the current schema, views included
+    with tempfile.TemporaryDirectory(prefix="reconcile-serve-") as tmp:
+        meta_file = os.path.join(tmp, "metadata.json")
+        with open(meta_file, "w", encoding="utf-8") as fh:
+            json.dump(meta, fh, ensure_ascii=False)
+        cmd = [sys.executable, "-m", "datasette", "serve", path, "--metadata", meta_file,
+               "--host", host, "--port", str(port), *datasette_args]
+        proc = subprocess.Popen(cmd)
+        # a stop signal to this process stops datasette too (no server left behind)
+        previous = signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
+        try:
+            code = proc.wait()
+        except KeyboardInterrupt:
+            proc.terminate()
+            proc.wait()
+            code = 0
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    sys.exit(0 if code in (-signal.SIGTERM, -signal.SIGINT) else code)
 
 
 class _WarningLine(logging.Handler):

@@ -67,7 +67,7 @@ def test_ci_runs_the_readme_commands_first_with_the_stock_pip() -> None:
     # .ci/run takes the commands from the README itself and runs them before anything else
     body = run.split("readme_commands)", 1)[1]
     loop = body.index('bash -euo pipefail -c "$cmd"')
-    for later in ("apt-get", "pg.sh", "quality.py", "[test,postgres]"):
+    for later in ("apt-get", "pg.sh", "quality.py", "[test,postgres,serve]", "test_serve.py"):
         assert body.index(later) > loop, later
     assert "--upgrade pip" not in run
 
