@@ -382,7 +382,8 @@ def report(obj: Context, fmt: str, no_headers: bool, include_all: bool, output: 
     elif fmt == "markdown":
         text = formats.markdown_report(
             [q for q in rec.quantities if include_all or q.status != "consistent"], rec.contradictions,
-            title="Figures" if include_all else "Disputed figures", include_all=include_all)
+            title="Figures" if include_all else "Disputed figures", include_all=include_all,
+            headers=not no_headers)
     else:
         text = formats.render(formats.quantity_rows(rec.quantities, include_all=include_all), fmt,
                               columns=formats.QUANTITY_COLUMNS, headers=not no_headers,

@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import io
 import json
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -351,17 +352,59 @@ def render(rows: Sequence[Mapping[str, Any]], fmt: str, *,
         tablefmt = "simple" if headers else "plain"
     align = ["right" if _is_numeric_column(rows, k) else "left" for k in cols]
     maxwidths = _fit(table, head if headers else None, width) if fmt == "table" and width else None
-    return tabulate(table, headers=head if headers else (), tablefmt=tablefmt, disable_numparse=True,
-                    colalign=align, maxcolwidths=maxwidths)
+    if maxwidths is not None:
+        table = [[_wrap_cell(cell, w) for cell, w in zip(row, maxwidths)] for row in table]
+        head = [h if w is None else _wrap_head(h, _head_wrap_width(h, w)) for h, w in zip(head, maxwidths)]
+    text = tabulate(table, headers=head if headers else (), tablefmt=tablefmt, disable_numparse=True,
+                    colalign=align)
+    if fmt == "markdown" and not headers:
+        text = text.split("\n", 1)[1] if text.startswith("|-") and "\n" in text else text   # no header, no rule
+    return text
 
 
-#: a wrapped column keeps at least this many characters
+def _wrap_cell(text: str, width: int | None) -> str:
+    """A cell in lines of at most ``width`` characters, broken at spaces (a date or a
+    hyphenated word stays whole when it fits); its own line breaks kept."""
+    if width is None:
+        return text
+    return "\n".join(line for part in text.split("\n")
+                     for line in (textwrap.wrap(part, width, break_on_hyphens=False) or [""]))
+
+
+def _wrap_head(text: str, width: int | None) -> str:
+    """A header narrower than its name breaks after an underscore (``event_`` / ``date``)."""
+    if width is None or len(text) <= width:
+        return text
+    return _wrap_cell(text.replace("_", "_ "), width).replace("_ ", "_")
+
+
+#: a wrapped column keeps at least this many characters while the table can fit that way
 MIN_COLUMN = 10
+#: a word up to this long is not broken in the first round of narrowing
+WORD_KEPT = 12
+#: the narrowest a column becomes in the last round (words broken)
+MIN_NARROW = 6
+#: tabulate's padding of a column whose header is its widest line
+HEAD_PAD = 2
+
+
+def _head_floor(header: str) -> int:
+    """The width of a header's longest part when it breaks after ``_`` (``event_`` / ``date``)."""
+    parts = header.split("_")
+    return max([len(p) + 1 for p in parts[:-1]] + [len(parts[-1])])
+
+
+def _head_wrap_width(header: str, target: int) -> int:
+    return max(target - HEAD_PAD, _head_floor(header))
 
 
 def _fit(table: list[list[str]], head: list[str] | None, width: int) -> list[int | None] | None:
-    """Column widths that make a ``simple`` table fit ``width`` characters: the widest
-    columns are narrowed (wrapped) first, none below ``MIN_COLUMN``; None when it fits."""
+    """Column widths that make a ``simple`` table fit ``width`` characters; None when it fits.
+    Three rounds, each narrowing (wrapping) the widest column first: down to ``MIN_COLUMN``
+    without breaking a word of up to ``WORD_KEPT`` characters (a date, a name); then the short
+    columns too, down to their longest word; then down to ``MIN_NARROW``, words broken.  A
+    header breaks only after ``_``.  A table too wide even then keeps its words whole and stays
+    wider than ``width``."""
     ncols = len(table[0]) if table else len(head or [])
     if not ncols:
         return None
@@ -370,19 +413,42 @@ def _fit(table: list[list[str]], head: list[str] | None, width: int) -> list[int
         cells = [row[i] for row in table] + ([head[i]] if head else [])
         return max((len(line) for cell in cells for line in str(cell).split("\n")), default=0)
 
+    def longest_word(i: int) -> int:
+        return max((len(w) for row in table for w in str(row[i]).split()), default=0)
+
+    def shown(i: int, t: int) -> int:
+        """The column's printed width at target ``t`` (a header as wide as it is padded)."""
+        if not head:
+            return t
+        if t >= widths[i]:
+            return max(widths[i], len(head[i]) + HEAD_PAD)
+        lines = _wrap_head(head[i], _head_wrap_width(head[i], t)).split("\n")
+        return max(t, max(map(len, lines)) + HEAD_PAD)
+
     widths = [natural(i) for i in range(ncols)]
-    budget = width - 2 * (ncols - 1) - (2 * ncols if head else 0)   # gaps; tabulate pads headed columns
-    if sum(widths) <= budget:
-        return None
     target = list(widths)
-    while sum(target) > budget:
-        widest = max(range(ncols), key=lambda i: target[i])
-        if target[widest] <= MIN_COLUMN:
+
+    def total() -> int:
+        return sum(shown(i, target[i]) for i in range(ncols)) + 2 * (ncols - 1)
+
+    if total() <= width:
+        return None
+    words = [longest_word(i) for i in range(ncols)]
+    rounds = ([max(MIN_COLUMN, min(words[i], WORD_KEPT)) for i in range(ncols)],
+              [max(1, min(words[i], WORD_KEPT)) for i in range(ncols)],
+              [MIN_NARROW] * ncols)
+    for n, floors in enumerate(rounds):
+        before = list(target)
+        while total() > width:
+            movable = [i for i in range(ncols) if target[i] > floors[i]]
+            if not movable:
+                break
+            widest = max(movable, key=lambda i: (target[i], -i))
+            target[widest] -= 1
+        if total() <= width:
             break
-        others = sorted(target, reverse=True)
-        second = others[1] if len(others) > 1 else MIN_COLUMN
-        excess = sum(target) - budget
-        target[widest] = max(MIN_COLUMN, min(target[widest] - 1, max(second, target[widest] - excess)))
+        if n == len(rounds) - 1:
+            target = before         # broken words and still too wide: keep the words whole
     return [t if t < w else None for t, w in zip(target, widths)]
 
 
@@ -537,10 +603,11 @@ def _contradiction_item(c: Contradiction) -> str:
 
 
 def markdown_report(quantities: Sequence[Quantity], contradictions: Sequence[Contradiction], *,
-                    title: str, include_all: bool = False) -> str:
+                    title: str, include_all: bool = False, headers: bool = True) -> str:
     """A pull-request comment: heading, counts, one table per disputed or revised
     quantity (every quantity with ``include_all``), and every contradiction explained.
-    A derived figure is marked ``*`` and called derived."""
+    A derived figure is marked ``*`` and called derived; ``headers=False`` leaves out the
+    tables' header rows (``--no-headers``)."""
     shown = [q for q in quantities if include_all or is_reported(q)]
     out = [f"## {md_escape(title)}", "", summary_counts(quantities, contradictions), ""]
     if not shown and not contradictions:
@@ -551,7 +618,7 @@ def markdown_report(quantities: Sequence[Quantity], contradictions: Sequence[Con
     for q in shown:
         out += [f"### {md_escape(quantity_heading(q))}", "",
                 f"**{q.status}**: {_estimate(q)}", "",
-                render(_claim_table_rows(q), "markdown"), ""]
+                render(_claim_table_rows(q), "markdown", headers=headers), ""]
         mine = lookup(q)
         if mine:
             out += ["Contradictions:", ""]
