@@ -344,3 +344,40 @@ def test_a_folder_of_articles_only_warns_of_nothing(runner: CliRunner, tmp_path:
     (folder / ".hidden.pdf").write_bytes(b"x")       # hidden entries are not files of the feed
     result = runner.invoke(cli, [*_db(tmp_path), "ingest", str(folder)])
     assert result.exit_code == 0 and "skipped" not in result.stderr
+
+
+# ------------------------------------------------- known gaps of other owners' rules
+# Both are what the README promises; the rules live in extract/events.py (E14) and
+# engine/verdicts.py (C15).  Remove the xfail when the rule lands.
+
+RECALLED = """source: Island Times
+date: 2026-05-20
+
+An earthquake killed 12 people in Port Verde on Tuesday, officials said. The 2004 tsunami killed
+230,000 people across the region.
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="a year-only recalled event ('The 2004 tsunami') is not an earlier event (extract/events.py)")
+def test_an_earlier_event_the_readme_names_is_kept_out_of_the_toll(runner: CliRunner, tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    assert runner.invoke(cli, [*db, "ingest", _write(tmp_path / "quake.txt", RECALLED)]).exit_code == 0
+    rows = json.loads(runner.invoke(cli, [*db, "report", "--all", "--format", "json"]).stdout)["quantities"]
+    killed = [q for q in rows if q["measure"] == "killed" and "earlier event" not in str(q.get("scope"))]
+    assert [q["best"] for q in killed] == [12]
+
+
+TWO_VOICES = [("a.txt", "source: Daily Example\ndate: 2026-03-02\n\nPolice said 5 people were killed in the "
+                        "shooting at a mall in Springfield on Sunday.\n"),
+              ("b.txt", "source: Metro Example\ndate: 2026-03-03\n\nHospital officials said 9 people were "
+                        "killed in the shooting at a mall in Springfield on Sunday.\n")]
+
+
+@pytest.mark.xfail(strict=True, reason="'revision' between two voices (engine/verdicts.py): a dispute or an update")
+def test_a_change_between_two_voices_is_not_a_revision(runner: CliRunner, tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    paths = [_write(tmp_path / name, text) for name, text in TWO_VOICES]
+    assert runner.invoke(cli, [*db, "ingest", *paths]).exit_code == 0
+    kinds = [c["kind"] for c in map(json.loads, runner.invoke(cli, [*db, "contradictions", "--format", "jsonl"])
+                                                              .stdout.splitlines())]
+    assert kinds and "revision" not in kinds
