@@ -53,6 +53,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
                                   "rather than 20') counts what that one counts"),
     ("measure.coordination.previous", "a figure coordinated with the one before it ('killed four soldiers and two "
                                       "civilians') takes its measure"),
+    ("measure.whole.of_total", "'N of the M injured/dead/missing': the M is the total of that measure"),
     ("measure.other", "another count: the verb says what happened to the things counted"),
     ("measure", "the measure lexicon"),
     # parts of a larger count

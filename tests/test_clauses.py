@@ -59,3 +59,31 @@ def test_clause_marks(text, quote, want):
 ])
 def test_clause_marks_absent(text, quote, absent):
     assert absent not in _marks(text, quote)
+
+
+# ---------------------------------------------------------------------------
+# "N of the M ...": the whole is a total when a measure noun names it, and the N is the toll
+# itself when the whole is everyone hurt ("victims") or a count of another measure.
+# ---------------------------------------------------------------------------
+def _read(body: str):
+    from reconcile.documents import parse_text
+    from reconcile.extract import extract_claims
+    doc = parse_text("t.txt", f"source: t\ndate: 2024-03-02\n\n{body}\n")
+    return [(c.text, c.measure, c.low, any(r.startswith("part.") for r in c.rules)) for c in extract_claims(doc)]
+
+
+@pytest.mark.parametrize("body, want", [
+    pytest.param("Twenty of the 65 injured were still in hospital on Monday, a doctor said.",
+                 [("Twenty", "wounded", 20, True), ("65", "wounded", 65, False)], id="whole-injured-kept-as-total"),
+    pytest.param("Three of the 12 dead were children, the governor said.",
+                 [("Three", "killed", 3, True), ("12", "killed", 12, False)], id="whole-dead-kept-as-total"),
+    pytest.param("Two of the four victims died in hospital, police said.",
+                 [("Two", "killed", 2, False)], id="died-of-the-victims-is-the-toll"),
+    pytest.param("Eight of the 120 passengers were hurt when the bus overturned.",
+                 [("Eight", "wounded", 8, True)], id="passengers-are-no-casualty-total"),
+])
+def test_of_the_whole(body, want):
+    got = _read(body)
+    for w in want:
+        assert w in got, got
+    assert len(got) == len(want), got

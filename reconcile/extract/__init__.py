@@ -25,7 +25,7 @@ from ..model import Claim, Document, Figure
 from . import attribution, events, numbers
 from .lexicon import CARDINAL_WORDS, VAGUE_PLURALS
 from .clauses import SentenceClauses
-from .measures import MeasureFinder, MeasureHit
+from .measures import WHOLE_RULE, MeasureFinder, MeasureHit
 from .sentences import CaselessPattern, Sentence, WordStartPattern, split_sentences, words_pattern
 
 __all__ = ["ExtractOptions", "Extraction", "Extractor", "extract_claims"]
@@ -262,7 +262,9 @@ class Extractor:
                     sent_mentions = _mentions_of(mentions, sent.text)
                 if clauses is None:
                     clauses = SentenceClauses(text, sent)
-                pending = _Pending(idx, sent, fig, hit, sent_mentions, clauses.view(fig, figures).rules())
+                # the whole of "N of the M injured" is the total: the clause's phrases describe the N
+                marks = () if hit.rule == WHOLE_RULE else clauses.view(fig, figures).rules()
+                pending = _Pending(idx, sent, fig, hit, sent_mentions, marks)
                 if fig.rule == "num.article":
                     out.append(pending)     # a claim or not once the whole report is read
                     continue
