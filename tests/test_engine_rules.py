@@ -276,3 +276,22 @@ def test_vague_figures_do_not_contradict_on_their_own() -> None:
         ("a.txt", "2025-06-04", "Dozens of people were killed when the dam burst in Kota Baru on Tuesday."),
         ("b.txt", "2025-06-04", "Three people were killed when the dam burst in Kota Baru on Tuesday, police said.")))
     assert not result.contradictions
+
+
+BREAKDOWN_CASES = [
+    ("later-smaller-figure-of-one-report-is-a-part",
+     "Six people were shot on Harlan Street in Dunmore late Saturday, police said. "
+     "Witnesses heard several shots. Four people were wounded near the bus stop, police said.", set()),
+    ("stated-correction-stays-a-contradiction",
+     "Six people were shot on Harlan Street in Dunmore late Saturday, police said. "
+     "Police initially said four people were shot.", {(4, 6)}),
+    ("larger-later-figure-still-disputes",
+     "Four people were shot on Harlan Street in Dunmore late Saturday, police said. "
+     "Witnesses heard several shots. Six people were shot in all, police said.", {(4, 6)}),
+]
+
+
+@pytest.mark.parametrize("body,pairs", [c[1:] for c in BREAKDOWN_CASES], ids=[c[0] for c in BREAKDOWN_CASES])
+def test_one_voice_breaking_its_toll_down_is_no_contradiction(body: str, pairs: set) -> None:
+    result = reconcile(_claims(("a.txt", "2024-05-04", body)))
+    assert _pairs(result) == pairs

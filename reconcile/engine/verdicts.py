@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Callable, Mapping, Sequence
@@ -107,9 +108,31 @@ def contradictions(quantity_key: str, claims: Sequence[Claim], key: Callable[[Cl
                 continue
             if not _clash(sa, sb):
                 continue
+            if _breakdown(sa, sb):
+                continue
             kind, why = _kind(sa, sb)
             out.append(Contradiction(kind, a, b, quantity_key, why))
     return out
+
+
+#: words that say a report revises its own figure ("initially", "earlier", "revised"): a smaller
+#: figure after them is a correction, not a breakdown
+_UPDATE_WORDS = re.compile(r"(?i)\b(?:initial(?:ly)?|earlier|first\s+(?:reported|said|put)|previous(?:ly)?|"
+                           r"revised|lowered|corrected|had\s+(?:said|reported|put)|down\s+from|later\s+said)\b")
+
+
+def _breakdown(sa: _Side, sb: _Side) -> bool:
+    """One voice in one report gives a figure and, further on, a smaller one for the same measure:
+    news states the toll first and breaks it down after (those at one place, of one group, on one
+    day), so the later, smaller figure counts a part the words did not mark, not a rival.  A stated
+    correction ("police initially said five, later three") stays a contradiction."""
+    a, b = sa.c, sb.c
+    if a.doc != b.doc or sa.voice != sb.voice or sa.deny or sb.deny:
+        return False
+    first, later = (sa, sb) if (a.start, a.end) <= (b.start, b.end) else (sb, sa)
+    if not later.iv.high < first.iv.low:
+        return False
+    return not any(c.sentence and _UPDATE_WORDS.search(c.sentence) for c in (a, b))
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:
