@@ -72,6 +72,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("clause.place.in", "a bare 'in X' on the figure's clause; a part when X is neither the event's place nor a "
                         "country"),
     ("clause.place", "a place phrase on the figure's clause; a part when the place is not the event's own"),
+    ("clause.period", "a running toll over a long period ('since the offensive began', 'in the 12-day war', "
+                      "'over three weeks of fighting'): its own quantity, not the event's toll"),
     ("clause.later", "those who died later ('have since died'): an increment, a part of the toll"),
     ("clause.select", "the clause's verb picks some victims out (identified, released, admitted): a part"),
     ("clause.more.next", "'N more' after another figure of its sentence: an increment when that figure counts "

@@ -34,6 +34,14 @@ def _marks(text: str, quote: str) -> tuple[str, ...]:
                  id="including-the-gunman"),
     pytest.param("In the hill town of Brask, police said two children were hurt.", "two", "clause.place<brask>",
                  id="fronted-place-opens-clause-before-speech"),
+    pytest.param("More than 900 people have been killed in the 20-day offensive, medics said.", "More than 900",
+                 "clause.period", id="period-n-day-offensive"),
+    pytest.param("Since the uprising began, 3,000 protesters have been detained.", "3,000", "clause.period",
+                 id="period-since-campaign-fronted"),
+    pytest.param("A strike on the market killed 14 people, bringing the toll since the war began to 1,200.", "1,200",
+                 "clause.period", id="period-toll-phrase-is-the-next-figures"),
+    pytest.param("At least 70 soldiers have died over four weeks of fighting in the hills.", "At least 70",
+                 "clause.period", id="period-weeks-of-fighting"),
     pytest.param("The shelling of Tovin in Ambar province, which he said killed nine, went on for hours.", "nine",
                  "clause.place<ambar>", id="place-of-event-noun-with-relative-speech"),
 ])
@@ -56,6 +64,9 @@ def test_clause_marks(text, quote, want):
                  id="place-in-speaker-apposition"),
     pytest.param("The head of Vell district in Orna state told radio that six were missing.", "six",
                  "clause.place<orna>", id="place-in-speaker-subject"),
+    pytest.param("A strike on the market killed 14 people, bringing the toll since the war began to 1,200.", "14",
+                 "clause.period", id="period-of-the-toll-not-the-strike"),
+    pytest.param("The storm killed 12 people on Monday.", "12", "clause.period", id="a-day-is-no-period"),
 ])
 def test_clause_marks_absent(text, quote, absent):
     assert absent not in _marks(text, quote)

@@ -34,7 +34,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Figure
-from .lexicon import AREA_NOUNS, DWELLINGS, INTAKE_VENUES, LATER_WORDS, PERPETRATOR_NOUNS, SELECTING_VERBS
+from .lexicon import (AREA_NOUNS, CAMPAIGN_NOUNS, CARDINAL_WORDS, DWELLINGS, INTAKE_VENUES, LATER_WORDS,
+                      MONTH_NAMES, PERPETRATOR_NOUNS, SELECTING_VERBS)
 from .sentences import Sentence
 
 
@@ -96,6 +97,17 @@ _CLAUSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("clause.later", re.compile(
         rf"(?i)\b(?:(?:have|has|had)\s+(?:{_alt(LATER_WORDS)})\s+died|(?:{_alt(LATER_WORDS)})\s+died|"
         rf"died\s+later)\b")),
+    # a running toll over a long period: "since the offensive began", "in the 12-day war", "since March",
+    # "over the past three weeks", "in two weeks of fighting" (a part of nothing the event's reports count)
+    ("clause.period", re.compile(
+        rf"(?i)\b(?:since\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?)?(?:[\w\-]+\s+){{0,2}}?"
+        rf"(?:{_alt(CAMPAIGN_NOUNS)})\b(?:\s+(?:began|started|erupted|broke\s+out))?|"
+        rf"(?:in|during|over|throughout)\s+(?:the|a|its|their)\s+(?:\d+|{_alt(CARDINAL_WORDS)})[\s\-](?:day|week|month|year)s?"
+        rf"(?:[\s\-]long|[\s\-]old)?\s+(?:[\w\-]+\s+)?(?:{_alt(CAMPAIGN_NOUNS)})\b|"
+        rf"(?:in|during|over|after)\s+(?:(?:more|less)\s+than\s+)?(?:\d+|{_alt(CARDINAL_WORDS)}|several)\s+(?:days|weeks|months|years)"
+        rf"\s+of\s+(?:[\w\-]+\s+)?(?:{_alt(CAMPAIGN_NOUNS)}|bombing|shelling|air\s*strikes|raids)\b|"
+        rf"since\s+(?:(?:early|mid|late)[\s\-])?(?:{_alt(MONTH_NAMES)})\b|since\s+(?:19|20)\d\d\b|"
+        rf"so\s+far\s+in\s+the\s+(?:{_alt(CAMPAIGN_NOUNS)}))")),
     ("clause.select", re.compile(
         rf"(?i)\b(?:have|has|had|were|was|are|is)\s+(?:been\s+|now\s+|since\s+)?(?:{_alt(SELECTING_VERBS)})\b")),
 )
@@ -114,6 +126,9 @@ _FIGURE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("clause.contrast", re.compile(r"(?i)\b(?:not|rather\s+than|instead\s+of)\s*$"), "before"),
 )
 
+
+#: a toll word between a figure and a period phrase: the phrase is the toll's ("toll since March rose to")
+_TOLL_BEFORE = re.compile(r"(?i)\b(?:toll|total|tally|number|count)\b[^.;:]{0,40}$")
 
 _THERE = re.compile(r"(?i)\b(?:\w+ed|died|hurt|killed|found|seen)\s+(there)\b")
 
@@ -187,6 +202,13 @@ class SentenceClauses:
                 continue
             before = [f for f in mine if f.end <= p.start]
             owner = before[-1] if before else None
+            if p.rule == "clause.period" and owner is not None and _TOLL_BEFORE.search(self.text, owner.end, p.start):
+                # "killed 40, bringing the toll since the offensive began to 660": the toll's phrase
+                after = [f for f in mine if f.start >= p.end]
+                owner = after[0] if after else owner
+                if owner.start == fig.start:
+                    marks.append(p)
+                continue
             if owner is None:
                 # fronted: the phrase limits every figure of its clause, unless it is the speaker's
                 # ("the commissioner of X county said that 12 died"): a speech word between them, and

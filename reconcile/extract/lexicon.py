@@ -192,3 +192,8 @@ TOTAL_NOUN_MEASURE: dict[str, str] = {
     "killed": "killed", "arrested": "detained", "detained": "detained", "displaced": "displaced",
     "evacuated": "displaced", "evacuees": "displaced",
 }
+#: long stretches of violence: "since the offensive began", "in the 12-day war" name a period's running toll
+CAMPAIGN_NOUNS: tuple[str, ...] = (
+    "offensive", "war", "conflict", "operation", "campaign", "fighting", "uprising", "invasion", "assault",
+    "incursion", "siege", "clashes", "violence", "unrest", "insurgency", "crackdown", "bombardment", "protests",
+)
