@@ -295,3 +295,22 @@ BREAKDOWN_CASES = [
 def test_one_voice_breaking_its_toll_down_is_no_contradiction(body: str, pairs: set) -> None:
     result = reconcile(_claims(("a.txt", "2024-05-04", body)))
     assert _pairs(result) == pairs
+
+
+def _stored(*docs: tuple[str, str, str]):
+    """Claims as the store gives them back: ids in the order the reports came in."""
+    return [c.with_id(i) for i, c in enumerate(_claims(*docs), 1)]
+
+
+UPDATE_CASES = [
+    ("rising-toll-of-one-day-is-an-update", "Two people died", "Nine people died", {"revision"}),
+    ("falling-toll-of-one-day-is-a-dispute", "Nine people died", "Two people died", {"disjoint"}),
+]
+
+
+@pytest.mark.parametrize("first,second,kinds", [c[1:] for c in UPDATE_CASES], ids=[c[0] for c in UPDATE_CASES])
+def test_reports_of_one_day_in_the_order_they_came(first: str, second: str, kinds: set) -> None:
+    result = reconcile(_stored(
+        ("a.txt", "2024-05-04", f"{first} when a gas tank exploded at a market in Dunmore on Saturday, police said."),
+        ("b.txt", "2024-05-04", f"{second} when a gas tank exploded at a market in Dunmore on Saturday, the mayor said.")))
+    assert {x.kind for x in result.contradictions} == kinds

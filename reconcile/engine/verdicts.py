@@ -13,16 +13,23 @@ from . import intervals
 # Kinds, in the order _kind tries them for a pair that cannot both hold:
 #   denial   exactly one side denies (the denial targets the other's figure)
 #   self     one claimant contradicts itself (same document, or same day)
-#   revision a later report (by publication date) or the same claimant later
+#   revision a later report (by publication date; for two reports of one day,
+#            the one the store received later) or the same claimant later
 #            supersedes an earlier figure; for different claimants only when
-#            the toll rises (tolls usually rise)
+#            the toll rises (a developing story's toll rises: an update, while a
+#            later figure that falls without a correction stays a dispute)
 #   disjoint the intervals do not overlap
 
 
 def _later(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
-    """(earlier, later) by publication date, or None when the dates do not tell."""
-    if a.published is None or b.published is None or a.published == b.published:
+    """(earlier, later) by publication date, then, for two reports of one day, by the order the store
+    received them (reports of a developing story come in as it develops); None when nothing tells."""
+    if a.published is None or b.published is None:
         return None
+    if a.published == b.published:
+        if a.doc == b.doc or a.id is None or b.id is None or a.id == b.id:
+            return None
+        return (a, b) if a.id < b.id else (b, a)
     return (a, b) if a.published < b.published else (b, a)
 
 
@@ -63,7 +70,9 @@ def _kind(sa: _Side, sb: _Side) -> tuple[str, str]:
         early, late = (sa, sb) if order[0] is a else (sb, sa)
         rising = late.iv.low > early.iv.high
         if same_voice or rising:
-            return "revision", (f"{early.text} ({early.c.published}) revised to {late.text} ({late.c.published})")
+            when = (f"{early.c.published}", f"{late.c.published}") if early.c.published != late.c.published \
+                else (f"{early.c.published}", f"a later report of {late.c.published}")
+            return "revision", f"{early.text} ({when[0]}) revised to {late.text} ({when[1]})"
     return "disjoint", f"{sa.text} and {sb.text} do not overlap" if not sa.iv.overlaps(sb.iv) \
         else f"{sa.text} against {sb.text}"
 
