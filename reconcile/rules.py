@@ -123,6 +123,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("stance.confirm", "the claimant confirms or admits the figure"),
     ("stance.deny.contrast", "a figure set against the one before it ('three died, not four as first reported'): "
                              "the sentence's claimant rejects it"),
+    ("stance.deny.rejected", "an apposition after the figure ('..., a claim the army rejected'): the rejecting "
+                             "party's own claim on the figure, with the stance deny"),
     ("stance.deny", "the claimant denies or rejects the figure"),
     ("stance.hedge", "a hedge (reportedly, allegedly, believed, estimated...)"),
     ("stance", "the stance rules"),

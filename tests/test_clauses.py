@@ -98,3 +98,18 @@ def test_of_the_whole(body, want):
     for w in want:
         assert w in got, got
     assert len(got) == len(want), got
+
+
+@pytest.mark.parametrize("body, want", [
+    pytest.param("Rebels said they had captured 25 soldiers, a claim the air force rejected.",
+                 [("Rebels", "assert"), ("the air force", "deny")], id="claim-rejected-by"),
+    pytest.param("The militia said 50 guards died in the raid, a figure which the ministry disputed.",
+                 [("The militia", "assert"), ("the ministry", "deny")], id="figure-which-disputed"),
+    pytest.param("Police said 12 people were hurt; the report that the mayor denied came later.",
+                 [("Police", "assert")], id="other-clause-is-not-a-rejection"),
+])
+def test_rejection_in_apposition(body, want):
+    from reconcile.documents import parse_text
+    from reconcile.extract import extract_claims
+    got = [(c.claimant, c.stance) for c in extract_claims(parse_text("t.txt", f"source: t\ndate: 2024-03-02\n\n{body}\n"))]
+    assert got == want

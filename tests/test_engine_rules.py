@@ -314,3 +314,9 @@ def test_reports_of_one_day_in_the_order_they_came(first: str, second: str, kind
         ("a.txt", "2024-05-04", f"{first} when a gas tank exploded at a market in Dunmore on Saturday, police said."),
         ("b.txt", "2024-05-04", f"{second} when a gas tank exploded at a market in Dunmore on Saturday, the mayor said.")))
     assert {x.kind for x in result.contradictions} == kinds
+
+
+def test_a_rejected_claim_pairs_as_a_denial() -> None:
+    result = reconcile(_claims(("a.txt", "2024-05-04",
+                                "Rebels said they killed 40 soldiers near Dunmore on Saturday, a claim the army rejected.")))
+    assert [(x.kind, x.a.claimant, x.b.claimant) for x in result.contradictions] == [("denial", "Rebels", "the army")]

@@ -145,8 +145,11 @@ def _breakdown(sa: _Side, sb: _Side) -> bool:
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:
-    """One figure read twice (same span), never a contradiction."""
-    return a.doc == b.doc and a.start == b.start and a.end == b.end
+    """One figure read twice (same span), never a contradiction -- unless one party rejects the
+    other's figure ("rebels said they killed 40, a claim the army rejected")."""
+    if not (a.doc == b.doc and a.start == b.start and a.end == b.end):
+        return False
+    return (a.stance == "deny") == (b.stance == "deny") or a.claimant == b.claimant
 
 
 # ---------------------------------------------------------------------------

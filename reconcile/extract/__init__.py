@@ -24,7 +24,7 @@ from typing import Mapping, NamedTuple
 from ..model import Claim, Document, Figure
 from . import attribution, events, numbers
 from .lexicon import CARDINAL_WORDS, VAGUE_PLURALS
-from .clauses import SentenceClauses
+from .clauses import REJECTED_RULE, SentenceClauses, rejecting_party
 from .measures import WHOLE_RULE, MeasureFinder, MeasureHit
 from .sentences import CaselessPattern, Sentence, WordStartPattern, split_sentences, words_pattern
 
@@ -272,6 +272,12 @@ class Extractor:
                 if denied:
                     got = [replace(c, stance="deny", rules=(*(r for r in c.rules if not r.startswith("stance.")),
                                                             CONTRAST_STANCE_RULE)) for c in got]
+                who = rejecting_party(sent, fig) if not denied else None
+                if who:
+                    # "..., a claim the army rejected": the rejecting party denies the figure
+                    got += [replace(c, claimant=who, claimant_kind="unknown", via=(), stance="deny",
+                                    rules=(*(r for r in c.rules if not r.startswith(("stance.", "attr."))),
+                                           REJECTED_RULE)) for c in got]
                 out.extend(got)
                 made.extend(got)
         if len(made) == len(out):

@@ -237,3 +237,27 @@ class SentenceClauses:
                     marks.append(Mark(rule, fig.start - len(head) + m.start(), fig.start, m.group()))
         marks.sort(key=lambda m: m.start)
         return ClauseView(start, end, tuple(marks))
+
+
+# ---------------------------------------------------------------------------
+# Rejections in apposition: "rebels said they killed 40 soldiers, a claim the army rejected".  The
+# figures before the apposition stay the first claimant's; the rejecting party gets a claim of its
+# own on each of them with the stance ``deny`` (rule ``stance.deny.rejected``).
+# ---------------------------------------------------------------------------
+REJECTED_RULE = "stance.deny.rejected"
+_REJECTION = re.compile(
+    r",\s*(?:a|the)\s+(?:claim|claims|figure|figures|toll|number|account|report|tally)\s+(?:that\s+|which\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+[A-Z]?[\w'\u2019.\-]+){0,4}?|officials|police|the\s+[a-z]+(?:\s+[a-z]+)?)"
+    r"\s+(?:has\s+|have\s+|had\s+|quickly\s+|flatly\s+|strongly\s+)?"
+    r"(?:rejected|denied|disputed|dismissed|refuted|rejects|denies|disputes|dismisses)\b")
+
+
+def rejecting_party(sentence: Sentence, fig: Figure) -> str | None:
+    """Who rejects ``fig`` in an apposition after it in its sentence ("..., a claim the army rejected")."""
+    m = _REJECTION.search(sentence.text, fig.end - sentence.start)
+    if m is None:
+        return None
+    # only figures of the clause the apposition follows: no other clause boundary between them
+    if _BOUNDARY.search(sentence.text, fig.end - sentence.start, m.start()):
+        return None
+    return re.sub(r"\s+", " ", m.group("who")).strip()
