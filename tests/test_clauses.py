@@ -105,6 +105,8 @@ def test_of_the_whole(body, want):
                  [("Rebels", "assert"), ("the air force", "deny")], id="claim-rejected-by"),
     pytest.param("The militia said 50 guards died in the raid, a figure which the ministry disputed.",
                  [("The militia", "assert"), ("the ministry", "deny")], id="figure-which-disputed"),
+    pytest.param("Insurgents said they had killed 30 police officers, a claim denied by the Interior Ministry.",
+                 [("Insurgents", "assert"), ("the Interior Ministry", "deny")], id="claim-denied-by-passive"),
     pytest.param("Police said 12 people were hurt; the report that the mayor denied came later.",
                  [("Police", "assert")], id="other-clause-is-not-a-rejection"),
 ])

@@ -252,12 +252,21 @@ _REJECTION = re.compile(
     r"(?:rejected|denied|disputed|dismissed|refuted|rejects|denies|disputes|dismisses)\b")
 
 
+_REJECTION_PASSIVE = re.compile(
+    r",\s*(?:a|the)\s+(?:claim|claims|figure|figures|toll|number|account|report|tally)\s+(?:that\s+was\s+|which\s+was\s+)?"
+    r"(?:quickly\s+|flatly\s+|strongly\s+)?(?:rejected|denied|disputed|dismissed|refuted)\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]+){0,4}|officials|police|the\s+[a-z]+(?:\s+[a-z]+)?)")
+
+
 def rejecting_party(sentence: Sentence, fig: Figure) -> str | None:
-    """Who rejects ``fig`` in an apposition after it in its sentence ("..., a claim the army rejected")."""
-    m = _REJECTION.search(sentence.text, fig.end - sentence.start)
-    if m is None:
+    """Who rejects ``fig`` in an apposition after it in its sentence ("..., a claim the army rejected",
+    "..., a figure disputed by the ministry")."""
+    at = fig.end - sentence.start
+    found = [m for m in (_REJECTION.search(sentence.text, at), _REJECTION_PASSIVE.search(sentence.text, at)) if m]
+    if not found:
         return None
+    m = min(found, key=lambda m: m.start())
     # only figures of the clause the apposition follows: no other clause boundary between them
     if _BOUNDARY.search(sentence.text, fig.end - sentence.start, m.start()):
         return None
-    return re.sub(r"\s+", " ", m.group("who")).strip()
+    return re.sub(r"\s+", " ", m.group("who")).strip().rstrip(".")
