@@ -320,3 +320,14 @@ def test_a_rejected_claim_pairs_as_a_denial() -> None:
     result = reconcile(_claims(("a.txt", "2024-05-04",
                                 "Rebels said they killed 40 soldiers near Dunmore on Saturday, a claim the army rejected.")))
     assert [(x.kind, x.a.claimant, x.b.claimant) for x in result.contradictions] == [("denial", "Rebels", "the army")]
+
+
+def test_a_rising_toll_of_one_day_is_a_chain_of_revisions() -> None:
+    tolls = ("One person died", "Five people died", "Eleven people died", "At least 24 people died")
+    result = reconcile(_stored(*((f"{i}.txt", "2024-05-04",
+                                  f"{t} when a gas tank exploded at a market in Dunmore on Saturday, officials said.")
+                                 for i, t in enumerate(tolls))))
+    kinds = [x.kind for x in result.contradictions]
+    assert len(kinds) == 6 and set(kinds) == {"revision"}
+    (q,) = [q for q in result.quantities if q.measure == "killed"]
+    assert q.status == "revised" and q.best == 24
