@@ -12,7 +12,9 @@ from . import intervals
 
 # Kinds, in the order _kind tries them for a pair that cannot both hold:
 #   denial   exactly one side denies (the denial targets the other's figure)
-#   self     one claimant contradicts itself (same document, or same day)
+#   self     one claimant contradicts itself (same document, or reports of one
+#            day in no known order); a smaller figure it gives further on in
+#            the same report is a breakdown (``_breakdown``), not a pair at all
 #   revision a later report (by publication date; for two reports of one day,
 #            the one the store received later) or the same claimant later
 #            supersedes an earlier figure; for different claimants only when

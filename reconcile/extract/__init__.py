@@ -24,7 +24,7 @@ from typing import Mapping, NamedTuple
 from ..model import Claim, Document, Figure
 from . import attribution, events, numbers
 from .lexicon import CARDINAL_WORDS, VAGUE_PLURALS
-from .clauses import REJECTED_RULE, SentenceClauses, rejecting_party
+from .clauses import REJECTED_RULE, SentenceClauses, may_reject, rejecting_party
 from .measures import WHOLE_RULE, MeasureFinder, MeasureHit
 from .sentences import CaselessPattern, Sentence, WordStartPattern, split_sentences, words_pattern
 
@@ -242,6 +242,7 @@ class Extractor:
             previous: tuple[Figure, MeasureHit] | None = None
             sent_mentions: tuple[str, ...] | None = None     # _mentions_of the sentence, when first needed
             clauses: SentenceClauses | None = None           # the sentence's clause view, when first needed
+            rejects: bool | None = None                      # the sentence has a rejection verb
             for fig in figures:
                 if fig.qualifier == "reference":
                     hit, fig = self._by_reference(text, sent, fig, made)
@@ -272,7 +273,9 @@ class Extractor:
                 if denied:
                     got = [replace(c, stance="deny", rules=(*(r for r in c.rules if not r.startswith("stance.")),
                                                             CONTRAST_STANCE_RULE)) for c in got]
-                who = rejecting_party(sent, fig) if not denied else None
+                if rejects is None:
+                    rejects = may_reject(sent)
+                who = rejecting_party(sent, fig) if rejects and not denied else None
                 if who:
                     # "..., a claim the army rejected": the rejecting party denies the figure
                     got += [replace(c, claimant=who, claimant_kind="unknown", via=(), stance="deny",

@@ -258,6 +258,15 @@ _REJECTION_PASSIVE = re.compile(
     r"(?P<who>(?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]+){0,4}|officials|police|the\s+[a-z]+(?:\s+[a-z]+)?)")
 
 
+#: a cheap test once per sentence before the two patterns run per figure
+_REJECTION_WORD = re.compile(r"(?i)\b(?:rejected|denied|disputed|dismissed|refuted|rejects|denies|disputes|dismisses)\b")
+
+
+def may_reject(sentence: Sentence) -> bool:
+    """The sentence has a rejection verb at all (``rejecting_party`` can find something)."""
+    return _REJECTION_WORD.search(sentence.text) is not None
+
+
 def rejecting_party(sentence: Sentence, fig: Figure) -> str | None:
     """Who rejects ``fig`` in an apposition after it in its sentence ("..., a claim the army rejected",
     "..., a figure disputed by the ministry")."""
