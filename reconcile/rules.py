@@ -53,6 +53,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
                                   "rather than 20') counts what that one counts"),
     ("measure.coordination.previous", "a figure coordinated with the one before it ('killed four soldiers and two "
                                       "civilians') takes its measure"),
+    ("measure.whole.of_total", "'N of the M injured/dead/missing': the M is the total of that measure"),
     ("measure.other", "another count: the verb says what happened to the things counted"),
     ("measure", "the measure lexicon"),
     # parts of a larger count
@@ -71,6 +72,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("clause.place.in", "a bare 'in X' on the figure's clause; a part when X is neither the event's place nor a "
                         "country"),
     ("clause.place", "a place phrase on the figure's clause; a part when the place is not the event's own"),
+    ("clause.period", "a running toll over a long period ('since the offensive began', 'in the 12-day war', "
+                      "'over three weeks of fighting'): its own quantity, not the event's toll"),
     ("clause.later", "those who died later ('have since died'): an increment, a part of the toll"),
     ("clause.select", "the clause's verb picks some victims out (identified, released, admitted): a part"),
     ("clause.more.next", "'N more' after another figure of its sentence: an increment when that figure counts "
@@ -120,6 +123,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("stance.confirm", "the claimant confirms or admits the figure"),
     ("stance.deny.contrast", "a figure set against the one before it ('three died, not four as first reported'): "
                              "the sentence's claimant rejects it"),
+    ("stance.deny.rejected", "an apposition after the figure ('..., a claim the army rejected'): the rejecting "
+                             "party's own claim on the figure, with the stance deny"),
     ("stance.deny", "the claimant denies or rejects the figure"),
     ("stance.hedge", "a hedge (reportedly, allegedly, believed, estimated...)"),
     ("stance", "the stance rules"),

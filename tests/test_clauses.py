@@ -34,6 +34,14 @@ def _marks(text: str, quote: str) -> tuple[str, ...]:
                  id="including-the-gunman"),
     pytest.param("In the hill town of Brask, police said two children were hurt.", "two", "clause.place<brask>",
                  id="fronted-place-opens-clause-before-speech"),
+    pytest.param("More than 900 people have been killed in the 20-day offensive, medics said.", "More than 900",
+                 "clause.period", id="period-n-day-offensive"),
+    pytest.param("Since the uprising began, 3,000 protesters have been detained.", "3,000", "clause.period",
+                 id="period-since-campaign-fronted"),
+    pytest.param("A strike on the market killed 14 people, bringing the toll since the war began to 1,200.", "1,200",
+                 "clause.period", id="period-toll-phrase-is-the-next-figures"),
+    pytest.param("At least 70 soldiers have died over four weeks of fighting in the hills.", "At least 70",
+                 "clause.period", id="period-weeks-of-fighting"),
     pytest.param("The shelling of Tovin in Ambar province, which he said killed nine, went on for hours.", "nine",
                  "clause.place<ambar>", id="place-of-event-noun-with-relative-speech"),
 ])
@@ -56,6 +64,54 @@ def test_clause_marks(text, quote, want):
                  id="place-in-speaker-apposition"),
     pytest.param("The head of Vell district in Orna state told radio that six were missing.", "six",
                  "clause.place<orna>", id="place-in-speaker-subject"),
+    pytest.param("A strike on the market killed 14 people, bringing the toll since the war began to 1,200.", "14",
+                 "clause.period", id="period-of-the-toll-not-the-strike"),
+    pytest.param("The storm killed 12 people on Monday.", "12", "clause.period", id="a-day-is-no-period"),
 ])
 def test_clause_marks_absent(text, quote, absent):
     assert absent not in _marks(text, quote)
+
+
+# ---------------------------------------------------------------------------
+# "N of the M ...": the whole is a total when a measure noun names it, and the N is the toll
+# itself when the whole is everyone hurt ("victims") or a count of another measure.
+# ---------------------------------------------------------------------------
+def _read(body: str):
+    from reconcile.documents import parse_text
+    from reconcile.extract import extract_claims
+    doc = parse_text("t.txt", f"source: t\ndate: 2024-03-02\n\n{body}\n")
+    return [(c.text, c.measure, c.low, any(r.startswith("part.") for r in c.rules)) for c in extract_claims(doc)]
+
+
+@pytest.mark.parametrize("body, want", [
+    pytest.param("Twenty of the 65 injured were still in hospital on Monday, a doctor said.",
+                 [("Twenty", "wounded", 20, True), ("65", "wounded", 65, False)], id="whole-injured-kept-as-total"),
+    pytest.param("Three of the 12 dead were children, the governor said.",
+                 [("Three", "killed", 3, True), ("12", "killed", 12, False)], id="whole-dead-kept-as-total"),
+    pytest.param("Two of the four victims died in hospital, police said.",
+                 [("Two", "killed", 2, False)], id="died-of-the-victims-is-the-toll"),
+    pytest.param("Eight of the 120 passengers were hurt when the bus overturned.",
+                 [("Eight", "wounded", 8, True)], id="passengers-are-no-casualty-total"),
+])
+def test_of_the_whole(body, want):
+    got = _read(body)
+    for w in want:
+        assert w in got, got
+    assert len(got) == len(want), got
+
+
+@pytest.mark.parametrize("body, want", [
+    pytest.param("Rebels said they had captured 25 soldiers, a claim the air force rejected.",
+                 [("Rebels", "assert"), ("the air force", "deny")], id="claim-rejected-by"),
+    pytest.param("The militia said 50 guards died in the raid, a figure which the ministry disputed.",
+                 [("The militia", "assert"), ("the ministry", "deny")], id="figure-which-disputed"),
+    pytest.param("Insurgents said they had killed 30 police officers, a claim denied by the Interior Ministry.",
+                 [("Insurgents", "assert"), ("the Interior Ministry", "deny")], id="claim-denied-by-passive"),
+    pytest.param("Police said 12 people were hurt; the report that the mayor denied came later.",
+                 [("Police", "assert")], id="other-clause-is-not-a-rejection"),
+])
+def test_rejection_in_apposition(body, want):
+    from reconcile.documents import parse_text
+    from reconcile.extract import extract_claims
+    got = [(c.claimant, c.stance) for c in extract_claims(parse_text("t.txt", f"source: t\ndate: 2024-03-02\n\n{body}\n"))]
+    assert got == want

@@ -276,3 +276,58 @@ def test_vague_figures_do_not_contradict_on_their_own() -> None:
         ("a.txt", "2025-06-04", "Dozens of people were killed when the dam burst in Kota Baru on Tuesday."),
         ("b.txt", "2025-06-04", "Three people were killed when the dam burst in Kota Baru on Tuesday, police said.")))
     assert not result.contradictions
+
+
+BREAKDOWN_CASES = [
+    ("later-smaller-figure-of-one-report-is-a-part",
+     "Six people were shot on Harlan Street in Dunmore late Saturday, police said. "
+     "Witnesses heard several shots. Four people were wounded near the bus stop, police said.", set()),
+    ("stated-correction-stays-a-contradiction",
+     "Six people were shot on Harlan Street in Dunmore late Saturday, police said. "
+     "Police initially said four people were shot.", {(4, 6)}),
+    ("larger-later-figure-still-disputes",
+     "Four people were shot on Harlan Street in Dunmore late Saturday, police said. "
+     "Witnesses heard several shots. Six people were shot in all, police said.", {(4, 6)}),
+]
+
+
+@pytest.mark.parametrize("body,pairs", [c[1:] for c in BREAKDOWN_CASES], ids=[c[0] for c in BREAKDOWN_CASES])
+def test_one_voice_breaking_its_toll_down_is_no_contradiction(body: str, pairs: set) -> None:
+    result = reconcile(_claims(("a.txt", "2024-05-04", body)))
+    assert _pairs(result) == pairs
+
+
+def _stored(*docs: tuple[str, str, str]):
+    """Claims as the store gives them back: ids in the order the reports came in."""
+    return [c.with_id(i) for i, c in enumerate(_claims(*docs), 1)]
+
+
+UPDATE_CASES = [
+    ("rising-toll-of-one-day-is-an-update", "Two people died", "Nine people died", {"revision"}),
+    ("falling-toll-of-one-day-is-a-dispute", "Nine people died", "Two people died", {"disjoint"}),
+]
+
+
+@pytest.mark.parametrize("first,second,kinds", [c[1:] for c in UPDATE_CASES], ids=[c[0] for c in UPDATE_CASES])
+def test_reports_of_one_day_in_the_order_they_came(first: str, second: str, kinds: set) -> None:
+    result = reconcile(_stored(
+        ("a.txt", "2024-05-04", f"{first} when a gas tank exploded at a market in Dunmore on Saturday, police said."),
+        ("b.txt", "2024-05-04", f"{second} when a gas tank exploded at a market in Dunmore on Saturday, the mayor said.")))
+    assert {x.kind for x in result.contradictions} == kinds
+
+
+def test_a_rejected_claim_pairs_as_a_denial() -> None:
+    result = reconcile(_claims(("a.txt", "2024-05-04",
+                                "Rebels said they killed 40 soldiers near Dunmore on Saturday, a claim the army rejected.")))
+    assert [(x.kind, x.a.claimant, x.b.claimant) for x in result.contradictions] == [("denial", "Rebels", "the army")]
+
+
+def test_a_rising_toll_of_one_day_is_a_chain_of_revisions() -> None:
+    tolls = ("One person died", "Five people died", "Eleven people died", "At least 24 people died")
+    result = reconcile(_stored(*((f"{i}.txt", "2024-05-04",
+                                  f"{t} when a gas tank exploded at a market in Dunmore on Saturday, officials said.")
+                                 for i, t in enumerate(tolls))))
+    kinds = [x.kind for x in result.contradictions]
+    assert len(kinds) == 6 and set(kinds) == {"revision"}
+    (q,) = [q for q in result.quantities if q.measure == "killed"]
+    assert q.status == "revised" and q.best == 24

@@ -146,6 +146,7 @@ def is_part_scope(scope: str) -> bool:
 CLAUSE_PART_RULES: tuple[str, ...] = (
     "clause.more",          # "rescuers found three more bodies": an increment
     "clause.later",         # "two more have since died": added to the toll
+    "clause.period",        # "since the offensive began", "in the 12-day war": a running toll of a period
     "clause.select",        # "two victims ... have been identified": some of the victims
     "clause.venue.",        # at a hospital, at the scene, in a house: one venue's count
 )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Callable, Mapping, Sequence
@@ -11,17 +12,26 @@ from . import intervals
 
 # Kinds, in the order _kind tries them for a pair that cannot both hold:
 #   denial   exactly one side denies (the denial targets the other's figure)
-#   self     one claimant contradicts itself (same document, or same day)
-#   revision a later report (by publication date) or the same claimant later
+#   self     one claimant contradicts itself (same document, or reports of one
+#            day in no known order); a smaller figure it gives further on in
+#            the same report is a breakdown (``_breakdown``), not a pair at all
+#   revision a later report (by publication date; for two reports of one day,
+#            the one the store received later) or the same claimant later
 #            supersedes an earlier figure; for different claimants only when
-#            the toll rises (tolls usually rise)
+#            the toll rises (a developing story's toll rises: an update, while a
+#            later figure that falls without a correction stays a dispute)
 #   disjoint the intervals do not overlap
 
 
 def _later(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
-    """(earlier, later) by publication date, or None when the dates do not tell."""
-    if a.published is None or b.published is None or a.published == b.published:
+    """(earlier, later) by publication date, then, for two reports of one day, by the order the store
+    received them (reports of a developing story come in as it develops); None when nothing tells."""
+    if a.published is None or b.published is None:
         return None
+    if a.published == b.published:
+        if a.doc == b.doc or a.id is None or b.id is None or a.id == b.id:
+            return None
+        return (a, b) if a.id < b.id else (b, a)
     return (a, b) if a.published < b.published else (b, a)
 
 
@@ -62,7 +72,9 @@ def _kind(sa: _Side, sb: _Side) -> tuple[str, str]:
         early, late = (sa, sb) if order[0] is a else (sb, sa)
         rising = late.iv.low > early.iv.high
         if same_voice or rising:
-            return "revision", (f"{early.text} ({early.c.published}) revised to {late.text} ({late.c.published})")
+            when = (f"{early.c.published}", f"{late.c.published}") if early.c.published != late.c.published \
+                else (f"{early.c.published}", f"a later report of {late.c.published}")
+            return "revision", f"{early.text} ({when[0]}) revised to {late.text} ({when[1]})"
     return "disjoint", f"{sa.text} and {sb.text} do not overlap" if not sa.iv.overlaps(sb.iv) \
         else f"{sa.text} against {sb.text}"
 
@@ -107,14 +119,39 @@ def contradictions(quantity_key: str, claims: Sequence[Claim], key: Callable[[Cl
                 continue
             if not _clash(sa, sb):
                 continue
+            if _breakdown(sa, sb):
+                continue
             kind, why = _kind(sa, sb)
             out.append(Contradiction(kind, a, b, quantity_key, why))
     return out
 
 
+#: words that say a report revises its own figure ("initially", "earlier", "revised"): a smaller
+#: figure after them is a correction, not a breakdown
+_UPDATE_WORDS = re.compile(r"(?i)\b(?:initial(?:ly)?|earlier|first\s+(?:reported|said|put)|previous(?:ly)?|"
+                           r"revised|lowered|corrected|had\s+(?:said|reported|put)|down\s+from|later\s+said)\b")
+
+
+def _breakdown(sa: _Side, sb: _Side) -> bool:
+    """One voice in one report gives a figure and, further on, a smaller one for the same measure:
+    news states the toll first and breaks it down after (those at one place, of one group, on one
+    day), so the later, smaller figure counts a part the words did not mark, not a rival.  A stated
+    correction ("police initially said five, later three") stays a contradiction."""
+    a, b = sa.c, sb.c
+    if a.doc != b.doc or sa.voice != sb.voice or sa.deny or sb.deny:
+        return False
+    first, later = (sa, sb) if (a.start, a.end) <= (b.start, b.end) else (sb, sa)
+    if not later.iv.high < first.iv.low:
+        return False
+    return not any(c.sentence and _UPDATE_WORDS.search(c.sentence) for c in (a, b))
+
+
 def _same_figure(a: Claim, b: Claim) -> bool:
-    """One figure read twice (same span), never a contradiction."""
-    return a.doc == b.doc and a.start == b.start and a.end == b.end
+    """One figure read twice (same span), never a contradiction -- unless one party rejects the
+    other's figure ("rebels said they killed 40, a claim the army rejected")."""
+    if not (a.doc == b.doc and a.start == b.start and a.end == b.end):
+        return False
+    return (a.stance == "deny") == (b.stance == "deny") or a.claimant == b.claimant
 
 
 # ---------------------------------------------------------------------------

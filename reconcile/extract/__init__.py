@@ -24,8 +24,8 @@ from typing import Mapping, NamedTuple
 from ..model import Claim, Document, Figure
 from . import attribution, events, numbers
 from .lexicon import CARDINAL_WORDS, VAGUE_PLURALS
-from .clauses import SentenceClauses
-from .measures import MeasureFinder, MeasureHit
+from .clauses import REJECTED_RULE, SentenceClauses, may_reject, rejecting_party
+from .measures import WHOLE_RULE, MeasureFinder, MeasureHit
 from .sentences import CaselessPattern, Sentence, WordStartPattern, split_sentences, words_pattern
 
 __all__ = ["ExtractOptions", "Extraction", "Extractor", "extract_claims"]
@@ -242,6 +242,7 @@ class Extractor:
             previous: tuple[Figure, MeasureHit] | None = None
             sent_mentions: tuple[str, ...] | None = None     # _mentions_of the sentence, when first needed
             clauses: SentenceClauses | None = None           # the sentence's clause view, when first needed
+            rejects: bool | None = None                      # the sentence has a rejection verb
             for fig in figures:
                 if fig.qualifier == "reference":
                     hit, fig = self._by_reference(text, sent, fig, made)
@@ -262,7 +263,9 @@ class Extractor:
                     sent_mentions = _mentions_of(mentions, sent.text)
                 if clauses is None:
                     clauses = SentenceClauses(text, sent)
-                pending = _Pending(idx, sent, fig, hit, sent_mentions, clauses.view(fig, figures).rules())
+                # the whole of "N of the M injured" is the total: the clause's phrases describe the N
+                marks = () if hit.rule == WHOLE_RULE else clauses.view(fig, figures).rules()
+                pending = _Pending(idx, sent, fig, hit, sent_mentions, marks)
                 if fig.rule == "num.article":
                     out.append(pending)     # a claim or not once the whole report is read
                     continue
@@ -270,6 +273,14 @@ class Extractor:
                 if denied:
                     got = [replace(c, stance="deny", rules=(*(r for r in c.rules if not r.startswith("stance.")),
                                                             CONTRAST_STANCE_RULE)) for c in got]
+                if rejects is None:
+                    rejects = may_reject(sent)
+                who = rejecting_party(sent, fig) if rejects and not denied else None
+                if who:
+                    # "..., a claim the army rejected": the rejecting party denies the figure
+                    got += [replace(c, claimant=who, claimant_kind="unknown", via=(), stance="deny",
+                                    rules=(*(r for r in c.rules if not r.startswith(("stance.", "attr."))),
+                                           REJECTED_RULE)) for c in got]
                 out.extend(got)
                 made.extend(got)
         if len(made) == len(out):

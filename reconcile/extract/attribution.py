@@ -91,6 +91,7 @@ OBJECT_VERBS = frozenset("told tells tell".split())
 # it opens a clause about it; the verb there is someone answering the claim, not its source.
 REBUTTAL_NOUNS = frozenset(
     "figure figures claim claims account version assertion allegation".split())
+_REBUTTAL_RELATIVE = re.compile(r"(?i)\b(?:%s)\s+(?:which|that)\s+(?:the\s+)?$" % "|".join(sorted(REBUTTAL_NOUNS)))
 NOT_COMPLEMENT = frozenset(
     """in on at of for from by with to into after before during was were is are
     had has have and or but as""".split()
@@ -980,6 +981,8 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
             continue    # ", denying rebel claims": a participle phrase, not a subject
         if how == "np" and len(np) > 1 and np[0].low in ("a", "an", "the", "that") and np[1].low in REBUTTAL_NOUNS:
             continue    # ", a claim the army denied": an answer to the claim, not its source
+        if how == "np" and _REBUTTAL_RELATIVE.search(text, max(0, np[0].start - 30), np[0].start):
+            continue    # ", a claim which the army denied": the same answer
         if how == "np" and not any(_DIGIT.search(x.text) for x in np) and not any(x.low in VERBS and x.low not in AMBIGUOUS_FORMS for x in np):
             form = "tag" if _tail_is_tag(toks, v) else "pre"
             cues.append(_Cue(np[0].start, t.end, t.start, t.end, _span_text(text, np), form, stance,

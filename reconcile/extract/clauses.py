@@ -34,7 +34,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Figure
-from .lexicon import AREA_NOUNS, DWELLINGS, INTAKE_VENUES, LATER_WORDS, PERPETRATOR_NOUNS, SELECTING_VERBS
+from .lexicon import (AREA_NOUNS, CAMPAIGN_NOUNS, CARDINAL_WORDS, DWELLINGS, INTAKE_VENUES, LATER_WORDS,
+                      MONTH_NAMES, PERPETRATOR_NOUNS, SELECTING_VERBS)
 from .sentences import Sentence
 
 
@@ -96,6 +97,17 @@ _CLAUSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("clause.later", re.compile(
         rf"(?i)\b(?:(?:have|has|had)\s+(?:{_alt(LATER_WORDS)})\s+died|(?:{_alt(LATER_WORDS)})\s+died|"
         rf"died\s+later)\b")),
+    # a running toll over a long period: "since the offensive began", "in the 12-day war", "since March",
+    # "over the past three weeks", "in two weeks of fighting" (a part of nothing the event's reports count)
+    ("clause.period", re.compile(
+        rf"(?i)\b(?:since\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?)?(?:[\w\-]+\s+){{0,2}}?"
+        rf"(?:{_alt(CAMPAIGN_NOUNS)})\b(?:\s+(?:began|started|erupted|broke\s+out))?|"
+        rf"(?:in|during|over|throughout)\s+(?:the|a|its|their)\s+(?:\d+|{_alt(CARDINAL_WORDS)})[\s\-](?:day|week|month|year)s?"
+        rf"(?:[\s\-]long|[\s\-]old)?\s+(?:[\w\-]+\s+)?(?:{_alt(CAMPAIGN_NOUNS)})\b|"
+        rf"(?:in|during|over|after)\s+(?:(?:more|less)\s+than\s+)?(?:\d+|{_alt(CARDINAL_WORDS)}|several)\s+(?:days|weeks|months|years)"
+        rf"\s+of\s+(?:[\w\-]+\s+)?(?:{_alt(CAMPAIGN_NOUNS)}|bombing|shelling|air\s*strikes|raids)\b|"
+        rf"since\s+(?:(?:early|mid|late)[\s\-])?(?:{_alt(MONTH_NAMES)})\b|since\s+(?:19|20)\d\d\b|"
+        rf"so\s+far\s+in\s+the\s+(?:{_alt(CAMPAIGN_NOUNS)}))")),
     ("clause.select", re.compile(
         rf"(?i)\b(?:have|has|had|were|was|are|is)\s+(?:been\s+|now\s+|since\s+)?(?:{_alt(SELECTING_VERBS)})\b")),
 )
@@ -114,6 +126,9 @@ _FIGURE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("clause.contrast", re.compile(r"(?i)\b(?:not|rather\s+than|instead\s+of)\s*$"), "before"),
 )
 
+
+#: a toll word between a figure and a period phrase: the phrase is the toll's ("toll since March rose to")
+_TOLL_BEFORE = re.compile(r"(?i)\b(?:toll|total|tally|number|count)\b[^.;:]{0,40}$")
 
 _THERE = re.compile(r"(?i)\b(?:\w+ed|died|hurt|killed|found|seen)\s+(there)\b")
 
@@ -187,6 +202,13 @@ class SentenceClauses:
                 continue
             before = [f for f in mine if f.end <= p.start]
             owner = before[-1] if before else None
+            if p.rule == "clause.period" and owner is not None and _TOLL_BEFORE.search(self.text, owner.end, p.start):
+                # "killed 40, bringing the toll since the offensive began to 660": the toll's phrase
+                after = [f for f in mine if f.start >= p.end]
+                owner = after[0] if after else owner
+                if owner.start == fig.start:
+                    marks.append(p)
+                continue
             if owner is None:
                 # fronted: the phrase limits every figure of its clause, unless it is the speaker's
                 # ("the commissioner of X county said that 12 died"): a speech word between them, and
@@ -215,3 +237,45 @@ class SentenceClauses:
                     marks.append(Mark(rule, fig.start - len(head) + m.start(), fig.start, m.group()))
         marks.sort(key=lambda m: m.start)
         return ClauseView(start, end, tuple(marks))
+
+
+# ---------------------------------------------------------------------------
+# Rejections in apposition: "rebels said they killed 40 soldiers, a claim the army rejected".  The
+# figures before the apposition stay the first claimant's; the rejecting party gets a claim of its
+# own on each of them with the stance ``deny`` (rule ``stance.deny.rejected``).
+# ---------------------------------------------------------------------------
+REJECTED_RULE = "stance.deny.rejected"
+_REJECTION = re.compile(
+    r",\s*(?:a|the)\s+(?:claim|claims|figure|figures|toll|number|account|report|tally)\s+(?:that\s+|which\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+[A-Z]?[\w'\u2019.\-]+){0,4}?|officials|police|the\s+[a-z]+(?:\s+[a-z]+)?)"
+    r"\s+(?:has\s+|have\s+|had\s+|quickly\s+|flatly\s+|strongly\s+)?"
+    r"(?:rejected|denied|disputed|dismissed|refuted|rejects|denies|disputes|dismisses)\b")
+
+
+_REJECTION_PASSIVE = re.compile(
+    r",\s*(?:a|the)\s+(?:claim|claims|figure|figures|toll|number|account|report|tally)\s+(?:that\s+was\s+|which\s+was\s+)?"
+    r"(?:quickly\s+|flatly\s+|strongly\s+)?(?:rejected|denied|disputed|dismissed|refuted)\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]+){0,4}|officials|police|the\s+[a-z]+(?:\s+[a-z]+)?)")
+
+
+#: a cheap test once per sentence before the two patterns run per figure
+_REJECTION_WORD = re.compile(r"(?i)\b(?:rejected|denied|disputed|dismissed|refuted|rejects|denies|disputes|dismisses)\b")
+
+
+def may_reject(sentence: Sentence) -> bool:
+    """The sentence has a rejection verb at all (``rejecting_party`` can find something)."""
+    return _REJECTION_WORD.search(sentence.text) is not None
+
+
+def rejecting_party(sentence: Sentence, fig: Figure) -> str | None:
+    """Who rejects ``fig`` in an apposition after it in its sentence ("..., a claim the army rejected",
+    "..., a figure disputed by the ministry")."""
+    at = fig.end - sentence.start
+    found = [m for m in (_REJECTION.search(sentence.text, at), _REJECTION_PASSIVE.search(sentence.text, at)) if m]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start())
+    # only figures of the clause the apposition follows: no other clause boundary between them
+    if _BOUNDARY.search(sentence.text, fig.end - sentence.start, m.start()):
+        return None
+    return re.sub(r"\s+", " ", m.group("who")).strip().rstrip(".")

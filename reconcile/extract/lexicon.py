@@ -183,8 +183,17 @@ AREA_NOUNS: tuple[str, ...] = (
     "city", "town", "village", "district", "province", "region", "neighborhood", "neighbourhood",
     "suburb", "county", "state", "governorate", "camp",
 )
+#: nouns that name everyone an event hurt: "two of the four victims died" gives all the dead
+VICTIM_NOUNS = frozenset({"victims", "casualties"})
 #: nouns that name a measure on their own ("of the 65 injured"): the whole of "N of the M ..."
 TOTAL_NOUN_MEASURE: dict[str, str] = {
     "injured": "wounded", "wounded": "wounded", "hurt": "wounded", "dead": "killed",
     "missing": "missing", "hostages": "detained", "detainees": "detained", "casualties": "casualties",
+    "killed": "killed", "arrested": "detained", "detained": "detained", "displaced": "displaced",
+    "evacuated": "displaced", "evacuees": "displaced",
 }
+#: long stretches of violence: "since the offensive began", "in the 12-day war" name a period's running toll
+CAMPAIGN_NOUNS: tuple[str, ...] = (
+    "offensive", "war", "conflict", "operation", "campaign", "fighting", "uprising", "invasion", "assault",
+    "incursion", "siege", "clashes", "violence", "unrest", "insurgency", "crackdown", "bombardment", "protests",
+)

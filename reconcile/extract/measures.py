@@ -23,6 +23,7 @@ from typing import Mapping
 
 from ..model import Figure
 from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, THING_NOUNS,
+                      TOTAL_NOUN_MEASURE, VICTIM_NOUNS,
                       VAGUE_PLURALS)
 from .sentences import CaselessPattern, Sentence, fold
 
@@ -652,7 +653,10 @@ class MeasureFinder:
             return MeasureHit("killed", None, "measure.right.fatally")
         if previous is not None and previous[0].end > fig.start - 12 \
                 and _OF_THE_BEFORE.search(text[previous[0].end:fig.start]):
-            return None  # "32 of the [543] passengers": the whole, not a claim of its own
+            # "20 of the [65] injured": a whole named by a measure noun is a total of its own;
+            # "32 of the [543] passengers" counts no casualty
+            whole = _whole_measure(text, fig, sentence)
+            return MeasureHit(whole, None, WHOLE_RULE) if whole else None
         if doc_previous is not None:
             # both patterns end at the figure and match fewer than 100 characters: the head
             # is the last 120 (the same matches, and work per figure that does not grow with
@@ -740,11 +744,47 @@ _LOCATIVE = CaselessPattern(
 _OTHER_MEASURE_BEFORE = CaselessPattern(r"\b(?:killed|died|dead|injured|wounded|hurt|shot|arrested|missing)\b")
 
 
+#: "N of the M <measure noun>" ("20 of the [65] injured"): the M is a total of that measure
+WHOLE_RULE = "measure.whole.of_total"
+_WHOLE_NOUN = re.compile(r"\s+(?:people\s+|persons\s+)?([a-z]+)\b", re.I)
+_OF_THE_FIGURE = re.compile(r"(?i)\s*of\s+(?:the|its|their)\s+(?=\S*\d|(?:%s)\b)" % "|".join(CARDINAL_WORDS))
+
+
+def _whole_measure(text: str, fig: Figure, sentence: Sentence) -> str | None:
+    """The measure that the noun right after the whole ``fig`` names ("the 65 injured"), or None."""
+    m = _WHOLE_NOUN.match(text, fig.end, sentence.end)
+    return TOTAL_NOUN_MEASURE.get(m.group(1).lower()) if m else None
+
+
+def _of_other_whole(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit) -> bool:
+    """"N of the M ..." where the M's own noun names no measure, or another one, than the N's:
+    "two of the four victims died", "32 of the 543 passengers were killed" give the toll itself."""
+    m = _OF_THE_FIGURE.match(text, fig.end, sentence.end)
+    if not m:
+        return False
+    whole = next((f for f in _figures_at(text, m.end(), sentence.end)), None)
+    if whole is None:
+        return False
+    m = _WHOLE_NOUN.match(text, whole.end, sentence.end)
+    noun = m.group(1).lower() if m else ""
+    if noun in VICTIM_NOUNS:
+        return True     # the victims are everyone hurt: those of them who died are all the dead
+    measure = TOTAL_NOUN_MEASURE.get(noun)
+    return measure is not None and measure != hit.measure   # "two of the 65 injured died"
+
+
+def _figures_at(text: str, start: int, end: int) -> list[Figure]:
+    from .numbers import find_figures   # the number grammar (no cycle at import time)
+    return [f for f in find_figures(text, start, min(end, start + 40)) if f.start == start]
+
+
 def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
              doc_previous: MeasureHit | None) -> str | None:
     after = text[fig.end:sentence.end]
     before = text[max(sentence.start, fig.start - 30):fig.start]
     if _PART_AFTER.match(after) or _NONE_OF.match(fig.text):
+        if _PART_AFTER.match(after) and _of_other_whole(text, sentence, fig, hit):
+            return None                     # "two of the four victims died": the killed, all of them
         return "part.of"                    # "32 of its agents", "15 of them", "none of the wounded"
     if _PART_BEFORE.search(before) or _ANOTHER_IN.search(fig.text):
         return "part.including"             # "including two children", "another four", "at least another 20"
