@@ -77,7 +77,7 @@ _TOLL_OBJECT = re.compile(r"(?:the|its|their|his|her|our)\s+(?:(?:death|casualty
 # they count as verbs only when a complement follows (that, a figure, a name).
 AMBIGUOUS_FORMS = frozenset(
     """estimates estimate reports report claims claim fears fear suspects suspect
-    states notes adds denies thought""".split()
+    states notes adds denies thought dispute disputes""".split()
 ) | TOLL_VERBS
 # Words that may open the tail of a speaker tag ("police said late Tuesday").
 TAIL_STARTS = frozenset(
@@ -261,8 +261,11 @@ HEADLINE_BODIES = frozenset(
 # Compiled patterns
 # ---------------------------------------------------------------------------
 
+#: (a possessive cut off by a space, "Iran 's", is one token;
+#: a dot inside a word joins "U.S", "fredericksburg.com"; a dot between a lower-case word and a capital is a
+#: sentence end with its space lost: "said police.Two women")
 _TOKEN = re.compile(
-    r"``|''|\d{1,3}(?:,\d{3})+|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Cpl|Adm|Rev|St)\.|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]+|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
+    r"``|''|['\u2019]s(?![A-Za-z0-9])|\d{1,3}(?:,\d{3})+|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Cpl|Adm|Rev|St)\.|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]+|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|(?:(?<![a-z]{2})|(?!\.[A-Z]))\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
 )
 # the same tokens, each after the white space before it: ``re`` skips the white space in one step
 # instead of trying every alternative at each of its characters, and ``findall`` makes no match
@@ -336,6 +339,9 @@ _COMMA_THEN_CAP = re.compile(r",\s+(?=[A-Z][a-z])")
 _COMMA_AFTER = re.compile(r"\s*,")
 _SEGMENT_BEFORE = re.compile(r"[^,.;:\"\u201c\u201d]{1,50}$")
 _LEAD_WORDS = re.compile(r"((?:[\w'\u2019.\-]+\s+){0,3})$")
+_LEAD_WORD = re.compile(r"[\w'\u2019.\-]+")
+#: a word with a dot that does not end a sentence: "D.C.", "St.", "Lt.", "U.S."
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
 # (each alternative opens with its own character: ``re`` then skips fast to the next of them)
 _QUOTE_MARK = re.compile(r"\"|\u201c|\u201d|``|''")
 _GAP_AFTER_QUOTE = re.compile(r"[\s,.:;!?]*")
@@ -632,18 +638,22 @@ def _find_persons(text: str, start: int, end: int) -> list[_Person]:
         if name.split()[0].lower() in TITLE_WORDS:
             continue
         # extend the title backwards over capitalised modifiers ("Alturas Police Chief")
+        # (only words on the title's own line, and none that ends a sentence: "... Be Caught\n\nBridgeport
+        # police Chief", "on Thursday. Detroit Police Chief")
         ext = _LEAD_WORDS.search(body, max(0, m.start() - 80), m.start())
-        lead = ext.group(1) if ext else ""
-        lead_words = lead.split()
-        keep: list[str] = []
-        for w in reversed(lead_words):
-            if w[0].isupper() and w.lower() not in ("the", "a", "an", "and", "but", "said", "according") \
-                    or w.lower() in TITLE_MODIFIERS:
-                keep.insert(0, w)
+        lead_words: list[str] = []
+        lead_start = m.start()
+        for w in reversed(list(_LEAD_WORD.finditer(body, ext.start() if ext else m.start(), m.start()))):
+            word = w.group()
+            if "\n" in body[w.end():lead_start] or (word.endswith(".") and not _ABBREVIATION.fullmatch(word)) \
+                    or w.start() > 0 and body[w.start() - 1].isalnum():       # (a word cut by the window)
+                break
+            if word[0].isupper() and word.lower() not in ("the", "a", "an", "and", "but", "said", "according") \
+                    or word.lower() in TITLE_MODIFIERS:
+                lead_words.insert(0, word)
+                lead_start = w.start()
             else:
                 break
-        lead_words = keep
-        lead_start = m.start() - len(lead) + (len(lead) - len(" ".join(lead_words) + (" " if lead_words else "")))
         full = " ".join(body[lead_start:m.end()].split())
         titles = frozenset(_lows(" ".join(lead_words + [m.title])))
         pos = start + m.start("name")
@@ -746,6 +756,11 @@ def _sentence_subject(toks: list[_Tok]) -> list[_Tok]:
     return out
 
 
+#: lower-case adverbs of manner or time between a subject and its verb ("the navy had originally said",
+#: "officials repeatedly stated"); not "family", "rally"
+_MANNER_ADVERB = re.compile(r"[a-z]+(?:ally|ously|ently|antly|edly|ately|ively)$")
+
+
 def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_Tok], str]:
     """Collect the subject noun phrase ending at token j (inclusive).
 
@@ -754,7 +769,7 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
     """
     text = ctx.text
     # skip adverbs and "on Tuesday" between the subject and the verb
-    while j >= 0 and (toks[j].low in ADVERBS_BEFORE_VERB or toks[j].low in WEEKDAYS
+    while j >= 0 and (toks[j].low in ADVERBS_BEFORE_VERB or toks[j].low in WEEKDAYS or _MANNER_ADVERB.match(toks[j].text)
                       or (toks[j].low == "on" and j + 1 < len(toks) and toks[j + 1].low in WEEKDAYS)):
         j -= 1
     if j < 0:
@@ -766,6 +781,9 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
         return [], "relative"
     if t.text == ",":
         # appositive: "Mr Dahl, the commissioner of ..., said"
+        rel = _relative_aside(toks, j)
+        if rel:
+            return rel, "np"
         k = j - 1
         seg_a: list[_Tok] = []
         while k >= 0 and toks[k].text not in (",", ";", ":", "(", ")") and toks[k].low not in ("that",):
@@ -804,11 +822,13 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
     k = j
     while k >= 0 and len(out) < 12:
         t = toks[k]
-        if (not _is_word(t) and t.text not in ("&",)) or _LOWER_ABBREV.match(t.text):
+        if (not _is_word(t) and t.text not in ("&", "'s", "\u2019s")) or _LOWER_ABBREV.match(t.text):
             break
         if t.low in RELATIVE:
             if not out:
                 return [], "relative"
+            if t.low == "where" and not any(x.low in _FINITE_AUX for x in out):
+                break         # "the scene where sources said": "where" opens a clause with its own subject
             out = []          # drop the relative clause, keep walking to its head
             k -= 1
             continue
@@ -819,11 +839,65 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
         out.insert(0, t)
         k -= 1
     out = _clean_np(out)
+    if any(x.low in _FINITE_AUX for x in out):
+        out = _speaker_tail(out)
     while out and out[0].low in ("and", "but", "or"):
         out = out[1:]
     if len(out) == 1 and out[0].low in RELATIVE_SUBJECTS:
         return [], "relative"
     return out, ("np" if out else "none")
+
+
+_ASIDE_STOPS = frozenset((",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "``", "''"))
+
+
+def _relative_aside(toks: list[_Tok], j: int) -> list[_Tok]:
+    """The subject before a relative aside that ends at the comma ``j``: "A mother, who did not give
+    her name, said" / "A spokesman for the fund, a charity that feeds orphans, said" give the words
+    before the aside's opening comma (an age before a name dropped: "20-year-old Ann Lee")."""
+    k = j - 1
+    while k >= 0 and toks[k].text not in _ASIDE_STOPS:
+        k -= 1
+    if k < 1 or toks[k].text != "," or k == j - 1:
+        return []
+    aside = toks[k + 1:j]
+    if not any(x.low in ("who", "which", "whose") or x.low == "that" and i > 0 for i, x in enumerate(aside)):
+        return []
+    m = k - 1
+    before: list[_Tok] = []
+    while m >= 0 and toks[m].text not in _ASIDE_STOPS and toks[m].low not in STOP_BACK and len(before) < 7:
+        before.insert(0, toks[m])
+        m -= 1
+    before = _clean_np(before)
+    while before and _DIGIT.search(before[0].text):
+        before = before[1:]
+    if not before or any(x.low in VERBS or x.low in AUX_BE or _DIGIT.search(x.text) for x in before):
+        return []
+    return before
+
+
+#: finite verbs that a subject noun phrase cannot hold: the words before them are a clause of their own
+_FINITE_AUX = frozenset("is are was were has have had".split())
+#: lower-case words that may end a speaker's name when a comma was lost before it ("... in Kansas City
+#: police said"): titles, their modifiers and the bodies of KIND_RULES
+_SPEAKER_WORDS = TITLE_WORDS | TITLE_MODIFIERS | frozenset(
+    w for _rid, _kind, words in KIND_RULES for w in words if " " not in w and w not in ("people", "man", "woman"))
+
+
+def _speaker_tail(np: list[_Tok]) -> list[_Tok]:
+    """The speaker at the end of words that hold a clause ("a girl was hurt in Kansas City police" ->
+    "Kansas City police"; "others were not hurt and one of them" -> nothing): the last run of
+    capitalised words and speaker words, with a determiner before it."""
+    k = len(np)
+    while k > 0 and (np[k - 1].text[0].isupper() and np[k - 1].low not in _FINITE_AUX or np[k - 1].low in _SPEAKER_WORDS
+                     or np[k - 1].text in ("'s", "&")):
+        k -= 1
+    if k == len(np):
+        return []
+    if k > 0 and np[k - 1].low in DETERMINERS:
+        k -= 1
+    tail = np[k:]
+    return tail if any(t.low in _SPEAKER_WORDS or t.text[0].isupper() for t in tail) else []
 
 
 def _np_fwd(toks: list[_Tok], j: int) -> list[_Tok]:
@@ -841,6 +915,15 @@ def _np_fwd(toks: list[_Tok], j: int) -> list[_Tok]:
         out.append(t)
         k += 1
     return _clean_np(out)
+
+
+_CARDINALS = frozenset(CARDINAL_WORDS) | frozenset(("dozen", "dozens", *VAGUE_PLURALS))
+
+
+def _counted_clause(np: list[_Tok]) -> bool:
+    """", said nine people died": a count then lower-case words after the verb is the reported clause
+    with its comma lost, not an inverted speaker (", said Ruth Okello" / ", said the agency" are)."""
+    return any(t.low in _CARDINALS for t in np) and np[-1].text.islower()
 
 
 def _np_ends_clause(toks: list[_Tok], last: _Tok) -> bool:
@@ -928,13 +1011,13 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         prev = toks[j] if j >= 0 else None
         # passives: "was quoted as saying" is a cue; "is said to", "were reported" are not
         b = j
-        while b > 0 and toks[b].low.endswith("ly") and len(toks[b].low) > 4:
-            b -= 1                  # "could not be independently verified": a passive all the same
+        while b > 0 and (toks[b].low.endswith("ly") and len(toks[b].low) > 4 or toks[b].low in ("not", "n't", "never")):
+            b -= 1                  # "could not be independently verified", "are not believed": a passive all the same
         if prev is not None and (prev.low in AUX_BE or toks[b].low in AUX_BE):
             continue
         if low == "quoted":
             continue
-        if prev is not None and (prev.low in ("the", "a", "an", "this", "its", "their", "his", "her")
+        if prev is not None and (prev.low in ("the", "a", "an", "this", "its", "their", "his", "her", "other", "another")
                                  or _DIGIT.search(prev.text) or prev.low in NUMBER_WORDS):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
@@ -954,12 +1037,17 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 _DIGIT.search(nxt.text) or nxt.low in NUMBER_WORDS or nxt.low in ("the", "lives")) \
                 and any(x.low in ("lives", "life") for x in toks[v + 1:v + 5]):
             continue
-        after_punct = prev is None or prev.text in (",", '"', "\u201d", "''", ":")
+        if stance == "hedge" and (nxt is not None and nxt.low == "of" or prev is not None and prev.text == ",") \
+                or prev is not None and prev.low in PREPOSITIONS and prev.low != "to":
+            continue    # "a man suspected of", "two teens, believed targeted,", "looking for suspects": a participle, a noun
+        # (a verb of belief never stands before its subject: "suspect sought", "3 teens, believed targeted")
+        after_punct = (prev is None or prev.text in (",", '"', "\u201d", "''", ":")) and stance != "hedge"
         if after_punct and nxt is not None and _is_word(nxt) and low not in OBJECT_VERBS \
                 and nxt.low not in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING | {"i", "we", "you"}:
             np2 = _np_fwd(toks, v + 1)
             end_k = v + 1 + len(np2)
             if np2 and not any(x.low in CLAUSE_WORDS or _DIGIT.search(x.text) for x in np2) \
+                    and not _counted_clause(np2) \
                     and np2[0].low not in ("that",) and _np_ends_clause(toks, np2[-1]):
                 cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
                                  f"attr.{low}.inverted"))
@@ -1292,9 +1380,17 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
         rules.append(claimant_cue.resolve_rule)
     kind = claimant_cue.kind if claimant_cue.kind in CLAIMANT_KINDS else "unknown"
     # names as one line of single spaces ("hospital\nauthorities" of wrapped wire copy)
-    return Attribution(" ".join(claimant_cue.claimant.split()) if claimant_cue.claimant else None, kind,
-                       tuple(dict.fromkeys(" ".join(v.split()) for v in via if v)), stance,
+    return Attribution(_tidy(claimant_cue.claimant) if claimant_cue.claimant else None, kind,
+                       tuple(dict.fromkeys(_tidy(v) for v in via if v)), stance,
                        tuple(dict.fromkeys(rules + srules)))
+
+
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['\u2019]s)\b")
+
+
+def _tidy(name: str) -> str:
+    """A name as one line of single spaces, a possessive joined to its owner ("Iran 's" -> "Iran's")."""
+    return _SPACED_POSSESSIVE.sub(r"\1", " ".join(name.split()))
 
 
 #: head words that name what is counted, never who speaks ("a number of fatalities reported")
