@@ -97,6 +97,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("attr.headline.prefix", "a headline opening with its source ('Police: ...')"),
     ("attr.headline.suffix", "a headline ending with its source ('..., police say')"),
     ("attr.resolve.pronoun.speaker", "a pronoun (he, she) resolved to the person who spoke before it"),
+    ("attr.resolve.pronoun.surname_speaker", "a pronoun (he, she) resolved to the speaker named by a surname alone just before it"),
     ("attr.resolve.pronoun.person", "a pronoun (he, she) resolved to the person named before it"),
     ("attr.resolve.they.subject", "'they' resolved to the body the sentence opens with ('Police arrested a man they say fired')"),
     ("attr.resolve.they.speaker", "'they' resolved to the body that spoke before it"),

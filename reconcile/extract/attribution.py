@@ -102,6 +102,8 @@ NUMBER_WORDS = frozenset(w for w, n in UNIT_WORDS.items() if 1 <= n <= 12) | fro
 # or past with a subject; "X is believed", "were reported" are passives, handled
 # by the hedge-scope table instead.
 AUX_BE = frozenset("is are was were be been being am 's".split())
+#: "it's believed", "they're thought to": a contracted "be" makes the verb after it a passive
+_BE_CONTRACTIONS = frozenset("it's that's there's what's he's she's they're we're who's".split())
 
 # Words that may stand between the subject and the reporting verb ("police later said").
 ADVERBS_BEFORE_VERB = frozenset(
@@ -244,7 +246,7 @@ HEDGE_RULES: tuple[tuple[str, str], ...] = (
     ("stance.hedge.modal", r"\b(?:may|might|could)\s+(?:have|be)\b"),
     ("stance.hedge.possibly", r"\b(?:possibly|perhaps)\b"),
     ("stance.hedge.seem", r"\b(?:seems?|seemed|appears?|appeared)\s+(?:certain\s+)?to\b"),
-    ("stance.hedge.it_is_thought", r"\bit\s+is\s+(?:thought|believed|feared)\b"),
+    ("stance.hedge.it_is_thought", r"\bit(?:\s+is|'s|’s)\s+(?:thought|believed|feared)\b"),
 )
 CONFIRM_RULES: tuple[tuple[str, str], ...] = (
     ("stance.confirm.confirmed", r"(?<!un)\bconfirmed\b"),
@@ -265,7 +267,7 @@ HEADLINE_BODIES = frozenset(
 #: a dot inside a word joins "U.S", "fredericksburg.com"; a dot between a lower-case word and a capital is a
 #: sentence end with its space lost: "said police.Two women")
 _TOKEN = re.compile(
-    r"``|''|['\u2019]s(?![A-Za-z0-9])|\d{1,3}(?:,\d{3})+|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Cpl|Adm|Rev|St)\.|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]+|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|(?:(?<![a-z]{2})|(?!\.[A-Z]))\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
+    r"``|''|['\u2019]s(?![A-Za-z0-9])|\b[A-Z]\.(?=[ \t]+[A-Z][a-z])|\d{1,3}(?:,\d{3})+|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Cpl|Adm|Rev|St)\.|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]+|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|(?:(?<![a-z]{2})|(?!\.[A-Z]))\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
 )
 # the same tokens, each after the white space before it: ``re`` skips the white space in one step
 # instead of trying every alternative at each of its characters, and ``findall`` makes no match
@@ -743,16 +745,21 @@ def _sentence_subject(toks: list[_Tok]) -> list[_Tok]:
     """The leading noun phrase of a sentence, after a dateline ("JAKARTA, Indonesia -- Police ...")."""
     begin = 0
     for i, t in enumerate(toks[:10]):
-        if t.text in ("--", "\u2014", "-", ":") or (t.text == ")" and i < 6):
+        if t.text in ("--", "\u2014", "\u2013", "-", ":") or (t.text == ")" and i < 6):
             begin = i + 1
     out: list[_Tok] = []
     for t in toks[begin:begin + 7]:
         if not _is_word(t):
             break
-        if t.text[0].isupper() or t.low in ("the", "a", "an", "of", "and") or t.low.endswith("'s"):
+        # (a speaker word after a name belongs to it: "San Antonio police")
+        if t.text[0].isupper() or t.low in ("the", "a", "an", "of", "and") or t.low.endswith("'s") \
+                or out and t.low in _SPEAKER_WORDS:
             out.append(t)
         else:
             break
+    # (function words alone name nobody: "A relative came and told me" gives no subject, not "A")
+    while out and out[-1].low in ("the", "a", "an", "of", "and"):
+        out.pop()
     return out
 
 
@@ -1013,7 +1020,7 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         b = j
         while b > 0 and (toks[b].low.endswith("ly") and len(toks[b].low) > 4 or toks[b].low in ("not", "n't", "never")):
             b -= 1                  # "could not be independently verified", "are not believed": a passive all the same
-        if prev is not None and (prev.low in AUX_BE or toks[b].low in AUX_BE):
+        if prev is not None and (prev.low in AUX_BE or toks[b].low in AUX_BE or prev.low.replace("\u2019", "'") in _BE_CONTRACTIONS):
             continue
         if low == "quoted":
             continue
@@ -1172,6 +1179,9 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
         for c in reversed(ctx.speakers):
             if c.start < pos and c.kind == "person" or (c.start < pos and _person_of(ctx, c.claimant)):
                 return c.claimant, c.kind, "attr.resolve.pronoun.speaker"
+            if c.start < pos and c.kind == "unknown" and c.claimant and _SURNAME.fullmatch(c.claimant):
+                # "Kroon said ... '', he said": a speaker named by a surname alone is a person
+                return c.claimant, "person", "attr.resolve.pronoun.surname_speaker"
         p = _last_person(ctx, pos)
         if p is not None:
             return p.full, p.kind, "attr.resolve.pronoun.person"
@@ -1217,6 +1227,10 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
     if kind == "unknown" and len(words) in (2, 3) and all(w[0].isupper() for w in words):
         kind = "person"
     return np, kind, "attr.resolve.as_written"
+
+
+#: one capitalised word: a surname ("Kroon"), when no kind word names a body
+_SURNAME = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[-'\u2019][A-Z][a-z\u00E0-\u024F]+)?")
 
 
 def _subject_before(ctx: AttributionContext, pos: int) -> str | None:
