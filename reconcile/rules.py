@@ -92,6 +92,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("attr.quoted_as_saying", "'X was quoted as saying' names the claimant"),
     ("attr.quoted_by_as_saying", "'X was quoted by Y as saying': X is the claimant, Y the channel (via)"),
     ("attr.citing", "'..., Reuters reported, citing state television': the cited source is the claimant, the reporter the channel (via)"),
+    ("attr.quoting", "'..., the agency said, quoting a local official': the quoted source is the claimant, the reporter the channel (via)"),
     ("attr.quoted_object_as_saying", "'Y quoted X as saying': X is the claimant, Y the channel (via)"),
     ("attr.post.signature", "a figure in an embedded social-media post ('... — NOPD (@NOPDNews) May 2, 2016'): the post's author"),
     ("attr.headline.prefix", "a headline opening with its source ('Police: ...')"),

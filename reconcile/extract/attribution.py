@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
-from .lexicon import (CARDINAL_WORDS, HONORIFICS, OPEN_QUOTES, REPORT_ADJECTIVES, SOURCE_AGENT_WORDS,
-                      SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES, TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES)
+from .lexicon import (CARDINAL_WORDS, HONORIFICS, OPEN_QUOTES, REPORT_ADJECTIVES, RESPONDER_NOUNS, SOURCE_AGENT_WORDS,
+                      SHOWING_DOCUMENTS, SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES, TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES)
 from .sentences import CaselessPattern, Sentence, stops_pattern, tail_width, words_pattern
 
 __all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
@@ -62,6 +62,12 @@ VERBS: dict[str, str] = {
     # "witnesses put the number at 12", "officials placed the toll at 63": only before such an
     # object (TOLL_OBJECT); anywhere else these are no reporting verbs
     **dict.fromkeys("put puts putting placed places".split(), "assert"),
+    # "officials raised the death toll to 120", "the ministry revised its figure to 98": the new figure is
+    # the subject's own (only before a toll object, as "put")
+    **dict.fromkeys("""raised raises lowered lowers revised revises updated updates increased increases
+        reduced reduces""".split(), "assert"),
+    # "figures released by the ministry showed 120 deaths": only after a document (SHOWING_DOCUMENTS)
+    **dict.fromkeys("show shows showed".split(), "assert"),
     # hedged reporting: the claimant only estimates or believes
     **dict.fromkeys(
         """estimated estimates estimate believe believes believed fear fears
@@ -70,7 +76,10 @@ VERBS: dict[str, str] = {
     ),
 }
 # Verbs that report a figure only when their object is a toll ("put the death toll at 63").
-TOLL_VERBS = frozenset("put puts putting placed places".split())
+TOLL_VERBS = frozenset("""put puts putting placed places raised raises lowered lowers revised revises updated updates
+    increased increases reduced reduces""".split())
+#: verbs that report only after a document subject ("records show")
+SHOW_VERBS = frozenset("show shows showed".split())
 _TOLL_OBJECT = re.compile(r"(?:the|its|their|his|her|our)\s+(?:(?:death|casualty|overall|official|final)\s+)?"
                           r"(?:toll|number|figure|count|tally|estimate)\b", re.I)
 # Forms that are also nouns ("initial estimates", "two suspects", "news reports"):
@@ -84,7 +93,9 @@ TAIL_STARTS = frozenset(
     "late early yesterday today tonight last this earlier later also again afterwards separately".split()
 )
 # Words that end the tail of a speaker tag (", police said, adding that ...").
-TAIL_ENDS = frozenset("adding saying as while citing according and but".split())
+TAIL_ENDS = frozenset("adding saying as while citing quoting according and but".split())
+#: ", citing state television", ", quoting a local official": a source relayed by the cue before or around it
+CITING_WORDS = frozenset(("citing", "quoting"))
 # Verbs whose object is the listener ("told AFP"), never an inverted subject.
 OBJECT_VERBS = frozenset("told tells tell".split())
 # ", a figure Hamas disputed", ", a claim the army denied": a noun that sums up the claim before
@@ -126,7 +137,7 @@ RELATIVE_SUBJECTS = frozenset("who whom which that whose what".split())
 # Words that end a noun phrase when walking forwards (inverted "said X", "according to X").
 STOP_FWD = frozenset(
     """who which that whom to in on at as after while when adding speaking
-    citing late early yesterday today tonight last this and/or said says told
+    citing quoting late early yesterday today tonight last this and/or said says told
     reported during from with because but than""".split()
 ) | WEEKDAYS
 PREPOSITIONS = frozenset(
@@ -378,10 +389,10 @@ _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
 _OWN_FIGURE_CLAUSE = re.compile(r",\s+(?:saying|adding|insisting|noting|arguing|explaining|stating|claiming)\b", re.I)
 _MIDCLAUSE_END = re.compile(r"(?:\b[a-z][a-z'\u2019-]*|,)$")
 _CUE_WORD = CaselessPattern(
-    rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying', 'citing'])})\b")
+    rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying', *CITING_WORDS])})\b")
 #: the tokens _find_cues looks at (lower-case): the verbs, "according (to)", "adding", "saying",
-#: "quoted", "citing"
-_CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted", "citing"}
+#: "quoted", "citing", "quoting"
+_CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted"} | CITING_WORDS
 #: what may stand between a reporting cue and its ", citing X" (", Reuters reported on Sunday, citing")
 _CITING_GAP = re.compile(r"[^;:.!?\"\u201c\u201d]{0,40}")
 _CAP_WORD = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'\u2019.\-]*$")
@@ -804,7 +815,7 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
                 seg_b.insert(0, toks[m])
                 m -= 1
             seg_b = _clean_np(seg_b)
-            if seg_a and seg_a[0].low in PREPOSITIONS | {"according", "speaking", "citing"}:
+            if seg_a and seg_a[0].low in PREPOSITIONS | {"according", "speaking"} | CITING_WORDS:
                 if seg_b:
                     return seg_b, "np"
             elif seg_b and _name_like(text, seg_b) and not any(_DIGIT.search(x.text) for x in seg_b):
@@ -887,7 +898,7 @@ def _relative_aside(toks: list[_Tok], j: int) -> list[_Tok]:
 _FINITE_AUX = frozenset("is are was were has have had".split())
 #: lower-case words that may end a speaker's name when a comma was lost before it ("... in Kansas City
 #: police said"): titles, their modifiers and the bodies of KIND_RULES
-_SPEAKER_WORDS = TITLE_WORDS | TITLE_MODIFIERS | frozenset(
+_SPEAKER_WORDS = TITLE_WORDS | TITLE_MODIFIERS | RESPONDER_NOUNS | frozenset(
     w for _rid, _kind, words in KIND_RULES for w in words if " " not in w and w not in ("people", "man", "woman"))
 
 
@@ -948,7 +959,7 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
     dead included ...") is not a tag."""
     tail: list[_Tok] = []
     after = v + 1
-    if after + 1 < len(toks) and toks[after].text == "," and toks[after + 1].low == "citing":
+    if after + 1 < len(toks) and toks[after].text == "," and toks[after + 1].low in CITING_WORDS:
         # "Reuters reported, citing state television, that ...": the tail after the citing phrase
         k = next((i for i in range(after + 2, len(toks)) if toks[i].text in (",", ".", ";")), len(toks))
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and (
@@ -970,6 +981,9 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
         return True
     if toks[v].low in OBJECT_VERBS and len(tail) <= 4:
         return True            # told reporters / told AFP / told our correspondent
+    if toks[v].low in OBJECT_VERBS and any(0 < i <= 4 and (t.low in PREPOSITIONS or t.low in TAIL_STARTS)
+                                           for i, t in enumerate(tail)):
+        return True            # told Reuters on condition of anonymity / told a news conference in the capital
     return all(t.text[0].isupper() for t in tail if _is_word(t))
 
 
@@ -993,11 +1007,11 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                                  "according", "assert", "attr.according_to"))
             continue
         # citing X: the source a reporting cue relays; kept aside and joined to that cue below
-        if low == "citing":
+        if low in CITING_WORDS:
             np = _source_np(toks, v + 1)
             if np and np[0] is toks[v + 1] and not _in_quote(ctx, t.start):
                 citing.append(_Cue(t.start, np[-1].end, t.start, t.end, _span_text(text, np), "citing", "assert",
-                                   "attr.citing"))
+                                   f"attr.{low}"))
             continue
         # adding (that) / saying: the subject is the speaker of the previous cue
         if low in ("adding", "saying") and v > 0 and toks[v - 1].text == "," and not _in_quote(ctx, t.start):
@@ -1075,6 +1089,8 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
             continue    # ", denying rebel claims": a participle phrase, not a subject
         if how == "np" and len(np) > 1 and np[0].low in ("a", "an", "the", "that") and np[1].low in REBUTTAL_NOUNS:
             continue    # ", a claim the army denied": an answer to the claim, not its source
+        if low in SHOW_VERBS and (how != "np" or all(x.low not in SHOWING_DOCUMENTS for x in np)):
+            continue    # "the video shows", "they showed": no report
         if how == "np" and not any(_DIGIT.search(x.text) for x in np) and not any(x.low in VERBS and x.low not in AMBIGUOUS_FORMS for x in np):
             form = "tag" if _tail_is_tag(toks, v) else "pre"
             cues.append(_Cue(np[0].start, t.end, t.start, t.end, _span_text(text, np), form, stance,
@@ -1180,7 +1196,13 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
             if c.start < pos and c.kind == "person" or (c.start < pos and _person_of(ctx, c.claimant)):
                 return c.claimant, c.kind, "attr.resolve.pronoun.speaker"
             if c.start < pos and c.kind == "unknown" and c.claimant and _SURNAME.fullmatch(c.claimant):
-                # "Kroon said ... '', he said": a speaker named by a surname alone is a person
+                # "Kroon said ... '', he said": a speaker named by a surname alone is a person, named in
+                # full where an earlier speaker was ("Undersheriff Larry Waldie said ... Waldie said ... he said")
+                full = next((e for e in ctx.speakers if e.start < c.start and e.claimant
+                             and e.claimant.split()[-1] == c.claimant and len(e.claimant.split()) > 1), None)
+                if full is not None:
+                    return full.claimant, full.kind if full.kind != "unknown" else "person", \
+                        "attr.resolve.pronoun.surname_speaker"
                 return c.claimant, "person", "attr.resolve.pronoun.surname_speaker"
         p = _last_person(ctx, pos)
         if p is not None:
