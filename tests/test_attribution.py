@@ -389,6 +389,12 @@ CASES = [
          "Denver police", "police"),
     case("stance.hedge.it_s_believed", "Lt. Ann Cole said it's believed [two] men opened fire.",
          "Lt. Ann Cole", "person", stance="hedge"),
+    case("name.body_word_is_not_a_titled_person",
+         "Police: [2] dead in river town shooting\n\nRiver Police Chief Jo Kane said the gunman fled.",
+         "Police", "police"),
+    case("told.tag_with_bracketed_link",
+         "[Four] others were hospitalized, Police Chief Tim Hale told the Herald (http://example.com/x) on Sunday.",
+         "Police Chief Tim Hale", "police"),
     # --- headline and noun uses of reporting words are no speakers ------------
     case("noun.suspect_sought", "Mall attack wounds [six], suspect sought", None, "unknown"),
     case("noun.suspected_of", "Police hunt man suspected of killing [three] hikers", None, "unknown"),

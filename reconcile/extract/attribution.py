@@ -966,7 +966,8 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
                 toks[k + 1].low == "that" or _DIGIT.search(toks[k + 1].text) or toks[k + 1].low in NUMBER_WORDS):
             return False
     for t in toks[after:]:
-        if t.text in (",", ".", ";", "!", "?", ")", "\u2014", "--") or t.low in TAIL_ENDS:
+        # (an aside in brackets ends the tag: "told the Herald (http://...) on Sunday")
+        if t.text in (",", ".", ";", "!", "?", "(", ")", "\u2014", "--") or t.low in TAIL_ENDS:
             break
         if t.text in ('"', "\u201c", "``", ":"):
             return False
@@ -1270,8 +1271,11 @@ def _person_of(ctx: AttributionContext, claimant: str | None) -> _Person | None:
     if not claimant:
         return None
     padded = f" {' '.join(claimant.split())} "
+    words = set(claimant.split())
     for p in ctx.persons:    # whole words: "Iraq" is not in "official Iraqi news agency"
-        if f" {p.name} " in padded or padded in f" {p.full} ":
+        # (a part of the full title names the person only with a word of the name: "Police" alone is
+        # not "Detroit Police Chief James Craig")
+        if f" {p.name} " in padded or padded in f" {p.full} " and not words.isdisjoint(p.name.split()):
             return p
     return None
 
