@@ -395,6 +395,16 @@ CASES = [
     case("told.tag_with_bracketed_link",
          "[Four] others were hospitalized, Police Chief Tim Hale told the Herald (http://example.com/x) on Sunday.",
          "Police Chief Tim Hale", "police"),
+    case("tag.across_dash_aside",
+         "Hours later, [two] suspects \u2014 a man and a woman \u2014 were killed in a gunbattle, Police Chief Ed Moss said.",
+         "Police Chief Ed Moss", "police"),
+    case("tag.across_dash_inside", "About an hour earlier, six people were shot \u2014 [one] fatally \u2014 in a park "
+         "attack, police said.", "police", "police"),
+    case("tag.tail_here", "The navy captured [26] pirates on three skiffs, a naval officer said here Friday.",
+         "a naval officer", "police"),
+    case("tag.inverted_after_single_quote",
+         "\u2018Seven were shot and we have found that [three] died,\u2019 said harbor police chief Ed Moss.",
+         "harbor police chief Ed Moss", "police"),
     # --- headline and noun uses of reporting words are no speakers ------------
     case("noun.suspect_sought", "Mall attack wounds [six], suspect sought", None, "unknown"),
     case("noun.suspected_of", "Police hunt man suspected of killing [three] hikers", None, "unknown"),

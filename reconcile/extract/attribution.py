@@ -90,7 +90,7 @@ AMBIGUOUS_FORMS = frozenset(
 ) | TOLL_VERBS
 # Words that may open the tail of a speaker tag ("police said late Tuesday").
 TAIL_STARTS = frozenset(
-    "late early yesterday today tonight last this earlier later also again afterwards separately".split()
+    "late early yesterday today tonight last this earlier later also again afterwards separately here there".split()
 )
 # Words that end the tail of a speaker tag (", police said, adding that ...").
 TAIL_ENDS = frozenset("adding saying as while citing quoting according and but".split())
@@ -404,6 +404,9 @@ _QUOTE_CHARS = {"\u201c": "open", "\u201d": "close", "``": "open", "''": "close"
 _HEADLINE_PREFIX = re.compile(r"^\s*(?P<np>[A-Z][\w'\u2019 ]{1,30}?)\s*:\s+\S")
 _HEADLINE_SUFFIX = re.compile(r":\s*(?P<np>[A-Za-z][\w'\u2019 ]{1,30}?)\s*[.!]?\s*$")
 _HARD_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|,\s+but\s+(?!that\b)")
+#: what stops a closing speaker tag from reaching back to a figure: a dash does not ("two suspects — a man
+#: and a woman — were killed, the chief said"; "six were shot — one fatally — police said")
+_TAG_BOUNDARY = re.compile(r";|,\s+but\s+(?!that\b)")
 #: ", while witnesses said 12 died": a contrast that ends a speaker's clause when another speaker
 #: follows it (", while another 900 would be released" goes on with the same speaker)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|although|though)\s+")
@@ -1063,7 +1066,7 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 or prev is not None and prev.low in PREPOSITIONS and prev.low != "to":
             continue    # "a man suspected of", "two teens, believed targeted,", "looking for suspects": a participle, a noun
         # (a verb of belief never stands before its subject: "suspect sought", "3 teens, believed targeted")
-        after_punct = (prev is None or prev.text in (",", '"', "\u201d", "''", ":")) and stance != "hedge"
+        after_punct = (prev is None or prev.text in (",", '"', "\u201d", "''", ":", "\u2019")) and stance != "hedge"
         if after_punct and nxt is not None and _is_word(nxt) and low not in OBJECT_VERBS \
                 and nxt.low not in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING | {"i", "we", "you"}:
             np2 = _np_fwd(toks, v + 1)
@@ -1475,7 +1478,7 @@ def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: 
     post = None
     for c in cues:
         if c.claimant and c.start >= fe and c.form in ("tag", "inv", "according", "quoted"):
-            if not _hard_between(ctx, s, fe, c.start) and not _NEW_QUOTED_SENTENCE.search(text, fe, c.start):
+            if not _TAG_BOUNDARY.search(text, fe, c.start) and not _NEW_QUOTED_SENTENCE.search(text, fe, c.start):
                 post = c
             break
     chain: list[_Cue] = []
