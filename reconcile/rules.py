@@ -85,6 +85,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("clause", "the clause view of the figure"),
     # attribution and stance (``*`` stands for one part of the id: the attribution verb)
     ("attr.according_to", "'according to X' names the claimant"),
+    ("attr.passive.by_agent", "'nine people were confirmed dead by the police': the agent of a passive reporting verb makes the claim"),
     ("attr.quote.after", "a quotation whose speaker tag follows the closing mark ('...,\" he said')"),
     ("attr.quote.before", "a quotation opened after its speaker (X told reporters: \"...\")"),
     ("attr.quote.continued", "a quotation with no tag of its own, opening a sentence: the previous quote's speaker"),
@@ -99,6 +100,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("attr.headline.suffix", "a headline ending with its source ('..., police say')"),
     ("attr.resolve.pronoun.speaker", "a pronoun (he, she) resolved to the person who spoke before it"),
     ("attr.resolve.pronoun.surname_speaker", "a pronoun (he, she) resolved to the speaker named by a surname alone just before it"),
+    ("attr.resolve.pronoun.subject", "a pronoun (he, she) resolved to the named person its sentence opens with"),
     ("attr.resolve.pronoun.person", "a pronoun (he, she) resolved to the person named before it"),
     ("attr.resolve.they.subject", "'they' resolved to the body the sentence opens with ('Police arrested a man they say fired')"),
     ("attr.resolve.they.speaker", "'they' resolved to the body that spoke before it"),

@@ -484,6 +484,7 @@ class AttributionContext:
     _hard: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     _unit_starts: list[int] = field(default_factory=list)
     tweets: dict[int, _Cue] = field(default_factory=dict)         # paragraph -> the signature of an embedded post
+    midsentence_names: frozenset[str] | None = None               # capitalised words inside sentences, made when first asked
 
 
 # ---------------------------------------------------------------------------
@@ -1039,6 +1040,11 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         while b > 0 and (toks[b].low.endswith("ly") and len(toks[b].low) > 4 or toks[b].low in ("not", "n't", "never")):
             b -= 1                  # "could not be independently verified", "are not believed": a passive all the same
         if prev is not None and (prev.low in AUX_BE or toks[b].low in AUX_BE or prev.low.replace("\u2019", "'") in _BE_CONTRACTIONS):
+            agent = _passive_agent(toks, v) if low in PASSIVE_AGENT_VERBS else None
+            if agent and not _in_quote(ctx, t.start):
+                # "nine people have been confirmed dead by the police": the agent reports the clause
+                cues.append(_Cue(t.start, agent[-1].end, t.start, t.end, _span_text(text, agent), "according", stance,
+                                 "attr.passive.by_agent"))
             continue
         if low == "quoted":
             continue
@@ -1071,7 +1077,7 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 and nxt.low not in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING | {"i", "we", "you"}:
             np2 = _np_fwd(toks, v + 1)
             end_k = v + 1 + len(np2)
-            if np2 and not any(x.low in CLAUSE_WORDS or _DIGIT.search(x.text) for x in np2) \
+            if np2 and not any(x.low in CLAUSE_WORDS or x.text[0].isdigit() for x in np2) \
                     and not _counted_clause(np2) \
                     and np2[0].low not in ("that",) and _np_ends_clause(toks, np2[-1]):
                 cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
@@ -1106,7 +1112,7 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                                  f"attr.{low}.elided_subject"))
         elif how == "none" and after_punct:
             np2 = _np_fwd(toks, v + 1)
-            if np2 and not any(_DIGIT.search(x.text) for x in np2) and np2[0].low not in ("that",):
+            if np2 and not any(x.text[0].isdigit() for x in np2) and np2[0].low not in ("that",):
                 cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
                                  f"attr.{low}.inverted"))
     # passive quotation: "X was quoted as saying", "X quoted Y as saying"
@@ -1150,6 +1156,24 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
     for ct in citing:
         _join_citing(text, cues, ct)
     return cues
+
+
+#: reporting verbs whose passive names the reporter after "by" ("were confirmed dead by police")
+PASSIVE_AGENT_VERBS = frozenset("confirmed reported announced stated".split())
+
+
+def _passive_agent(toks: list[_Tok], v: int) -> list[_Tok]:
+    """The agent of a passive reporting verb at ``v``: "by X" right after it or after one or two words
+    ("confirmed dead by the police"); none when X starts with a figure ("reported by 9 p.m.")."""
+    k = v + 1
+    while k < len(toks) and k <= v + 2 and _is_word(toks[k]) and toks[k].low != "by":
+        k += 1
+    if k + 1 >= len(toks) or toks[k].low != "by":
+        return []
+    agent = _source_np(toks, k + 1)
+    if not agent or agent[0] is not toks[k + 1] or agent[0].text[0].isdigit() or agent[0].low in NUMBER_WORDS:
+        return []
+    return agent
 
 
 def _join_citing(text: str, cues: list[_Cue], ct: _Cue) -> None:
@@ -1196,10 +1220,18 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
     if not lows:
         return None, "unknown", "attr.resolve.empty"
     if len(lows) == 1 and lows[0] in PRONOUNS_PERSON:
+        subj = _subject_before(ctx, pos)
+        if subj is not None and 2 <= len(subj.split()) <= 3 and _kind_of(subj)[0] == "unknown" \
+                and all(w[0].isupper() and w.lower() not in WEEKDAYS for w in subj.split()) \
+                and subj.split()[0].lower() not in PREPOSITIONS | {"as"}:
+            # "Lorne Carter, 48, was outside when he said": the person the sentence opens with
+            p = _person_of(ctx, subj)
+            return (p.full, p.kind, "attr.resolve.pronoun.subject") if p else (subj, "person", "attr.resolve.pronoun.subject")
         for c in reversed(ctx.speakers):
             if c.start < pos and c.kind == "person" or (c.start < pos and _person_of(ctx, c.claimant)):
                 return c.claimant, c.kind, "attr.resolve.pronoun.speaker"
-            if c.start < pos and c.kind == "unknown" and c.claimant and _SURNAME.fullmatch(c.claimant):
+            if c.start < pos and c.kind == "unknown" and c.claimant and _SURNAME.fullmatch(c.claimant) \
+                    and c.claimant in _midsentence_names(ctx):     # ("Investigators said": a common noun)
                 # "Kroon said ... '', he said": a speaker named by a surname alone is a person, named in
                 # full where an earlier speaker was ("Undersheriff Larry Waldie said ... Waldie said ... he said")
                 full = next((e for e in ctx.speakers if e.start < c.start and e.claimant
@@ -1257,6 +1289,18 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
 
 #: one capitalised word: a surname ("Kroon"), when no kind word names a body
 _SURNAME = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[-'\u2019][A-Z][a-z\u00E0-\u024F]+)?")
+
+
+#: a capitalised word inside a sentence: after a word ending in a lower-case letter ("Tom Hale") or a comma
+_MIDSENTENCE_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z\u00E0-\u024F]+\b")
+
+
+def _midsentence_names(ctx: AttributionContext) -> frozenset[str]:
+    """Capitalised words the document writes inside a sentence (found once): a surname is ("..., Kroon
+    said", "Sheriff Tom Hale"), a common noun capitalised only at a sentence start is not ("Investigators")."""
+    if ctx.midsentence_names is None:
+        ctx.midsentence_names = frozenset(_MIDSENTENCE_NAME.findall(ctx.text))
+    return ctx.midsentence_names
 
 
 def _subject_before(ctx: AttributionContext, pos: int) -> str | None:
