@@ -416,6 +416,14 @@ CASES = [
          "Ana Ruiz", "person"),
     case("pronoun.not_a_fronted_phrase",
          "Two were stable, Eller said. As of Tuesday, [no] arrests had been made, she said.", "Eller", "person"),
+    case("quote.intro_speaker_over_next_sentence",
+         'Transport Minister Ada Berg told reporters: "I fear the dead could be in the [hundreds]." '
+         'The ferry company said the ship was carrying 500 people.', "Transport Minister Ada Berg", "government",
+         stance="hedge"),
+    case("quote.next_sentence_speaker_without_intro", '"[Two] died." Police said the crash happened at dawn.',
+         "Police", "police"),
+    case("adding_to_is_a_sum", '"Two were seized," Chief Ed Moss told a radio station, adding to [five] seized '
+         'last week.', None, "unknown"),
     # --- headline and noun uses of reporting words are no speakers ------------
     case("noun.suspect_sought", "Mall attack wounds [six], suspect sought", None, "unknown"),
     case("noun.suspected_of", "Police hunt man suspected of killing [three] hikers", None, "unknown"),

@@ -1019,7 +1019,8 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                                    f"attr.{low}"))
             continue
         # adding (that) / saying: the subject is the speaker of the previous cue
-        if low in ("adding", "saying") and v > 0 and toks[v - 1].text == "," and not _in_quote(ctx, t.start):
+        if low in ("adding", "saying") and v > 0 and toks[v - 1].text == "," and not _in_quote(ctx, t.start) \
+                and not (v + 1 < n and toks[v + 1].low in ("to", "up")):       # (", adding to 11 arrests": a sum)
             prev = next((c for c in reversed(cues) if c.np), None)
             if prev is not None:
                 cues.append(_Cue(t.start, t.end, t.start, t.end, prev.np, "elided", "assert",
@@ -1369,6 +1370,9 @@ def _assign_quote_speakers(ctx: AttributionContext) -> None:
         si_close = max(0, bisect_right(starts, q.end - 1) - 1)
         si_open = max(0, bisect_right(starts, q.start) - 1)
         # 1. speaker tag after the closing mark: '," he said' / '" said Hartono' / '. the minister said.'
+        #    (a sentence after the quote that opens with a speaker of its own clause, '" Police said the
+        #    ferry ...', speaks for the quote only when no speaker introduced it)
+        after_next: _Cue | None = None
         if q.closed:
             for si in (si_close, si_close + 1):
                 if si >= len(sents):
@@ -1378,10 +1382,13 @@ def _assign_quote_speakers(ctx: AttributionContext) -> None:
                         continue
                     gap = text[q.end:c.start]
                     if _GAP_AFTER_QUOTE.fullmatch(gap) and c.form in ("tag", "inv", "quoted", "pre"):
-                        q.speaker, q.rule = c, "attr.quote.after"
+                        if si > si_close and c.form == "pre":
+                            after_next = c
+                        else:
+                            q.speaker, q.rule = c, "attr.quote.after"
                         break
                     break
-                if q.speaker is not None or si == si_close and sents[si].end > q.end + 2:
+                if q.speaker is not None or after_next is not None or si == si_close and sents[si].end > q.end + 2:
                     break
         # 2. speaker before the opening mark: 'X told reporters: "'
         if q.speaker is None:
@@ -1391,6 +1398,8 @@ def _assign_quote_speakers(ctx: AttributionContext) -> None:
                     if _GAP_BEFORE_QUOTE.fullmatch(gap):
                         q.speaker, q.rule = c, "attr.quote.before"
                     break
+        if q.speaker is None and after_next is not None:
+            q.speaker, q.rule = after_next, "attr.quote.after"
         # 3. a quote that opens a sentence with no tag continues the previous speaker
         if q.speaker is None and last is not None and last.speaker is not None:
             s = sents[si_open]
