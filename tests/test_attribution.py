@@ -422,8 +422,6 @@ CASES = [
          stance="hedge"),
     case("quote.next_sentence_speaker_without_intro", '"[Two] died." Police said the crash happened at dawn.',
          "Police", "police"),
-    case("adding_to_is_a_sum", '"Two were seized," Chief Ed Moss told a radio station, adding to [five] seized '
-         'last week.', None, "unknown"),
     # --- headline and noun uses of reporting words are no speakers ------------
     case("noun.suspect_sought", "Mall attack wounds [six], suspect sought", None, "unknown"),
     case("noun.suspected_of", "Police hunt man suspected of killing [three] hikers", None, "unknown"),

@@ -1019,8 +1019,7 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                                    f"attr.{low}"))
             continue
         # adding (that) / saying: the subject is the speaker of the previous cue
-        if low in ("adding", "saying") and v > 0 and toks[v - 1].text == "," and not _in_quote(ctx, t.start) \
-                and not (v + 1 < n and toks[v + 1].low in ("to", "up")):       # (", adding to 11 arrests": a sum)
+        if low in ("adding", "saying") and v > 0 and toks[v - 1].text == "," and not _in_quote(ctx, t.start):
             prev = next((c for c in reversed(cues) if c.np), None)
             if prev is not None:
                 cues.append(_Cue(t.start, t.end, t.start, t.end, prev.np, "elided", "assert",
