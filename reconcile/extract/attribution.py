@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import CLAIMANT_KINDS
-from .lexicon import (CARDINAL_WORDS, HONORIFICS, OPEN_QUOTES, REPORT_ADJECTIVES, SOURCE_AGENT_WORDS,
-                      SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES, TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES)
+from .lexicon import (CARDINAL_WORDS, HONORIFICS, OPEN_QUOTES, REPORT_ADJECTIVES, RESPONDER_NOUNS, SOURCE_AGENT_WORDS,
+                      SHOWING_DOCUMENTS, SOURCE_DOCUMENT_NOUNS, SOURCE_PARTICIPLES, TITLE_WORDS, UNIT_WORDS, VAGUE_PLURALS, WEEKDAY_NAMES)
 from .sentences import CaselessPattern, Sentence, stops_pattern, tail_width, words_pattern
 
 __all__ = ["Attribution", "AttributionContext", "build_context", "attribute"]
@@ -62,6 +62,12 @@ VERBS: dict[str, str] = {
     # "witnesses put the number at 12", "officials placed the toll at 63": only before such an
     # object (TOLL_OBJECT); anywhere else these are no reporting verbs
     **dict.fromkeys("put puts putting placed places".split(), "assert"),
+    # "officials raised the death toll to 120", "the ministry revised its figure to 98": the new figure is
+    # the subject's own (only before a toll object, as "put")
+    **dict.fromkeys("""raised raises lowered lowers revised revises updated updates increased increases
+        reduced reduces""".split(), "assert"),
+    # "figures released by the ministry showed 120 deaths": only after a document (SHOWING_DOCUMENTS)
+    **dict.fromkeys("show shows showed".split(), "assert"),
     # hedged reporting: the claimant only estimates or believes
     **dict.fromkeys(
         """estimated estimates estimate believe believes believed fear fears
@@ -70,21 +76,26 @@ VERBS: dict[str, str] = {
     ),
 }
 # Verbs that report a figure only when their object is a toll ("put the death toll at 63").
-TOLL_VERBS = frozenset("put puts putting placed places".split())
+TOLL_VERBS = frozenset("""put puts putting placed places raised raises lowered lowers revised revises updated updates
+    increased increases reduced reduces""".split())
+#: verbs that report only after a document subject ("records show")
+SHOW_VERBS = frozenset("show shows showed".split())
 _TOLL_OBJECT = re.compile(r"(?:the|its|their|his|her|our)\s+(?:(?:death|casualty|overall|official|final)\s+)?"
                           r"(?:toll|number|figure|count|tally|estimate)\b", re.I)
 # Forms that are also nouns ("initial estimates", "two suspects", "news reports"):
 # they count as verbs only when a complement follows (that, a figure, a name).
 AMBIGUOUS_FORMS = frozenset(
     """estimates estimate reports report claims claim fears fear suspects suspect
-    states notes adds denies thought""".split()
+    states notes adds denies thought dispute disputes""".split()
 ) | TOLL_VERBS
 # Words that may open the tail of a speaker tag ("police said late Tuesday").
 TAIL_STARTS = frozenset(
-    "late early yesterday today tonight last this earlier later also again afterwards separately".split()
+    "late early yesterday today tonight last this earlier later also again afterwards separately here there".split()
 )
 # Words that end the tail of a speaker tag (", police said, adding that ...").
-TAIL_ENDS = frozenset("adding saying as while citing according and but".split())
+TAIL_ENDS = frozenset("adding saying as while citing quoting according and but".split())
+#: ", citing state television", ", quoting a local official": a source relayed by the cue before or around it
+CITING_WORDS = frozenset(("citing", "quoting"))
 # Verbs whose object is the listener ("told AFP"), never an inverted subject.
 OBJECT_VERBS = frozenset("told tells tell".split())
 # ", a figure Hamas disputed", ", a claim the army denied": a noun that sums up the claim before
@@ -103,6 +114,8 @@ NUMBER_WORDS = frozenset(w for w, n in UNIT_WORDS.items() if 1 <= n <= 12) | fro
 # or past with a subject; "X is believed", "were reported" are passives, handled
 # by the hedge-scope table instead.
 AUX_BE = frozenset("is are was were be been being am 's".split())
+#: "it's believed", "they're thought to": a contracted "be" makes the verb after it a passive
+_BE_CONTRACTIONS = frozenset("it's that's there's what's he's she's they're we're who's".split())
 
 # Words that may stand between the subject and the reporting verb ("police later said").
 ADVERBS_BEFORE_VERB = frozenset(
@@ -125,7 +138,7 @@ RELATIVE_SUBJECTS = frozenset("who whom which that whose what".split())
 # Words that end a noun phrase when walking forwards (inverted "said X", "according to X").
 STOP_FWD = frozenset(
     """who which that whom to in on at as after while when adding speaking
-    citing late early yesterday today tonight last this and/or said says told
+    citing quoting late early yesterday today tonight last this and/or said says told
     reported during from with because but than""".split()
 ) | WEEKDAYS
 PREPOSITIONS = frozenset(
@@ -245,7 +258,7 @@ HEDGE_RULES: tuple[tuple[str, str], ...] = (
     ("stance.hedge.modal", r"\b(?:may|might|could)\s+(?:have|be)\b"),
     ("stance.hedge.possibly", r"\b(?:possibly|perhaps)\b"),
     ("stance.hedge.seem", r"\b(?:seems?|seemed|appears?|appeared)\s+(?:certain\s+)?to\b"),
-    ("stance.hedge.it_is_thought", r"\bit\s+is\s+(?:thought|believed|feared)\b"),
+    ("stance.hedge.it_is_thought", r"\bit(?:\s+is|'s|’s)\s+(?:thought|believed|feared)\b"),
 )
 CONFIRM_RULES: tuple[tuple[str, str], ...] = (
     ("stance.confirm.confirmed", r"(?<!un)\bconfirmed\b"),
@@ -262,8 +275,11 @@ HEADLINE_BODIES = frozenset(
 # Compiled patterns
 # ---------------------------------------------------------------------------
 
+#: (a possessive cut off by a space, "Iran 's", is one token;
+#: a dot inside a word joins "U.S", "fredericksburg.com"; a dot between a lower-case word and a capital is a
+#: sentence end with its space lost: "said police.Two women")
 _TOKEN = re.compile(
-    r"``|''|\d{1,3}(?:,\d{3})+|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Cpl|Adm|Rev|St)\.|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]+|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
+    r"``|''|['\u2019]s(?![A-Za-z0-9])|\b[A-Z]\.(?=[ \t]+[A-Z][a-z])|\d{1,3}(?:,\d{3})+|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Cpl|Adm|Rev|St)\.|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F&]+|['\u2019\-](?=[A-Za-z0-9\u00C0-\u024F])|(?:(?<![a-z]{2})|(?!\.[A-Z]))\.(?=[A-Za-z0-9]))*|[^\sA-Za-z0-9]"
 )
 # the same tokens, each after the white space before it: ``re`` skips the white space in one step
 # instead of trying every alternative at each of its characters, and ``findall`` makes no match
@@ -337,6 +353,9 @@ _COMMA_THEN_CAP = re.compile(r",\s+(?=[A-Z][a-z])")
 _COMMA_AFTER = re.compile(r"\s*,")
 _SEGMENT_BEFORE = re.compile(r"[^,.;:\"\u201c\u201d]{1,50}$")
 _LEAD_WORDS = re.compile(r"((?:[\w'\u2019.\-]+\s+){0,3})$")
+_LEAD_WORD = re.compile(r"[\w'\u2019.\-]+")
+#: a word with a dot that does not end a sentence: "D.C.", "St.", "Lt.", "U.S."
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
 # (each alternative opens with its own character: ``re`` then skips fast to the next of them)
 _QUOTE_MARK = re.compile(r"\"|\u201c|\u201d|``|''")
 _GAP_AFTER_QUOTE = re.compile(r"[\s,.:;!?]*")
@@ -371,10 +390,10 @@ _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ing)\b")
 _OWN_FIGURE_CLAUSE = re.compile(r",\s+(?:saying|adding|insisting|noting|arguing|explaining|stating|claiming)\b", re.I)
 _MIDCLAUSE_END = re.compile(r"(?:\b[a-z][a-z'\u2019-]*|,)$")
 _CUE_WORD = CaselessPattern(
-    rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying', 'citing'])})\b")
+    rf"\b(?:{words_pattern([*VERBS, 'according', 'quoted', 'adding', 'saying', *CITING_WORDS])})\b")
 #: the tokens _find_cues looks at (lower-case): the verbs, "according (to)", "adding", "saying",
-#: "quoted", "citing"
-_CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted", "citing"}
+#: "quoted", "citing", "quoting"
+_CUE_TOKENS = frozenset(VERBS) | {"according", "adding", "saying", "quoted"} | CITING_WORDS
 #: what may stand between a reporting cue and its ", citing X" (", Reuters reported on Sunday, citing")
 _CITING_GAP = re.compile(r"[^;:.!?\"\u201c\u201d]{0,40}")
 _CAP_WORD = re.compile(r"[A-Z][a-zA-Z\u00C0-\u024F'\u2019.\-]*$")
@@ -386,6 +405,9 @@ _QUOTE_CHARS = {"\u201c": "open", "\u201d": "close", "``": "open", "''": "close"
 _HEADLINE_PREFIX = re.compile(r"^\s*(?P<np>[A-Z][\w'\u2019 ]{1,30}?)\s*:\s+\S")
 _HEADLINE_SUFFIX = re.compile(r":\s*(?P<np>[A-Za-z][\w'\u2019 ]{1,30}?)\s*[.!]?\s*$")
 _HARD_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|,\s+but\s+(?!that\b)")
+#: what stops a closing speaker tag from reaching back to a figure: a dash does not ("two suspects — a man
+#: and a woman — were killed, the chief said"; "six were shot — one fatally — police said")
+_TAG_BOUNDARY = re.compile(r";|,\s+but\s+(?!that\b)")
 #: ", while witnesses said 12 died": a contrast that ends a speaker's clause when another speaker
 #: follows it (", while another 900 would be released" goes on with the same speaker)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|although|though)\s+")
@@ -463,6 +485,7 @@ class AttributionContext:
     _hard: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     _unit_starts: list[int] = field(default_factory=list)
     tweets: dict[int, _Cue] = field(default_factory=dict)         # paragraph -> the signature of an embedded post
+    midsentence_names: frozenset[str] | None = None               # capitalised words inside sentences, made when first asked
 
 
 # ---------------------------------------------------------------------------
@@ -633,18 +656,22 @@ def _find_persons(text: str, start: int, end: int) -> list[_Person]:
         if name.split()[0].lower() in TITLE_WORDS:
             continue
         # extend the title backwards over capitalised modifiers ("Alturas Police Chief")
+        # (only words on the title's own line, and none that ends a sentence: "... Be Caught\n\nBridgeport
+        # police Chief", "on Thursday. Detroit Police Chief")
         ext = _LEAD_WORDS.search(body, max(0, m.start() - 80), m.start())
-        lead = ext.group(1) if ext else ""
-        lead_words = lead.split()
-        keep: list[str] = []
-        for w in reversed(lead_words):
-            if w[0].isupper() and w.lower() not in ("the", "a", "an", "and", "but", "said", "according") \
-                    or w.lower() in TITLE_MODIFIERS:
-                keep.insert(0, w)
+        lead_words: list[str] = []
+        lead_start = m.start()
+        for w in reversed(list(_LEAD_WORD.finditer(body, ext.start() if ext else m.start(), m.start()))):
+            word = w.group()
+            if "\n" in body[w.end():lead_start] or (word.endswith(".") and not _ABBREVIATION.fullmatch(word)) \
+                    or w.start() > 0 and body[w.start() - 1].isalnum():       # (a word cut by the window)
+                break
+            if word[0].isupper() and word.lower() not in ("the", "a", "an", "and", "but", "said", "according") \
+                    or word.lower() in TITLE_MODIFIERS:
+                lead_words.insert(0, word)
+                lead_start = w.start()
             else:
                 break
-        lead_words = keep
-        lead_start = m.start() - len(lead) + (len(lead) - len(" ".join(lead_words) + (" " if lead_words else "")))
         full = " ".join(body[lead_start:m.end()].split())
         titles = frozenset(_lows(" ".join(lead_words + [m.title])))
         pos = start + m.start("name")
@@ -734,17 +761,27 @@ def _sentence_subject(toks: list[_Tok]) -> list[_Tok]:
     """The leading noun phrase of a sentence, after a dateline ("JAKARTA, Indonesia -- Police ...")."""
     begin = 0
     for i, t in enumerate(toks[:10]):
-        if t.text in ("--", "\u2014", "-", ":") or (t.text == ")" and i < 6):
+        if t.text in ("--", "\u2014", "\u2013", "-", ":") or (t.text == ")" and i < 6):
             begin = i + 1
     out: list[_Tok] = []
     for t in toks[begin:begin + 7]:
         if not _is_word(t):
             break
-        if t.text[0].isupper() or t.low in ("the", "a", "an", "of", "and") or t.low.endswith("'s"):
+        # (a speaker word after a name belongs to it: "San Antonio police")
+        if t.text[0].isupper() or t.low in ("the", "a", "an", "of", "and") or t.low.endswith("'s") \
+                or out and t.low in _SPEAKER_WORDS:
             out.append(t)
         else:
             break
+    # (function words alone name nobody: "A relative came and told me" gives no subject, not "A")
+    while out and out[-1].low in ("the", "a", "an", "of", "and"):
+        out.pop()
     return out
+
+
+#: lower-case adverbs of manner or time between a subject and its verb ("the navy had originally said",
+#: "officials repeatedly stated"); not "family", "rally"
+_MANNER_ADVERB = re.compile(r"[a-z]+(?:ally|ously|ently|antly|edly|ately|ively)$")
 
 
 def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_Tok], str]:
@@ -755,7 +792,7 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
     """
     text = ctx.text
     # skip adverbs and "on Tuesday" between the subject and the verb
-    while j >= 0 and (toks[j].low in ADVERBS_BEFORE_VERB or toks[j].low in WEEKDAYS
+    while j >= 0 and (toks[j].low in ADVERBS_BEFORE_VERB or toks[j].low in WEEKDAYS or _MANNER_ADVERB.match(toks[j].text)
                       or (toks[j].low == "on" and j + 1 < len(toks) and toks[j + 1].low in WEEKDAYS)):
         j -= 1
     if j < 0:
@@ -767,6 +804,9 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
         return [], "relative"
     if t.text == ",":
         # appositive: "Mr Dahl, the commissioner of ..., said"
+        rel = _relative_aside(toks, j)
+        if rel:
+            return rel, "np"
         k = j - 1
         seg_a: list[_Tok] = []
         while k >= 0 and toks[k].text not in (",", ";", ":", "(", ")") and toks[k].low not in ("that",):
@@ -780,7 +820,7 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
                 seg_b.insert(0, toks[m])
                 m -= 1
             seg_b = _clean_np(seg_b)
-            if seg_a and seg_a[0].low in PREPOSITIONS | {"according", "speaking", "citing"}:
+            if seg_a and seg_a[0].low in PREPOSITIONS | {"according", "speaking"} | CITING_WORDS:
                 if seg_b:
                     return seg_b, "np"
             elif seg_b and _name_like(text, seg_b) and not any(_DIGIT.search(x.text) for x in seg_b):
@@ -805,11 +845,13 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
     k = j
     while k >= 0 and len(out) < 12:
         t = toks[k]
-        if (not _is_word(t) and t.text not in ("&",)) or _LOWER_ABBREV.match(t.text):
+        if (not _is_word(t) and t.text not in ("&", "'s", "\u2019s")) or _LOWER_ABBREV.match(t.text):
             break
         if t.low in RELATIVE:
             if not out:
                 return [], "relative"
+            if t.low == "where" and not any(x.low in _FINITE_AUX for x in out):
+                break         # "the scene where sources said": "where" opens a clause with its own subject
             out = []          # drop the relative clause, keep walking to its head
             k -= 1
             continue
@@ -820,11 +862,65 @@ def _np_back(ctx: AttributionContext, toks: list[_Tok], j: int) -> tuple[list[_T
         out.insert(0, t)
         k -= 1
     out = _clean_np(out)
+    if any(x.low in _FINITE_AUX for x in out):
+        out = _speaker_tail(out)
     while out and out[0].low in ("and", "but", "or"):
         out = out[1:]
     if len(out) == 1 and out[0].low in RELATIVE_SUBJECTS:
         return [], "relative"
     return out, ("np" if out else "none")
+
+
+_ASIDE_STOPS = frozenset((",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "``", "''"))
+
+
+def _relative_aside(toks: list[_Tok], j: int) -> list[_Tok]:
+    """The subject before a relative aside that ends at the comma ``j``: "A mother, who did not give
+    her name, said" / "A spokesman for the fund, a charity that feeds orphans, said" give the words
+    before the aside's opening comma (an age before a name dropped: "20-year-old Ann Lee")."""
+    k = j - 1
+    while k >= 0 and toks[k].text not in _ASIDE_STOPS:
+        k -= 1
+    if k < 1 or toks[k].text != "," or k == j - 1:
+        return []
+    aside = toks[k + 1:j]
+    if not any(x.low in ("who", "which", "whose") or x.low == "that" and i > 0 for i, x in enumerate(aside)):
+        return []
+    m = k - 1
+    before: list[_Tok] = []
+    while m >= 0 and toks[m].text not in _ASIDE_STOPS and toks[m].low not in STOP_BACK and len(before) < 7:
+        before.insert(0, toks[m])
+        m -= 1
+    before = _clean_np(before)
+    while before and _DIGIT.search(before[0].text):
+        before = before[1:]
+    if not before or any(x.low in VERBS or x.low in AUX_BE or _DIGIT.search(x.text) for x in before):
+        return []
+    return before
+
+
+#: finite verbs that a subject noun phrase cannot hold: the words before them are a clause of their own
+_FINITE_AUX = frozenset("is are was were has have had".split())
+#: lower-case words that may end a speaker's name when a comma was lost before it ("... in Kansas City
+#: police said"): titles, their modifiers and the bodies of KIND_RULES
+_SPEAKER_WORDS = TITLE_WORDS | TITLE_MODIFIERS | RESPONDER_NOUNS | frozenset(
+    w for _rid, _kind, words in KIND_RULES for w in words if " " not in w and w not in ("people", "man", "woman"))
+
+
+def _speaker_tail(np: list[_Tok]) -> list[_Tok]:
+    """The speaker at the end of words that hold a clause ("a girl was hurt in Kansas City police" ->
+    "Kansas City police"; "others were not hurt and one of them" -> nothing): the last run of
+    capitalised words and speaker words, with a determiner before it."""
+    k = len(np)
+    while k > 0 and (np[k - 1].text[0].isupper() and np[k - 1].low not in _FINITE_AUX or np[k - 1].low in _SPEAKER_WORDS
+                     or np[k - 1].text in ("'s", "&")):
+        k -= 1
+    if k == len(np):
+        return []
+    if k > 0 and np[k - 1].low in DETERMINERS:
+        k -= 1
+    tail = np[k:]
+    return tail if any(t.low in _SPEAKER_WORDS or t.text[0].isupper() for t in tail) else []
 
 
 def _np_fwd(toks: list[_Tok], j: int) -> list[_Tok]:
@@ -844,6 +940,15 @@ def _np_fwd(toks: list[_Tok], j: int) -> list[_Tok]:
     return _clean_np(out)
 
 
+_CARDINALS = frozenset(CARDINAL_WORDS) | frozenset(("dozen", "dozens", *VAGUE_PLURALS))
+
+
+def _counted_clause(np: list[_Tok]) -> bool:
+    """", said nine people died": a count then lower-case words after the verb is the reported clause
+    with its comma lost, not an inverted speaker (", said Ruth Okello" / ", said the agency" are)."""
+    return any(t.low in _CARDINALS for t in np) and np[-1].text.islower()
+
+
 def _np_ends_clause(toks: list[_Tok], last: _Tok) -> bool:
     """The token after a forward noun phrase closes the clause (punctuation, end, who, to ...)."""
     k = next(i for i, t in enumerate(toks) if t is last) + 1
@@ -859,14 +964,15 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
     dead included ...") is not a tag."""
     tail: list[_Tok] = []
     after = v + 1
-    if after + 1 < len(toks) and toks[after].text == "," and toks[after + 1].low == "citing":
+    if after + 1 < len(toks) and toks[after].text == "," and toks[after + 1].low in CITING_WORDS:
         # "Reuters reported, citing state television, that ...": the tail after the citing phrase
         k = next((i for i in range(after + 2, len(toks)) if toks[i].text in (",", ".", ";")), len(toks))
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and (
                 toks[k + 1].low == "that" or _DIGIT.search(toks[k + 1].text) or toks[k + 1].low in NUMBER_WORDS):
             return False
     for t in toks[after:]:
-        if t.text in (",", ".", ";", "!", "?", ")", "\u2014", "--") or t.low in TAIL_ENDS:
+        # (an aside in brackets ends the tag: "told the Herald (http://...) on Sunday")
+        if t.text in (",", ".", ";", "!", "?", "(", ")", "\u2014", "--") or t.low in TAIL_ENDS:
             break
         if t.text in ('"', "\u201c", "``", ":"):
             return False
@@ -881,6 +987,9 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
         return True
     if toks[v].low in OBJECT_VERBS and len(tail) <= 4:
         return True            # told reporters / told AFP / told our correspondent
+    if toks[v].low in OBJECT_VERBS and any(0 < i <= 4 and (t.low in PREPOSITIONS or t.low in TAIL_STARTS)
+                                           for i, t in enumerate(tail)):
+        return True            # told Reuters on condition of anonymity / told a news conference in the capital
     return all(t.text[0].isupper() for t in tail if _is_word(t))
 
 
@@ -904,11 +1013,11 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                                  "according", "assert", "attr.according_to"))
             continue
         # citing X: the source a reporting cue relays; kept aside and joined to that cue below
-        if low == "citing":
+        if low in CITING_WORDS:
             np = _source_np(toks, v + 1)
             if np and np[0] is toks[v + 1] and not _in_quote(ctx, t.start):
                 citing.append(_Cue(t.start, np[-1].end, t.start, t.end, _span_text(text, np), "citing", "assert",
-                                   "attr.citing"))
+                                   f"attr.{low}"))
             continue
         # adding (that) / saying: the subject is the speaker of the previous cue
         if low in ("adding", "saying") and v > 0 and toks[v - 1].text == "," and not _in_quote(ctx, t.start):
@@ -929,13 +1038,18 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         prev = toks[j] if j >= 0 else None
         # passives: "was quoted as saying" is a cue; "is said to", "were reported" are not
         b = j
-        while b > 0 and toks[b].low.endswith("ly") and len(toks[b].low) > 4:
-            b -= 1                  # "could not be independently verified": a passive all the same
-        if prev is not None and (prev.low in AUX_BE or toks[b].low in AUX_BE):
+        while b > 0 and (toks[b].low.endswith("ly") and len(toks[b].low) > 4 or toks[b].low in ("not", "n't", "never")):
+            b -= 1                  # "could not be independently verified", "are not believed": a passive all the same
+        if prev is not None and (prev.low in AUX_BE or toks[b].low in AUX_BE or prev.low.replace("\u2019", "'") in _BE_CONTRACTIONS):
+            agent = _passive_agent(toks, v) if low in PASSIVE_AGENT_VERBS else None
+            if agent and not _in_quote(ctx, t.start):
+                # "nine people have been confirmed dead by the police": the agent reports the clause
+                cues.append(_Cue(t.start, agent[-1].end, t.start, t.end, _span_text(text, agent), "according", stance,
+                                 "attr.passive.by_agent"))
             continue
         if low == "quoted":
             continue
-        if prev is not None and (prev.low in ("the", "a", "an", "this", "its", "their", "his", "her")
+        if prev is not None and (prev.low in ("the", "a", "an", "this", "its", "their", "his", "her", "other", "another")
                                  or _DIGIT.search(prev.text) or prev.low in NUMBER_WORDS):
             continue
         nxt = toks[v + 1] if v + 1 < n else None
@@ -955,12 +1069,17 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                 _DIGIT.search(nxt.text) or nxt.low in NUMBER_WORDS or nxt.low in ("the", "lives")) \
                 and any(x.low in ("lives", "life") for x in toks[v + 1:v + 5]):
             continue
-        after_punct = prev is None or prev.text in (",", '"', "\u201d", "''", ":")
+        if stance == "hedge" and (nxt is not None and nxt.low == "of" or prev is not None and prev.text == ",") \
+                or prev is not None and prev.low in PREPOSITIONS and prev.low != "to":
+            continue    # "a man suspected of", "two teens, believed targeted,", "looking for suspects": a participle, a noun
+        # (a verb of belief never stands before its subject: "suspect sought", "3 teens, believed targeted")
+        after_punct = (prev is None or prev.text in (",", '"', "\u201d", "''", ":", "\u2019")) and stance != "hedge"
         if after_punct and nxt is not None and _is_word(nxt) and low not in OBJECT_VERBS \
                 and nxt.low not in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING | {"i", "we", "you"}:
             np2 = _np_fwd(toks, v + 1)
             end_k = v + 1 + len(np2)
-            if np2 and not any(x.low in CLAUSE_WORDS or _DIGIT.search(x.text) for x in np2) \
+            if np2 and not any(x.low in CLAUSE_WORDS or x.text[0].isdigit() for x in np2) \
+                    and not _counted_clause(np2) \
                     and np2[0].low not in ("that",) and _np_ends_clause(toks, np2[-1]):
                 cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
                                  f"attr.{low}.inverted"))
@@ -983,6 +1102,8 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
             continue    # ", a claim the army denied": an answer to the claim, not its source
         if how == "np" and _REBUTTAL_RELATIVE.search(text, max(0, np[0].start - 30), np[0].start):
             continue    # ", a claim which the army denied": the same answer
+        if low in SHOW_VERBS and (how != "np" or all(x.low not in SHOWING_DOCUMENTS for x in np)):
+            continue    # "the video shows", "they showed": no report
         if how == "np" and not any(_DIGIT.search(x.text) for x in np) and not any(x.low in VERBS and x.low not in AMBIGUOUS_FORMS for x in np):
             form = "tag" if _tail_is_tag(toks, v) else "pre"
             cues.append(_Cue(np[0].start, t.end, t.start, t.end, _span_text(text, np), form, stance,
@@ -994,7 +1115,7 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
                                  f"attr.{low}.elided_subject"))
         elif how == "none" and after_punct:
             np2 = _np_fwd(toks, v + 1)
-            if np2 and not any(_DIGIT.search(x.text) for x in np2) and np2[0].low not in ("that",):
+            if np2 and not any(x.text[0].isdigit() for x in np2) and np2[0].low not in ("that",):
                 cues.append(_Cue(t.start, np2[-1].end, t.start, t.end, _span_text(text, np2), "inv", stance,
                                  f"attr.{low}.inverted"))
     # passive quotation: "X was quoted as saying", "X quoted Y as saying"
@@ -1038,6 +1159,24 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
     for ct in citing:
         _join_citing(text, cues, ct)
     return cues
+
+
+#: reporting verbs whose passive names the reporter after "by" ("were confirmed dead by police")
+PASSIVE_AGENT_VERBS = frozenset("confirmed reported announced stated".split())
+
+
+def _passive_agent(toks: list[_Tok], v: int) -> list[_Tok]:
+    """The agent of a passive reporting verb at ``v``: "by X" right after it or after one or two words
+    ("confirmed dead by the police"); none when X starts with a figure ("reported by 9 p.m.")."""
+    k = v + 1
+    while k < len(toks) and k <= v + 2 and _is_word(toks[k]) and toks[k].low != "by":
+        k += 1
+    if k + 1 >= len(toks) or toks[k].low != "by":
+        return []
+    agent = _source_np(toks, k + 1)
+    if not agent or agent[0] is not toks[k + 1] or agent[0].text[0].isdigit() or agent[0].low in NUMBER_WORDS:
+        return []
+    return agent
 
 
 def _join_citing(text: str, cues: list[_Cue], ct: _Cue) -> None:
@@ -1084,9 +1223,26 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
     if not lows:
         return None, "unknown", "attr.resolve.empty"
     if len(lows) == 1 and lows[0] in PRONOUNS_PERSON:
+        subj = _subject_before(ctx, pos)
+        if subj is not None and 2 <= len(subj.split()) <= 3 and _kind_of(subj)[0] == "unknown" \
+                and all(w[0].isupper() and w.lower() not in WEEKDAYS for w in subj.split()) \
+                and subj.split()[0].lower() not in PREPOSITIONS | {"as"}:
+            # "Lorne Carter, 48, was outside when he said": the person the sentence opens with
+            p = _person_of(ctx, subj)
+            return (p.full, p.kind, "attr.resolve.pronoun.subject") if p else (subj, "person", "attr.resolve.pronoun.subject")
         for c in reversed(ctx.speakers):
             if c.start < pos and c.kind == "person" or (c.start < pos and _person_of(ctx, c.claimant)):
                 return c.claimant, c.kind, "attr.resolve.pronoun.speaker"
+            if c.start < pos and c.kind == "unknown" and c.claimant and _SURNAME.fullmatch(c.claimant) \
+                    and c.claimant in _midsentence_names(ctx):     # ("Investigators said": a common noun)
+                # "Kroon said ... '', he said": a speaker named by a surname alone is a person, named in
+                # full where an earlier speaker was ("Undersheriff Larry Waldie said ... Waldie said ... he said")
+                full = next((e for e in ctx.speakers if e.start < c.start and e.claimant
+                             and e.claimant.split()[-1] == c.claimant and len(e.claimant.split()) > 1), None)
+                if full is not None:
+                    return full.claimant, full.kind if full.kind != "unknown" else "person", \
+                        "attr.resolve.pronoun.surname_speaker"
+                return c.claimant, "person", "attr.resolve.pronoun.surname_speaker"
         p = _last_person(ctx, pos)
         if p is not None:
             return p.full, p.kind, "attr.resolve.pronoun.person"
@@ -1134,6 +1290,22 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
     return np, kind, "attr.resolve.as_written"
 
 
+#: one capitalised word: a surname ("Kroon"), when no kind word names a body
+_SURNAME = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[-'\u2019][A-Z][a-z\u00E0-\u024F]+)?")
+
+
+#: a capitalised word inside a sentence: after a word ending in a lower-case letter ("Tom Hale") or a comma
+_MIDSENTENCE_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z\u00E0-\u024F]+\b")
+
+
+def _midsentence_names(ctx: AttributionContext) -> frozenset[str]:
+    """Capitalised words the document writes inside a sentence (found once): a surname is ("..., Kroon
+    said", "Sheriff Tom Hale"), a common noun capitalised only at a sentence start is not ("Investigators")."""
+    if ctx.midsentence_names is None:
+        ctx.midsentence_names = frozenset(_MIDSENTENCE_NAME.findall(ctx.text))
+    return ctx.midsentence_names
+
+
 def _subject_before(ctx: AttributionContext, pos: int) -> str | None:
     """The noun phrase that opens the sentence holding ``pos``, when it ends before ``pos``."""
     ui = bisect_right(ctx._unit_starts, pos) - 1
@@ -1149,8 +1321,11 @@ def _person_of(ctx: AttributionContext, claimant: str | None) -> _Person | None:
     if not claimant:
         return None
     padded = f" {' '.join(claimant.split())} "
+    words = set(claimant.split())
     for p in ctx.persons:    # whole words: "Iraq" is not in "official Iraqi news agency"
-        if f" {p.name} " in padded or padded in f" {p.full} ":
+        # (a part of the full title names the person only with a word of the name: "Police" alone is
+        # not "Detroit Police Chief James Craig")
+        if f" {p.name} " in padded or padded in f" {p.full} " and not words.isdisjoint(p.name.split()):
             return p
     return None
 
@@ -1197,6 +1372,9 @@ def _assign_quote_speakers(ctx: AttributionContext) -> None:
         si_close = max(0, bisect_right(starts, q.end - 1) - 1)
         si_open = max(0, bisect_right(starts, q.start) - 1)
         # 1. speaker tag after the closing mark: '," he said' / '" said Hartono' / '. the minister said.'
+        #    (a sentence after the quote that opens with a speaker of its own clause, '" Police said the
+        #    ferry ...', speaks for the quote only when no speaker introduced it)
+        after_next: _Cue | None = None
         if q.closed:
             for si in (si_close, si_close + 1):
                 if si >= len(sents):
@@ -1206,10 +1384,13 @@ def _assign_quote_speakers(ctx: AttributionContext) -> None:
                         continue
                     gap = text[q.end:c.start]
                     if _GAP_AFTER_QUOTE.fullmatch(gap) and c.form in ("tag", "inv", "quoted", "pre"):
-                        q.speaker, q.rule = c, "attr.quote.after"
+                        if si > si_close and c.form == "pre":
+                            after_next = c
+                        else:
+                            q.speaker, q.rule = c, "attr.quote.after"
                         break
                     break
-                if q.speaker is not None or si == si_close and sents[si].end > q.end + 2:
+                if q.speaker is not None or after_next is not None or si == si_close and sents[si].end > q.end + 2:
                     break
         # 2. speaker before the opening mark: 'X told reporters: "'
         if q.speaker is None:
@@ -1219,6 +1400,8 @@ def _assign_quote_speakers(ctx: AttributionContext) -> None:
                     if _GAP_BEFORE_QUOTE.fullmatch(gap):
                         q.speaker, q.rule = c, "attr.quote.before"
                     break
+        if q.speaker is None and after_next is not None:
+            q.speaker, q.rule = after_next, "attr.quote.after"
         # 3. a quote that opens a sentence with no tag continues the previous speaker
         if q.speaker is None and last is not None and last.speaker is not None:
             s = sents[si_open]
@@ -1295,9 +1478,17 @@ def attribute(ctx: AttributionContext, sentence_index: int, fig_start: int, fig_
         rules.append(claimant_cue.resolve_rule)
     kind = claimant_cue.kind if claimant_cue.kind in CLAIMANT_KINDS else "unknown"
     # names as one line of single spaces ("hospital\nauthorities" of wrapped wire copy)
-    return Attribution(" ".join(claimant_cue.claimant.split()) if claimant_cue.claimant else None, kind,
-                       tuple(dict.fromkeys(" ".join(v.split()) for v in via if v)), stance,
+    return Attribution(_tidy(claimant_cue.claimant) if claimant_cue.claimant else None, kind,
+                       tuple(dict.fromkeys(_tidy(v) for v in via if v)), stance,
                        tuple(dict.fromkeys(rules + srules)))
+
+
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['\u2019]s)\b")
+
+
+def _tidy(name: str) -> str:
+    """A name as one line of single spaces, a possessive joined to its owner ("Iran 's" -> "Iran's")."""
+    return _SPACED_POSSESSIVE.sub(r"\1", " ".join(name.split()))
 
 
 #: head words that name what is counted, never who speaks ("a number of fatalities reported")
@@ -1327,6 +1518,22 @@ def _hard_between(ctx: AttributionContext, s: Sentence, a: int, b: int) -> bool:
     return i < len(starts) and ends[i] <= b
 
 
+#: a line break, then the dateline that opens a story ("\nKABUL - ", "\nHALIFAX, Va. (AP) \u2013 ")
+_DATELINE_AFTER_BREAK = re.compile(
+    r"\n\s*[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:,(?: [A-Z][\w.]*)+)?\s*(?:\([^)\n]{1,20}\)\s*)?"
+    r"(?:--?|\u2013|\u2014)\s")
+_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def _is_title_line(text: str) -> bool:
+    """A headline: one line in title case ("Typhoon Claims 25 Lives; 43 Missing, TV Reports"), with no
+    full stop at its end."""
+    if "\n" in text.strip() or text.rstrip()[-1:] in ".!?\"\u201d":
+        return False
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
 def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: int, fe: int) -> list[_Cue]:
     text = ctx.text
     pre = []
@@ -1342,7 +1549,11 @@ def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: 
     post = None
     for c in cues:
         if c.claimant and c.start >= fe and c.form in ("tag", "inv", "according", "quoted"):
-            if not _hard_between(ctx, s, fe, c.start) and not _NEW_QUOTED_SENTENCE.search(text, fe, c.start):
+            # (a headline's closing source covers all of it: "Storm Kills 25; 43 Missing, TV Reports"; a
+            # headline does not take the tag of the story under it: "... wounds 6\nKABUL - ..., police said")
+            if (_is_title_line(s.text) or not _TAG_BOUNDARY.search(text, fe, c.start)) \
+                    and not _NEW_QUOTED_SENTENCE.search(text, fe, c.start) \
+                    and not _DATELINE_AFTER_BREAK.search(text, fe, c.start):
                 post = c
             break
     chain: list[_Cue] = []

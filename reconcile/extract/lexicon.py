@@ -140,6 +140,13 @@ REPORT_ADJECTIVES = frozenset(
     """initial early earlier first preliminary later latest unconfirmed unverified conflicting
     official unofficial media news press local some other previous similar separate""".split()
 )
+#: What a document "shows" ("figures released by the ministry showed 120 deaths", "records show"): such a
+#: subject makes "show" a verb of reporting.
+SHOWING_DOCUMENTS = SOURCE_DOCUMENT_NOUNS | frozenset(
+    "records statistics numbers tallies counts totals documents logs".split())
+#: People who answer an emergency, named by their work: they end a speaker's noun phrase
+#: ("Emergency medical personnel confirmed", "rescue crews said").
+RESPONDER_NOUNS = frozenset("personnel staff crews crew responders paramedics medics rescuers firefighters".split())
 #: Words that introduce the issuer after such a noun ("a statement from", "figures released by").
 SOURCE_AGENT_WORDS = frozenset("from by of".split())
 #: Participles between such a noun and its issuer ("figures released by", "a report issued by").
