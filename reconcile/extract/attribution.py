@@ -1518,22 +1518,6 @@ def _hard_between(ctx: AttributionContext, s: Sentence, a: int, b: int) -> bool:
     return i < len(starts) and ends[i] <= b
 
 
-#: a line break, then the dateline that opens a story ("\nKABUL - ", "\nHALIFAX, Va. (AP) \u2013 ")
-_DATELINE_AFTER_BREAK = re.compile(
-    r"\n\s*[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:,(?: [A-Z][\w.]*)+)?\s*(?:\([^)\n]{1,20}\)\s*)?"
-    r"(?:--?|\u2013|\u2014)\s")
-_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
-
-
-def _is_title_line(text: str) -> bool:
-    """A headline: one line in title case ("Typhoon Claims 25 Lives; 43 Missing, TV Reports"), with no
-    full stop at its end."""
-    if "\n" in text.strip() or text.rstrip()[-1:] in ".!?\"\u201d":
-        return False
-    words = _LONG_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
-
-
 def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: int, fe: int) -> list[_Cue]:
     text = ctx.text
     pre = []
@@ -1549,11 +1533,7 @@ def _sentence_chain(ctx: AttributionContext, s: Sentence, cues: list[_Cue], fs: 
     post = None
     for c in cues:
         if c.claimant and c.start >= fe and c.form in ("tag", "inv", "according", "quoted"):
-            # (a headline's closing source covers all of it: "Storm Kills 25; 43 Missing, TV Reports"; a
-            # headline does not take the tag of the story under it: "... wounds 6\nKABUL - ..., police said")
-            if (_is_title_line(s.text) or not _TAG_BOUNDARY.search(text, fe, c.start)) \
-                    and not _NEW_QUOTED_SENTENCE.search(text, fe, c.start) \
-                    and not _DATELINE_AFTER_BREAK.search(text, fe, c.start):
+            if not _TAG_BOUNDARY.search(text, fe, c.start) and not _NEW_QUOTED_SENTENCE.search(text, fe, c.start):
                 post = c
             break
     chain: list[_Cue] = []
