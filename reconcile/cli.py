@@ -409,7 +409,7 @@ def contradictions(obj: Context, fmt: str, no_headers: bool, event: str | None, 
                    kind: str | None, recompute: bool) -> None:
     """Every pair of stored claims that cannot both hold, with its kind.
 
-    Kinds: disjoint, denial, self, revision, exceeds-total.
+    Kinds: disjoint, denial, self, revision, update, exceeds-total.
 
     \b
     Example:

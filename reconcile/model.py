@@ -22,7 +22,7 @@ QUALIFIERS: tuple[str, ...] = (
 CLAIMANT_KINDS: tuple[str, ...] = (
     "government", "military", "police", "official", "ngo", "media", "person", "group", "unknown",
 )
-CONTRADICTION_KINDS: tuple[str, ...] = ("disjoint", "denial", "self", "revision", "exceeds-total")
+CONTRADICTION_KINDS: tuple[str, ...] = ("disjoint", "denial", "self", "revision", "update", "exceeds-total")
 STATUSES: tuple[str, ...] = ("consistent", "disputed", "revised")
 
 

@@ -104,7 +104,7 @@ def test_contradictions_jsonl_contract_on_the_seed(runner: CliRunner, tmp_path: 
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
     for row in rows:
-        assert row["kind"] in {"disjoint", "denial", "self", "revision", "exceeds-total"}
+        assert row["kind"] in {"disjoint", "denial", "self", "revision", "update", "exceeds-total"}
         for side in ("a", "b"):
             assert {"doc", "start", "end", "measure", "low", "high", "claimant"} <= row[side].keys()
     # "at least two fired" against "no anti-aircraft missiles went up"

@@ -373,7 +373,6 @@ TWO_VOICES = [("a.txt", "source: Daily Example\ndate: 2026-03-02\n\nPolice said 
                         "killed in the shooting at a mall in Springfield on Sunday.\n")]
 
 
-@pytest.mark.xfail(strict=True, reason="'revision' between two voices (engine/verdicts.py): a dispute or an update")
 def test_a_change_between_two_voices_is_not_a_revision(runner: CliRunner, tmp_path: Path) -> None:
     db = _db(tmp_path)
     paths = [_write(tmp_path / name, text) for name, text in TWO_VOICES]

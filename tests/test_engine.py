@@ -180,8 +180,8 @@ KINDS = [
     ("at-least-2-vs-zero", dict(low=2, high=None), dict(low=0, claimant="mayor"), "disjoint"),
     ("denial-overlapping", dict(low=20, claimant="rebels"), dict(low=20, claimant="army", stance="deny"), "denial"),
     ("self-same-doc", dict(low=5, claimant="police"), dict(low=7, claimant="police", same_doc=True), "self"),
-    ("revision-later-higher", dict(low=5, published=D(2016, 5, 1)),
-     dict(low=24, claimant="officials", published=D(2016, 5, 3)), "revision"),
+    ("update-later-higher-other-voice", dict(low=5, published=D(2016, 5, 1)),
+     dict(low=24, claimant="officials", published=D(2016, 5, 3)), "update"),
     ("revision-same-voice-later", dict(low=9, claimant="police", published=D(2016, 5, 1)),
      dict(low=8, claimant="police", published=D(2016, 5, 2)), "revision"),
 ]

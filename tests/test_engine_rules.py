@@ -303,7 +303,7 @@ def _stored(*docs: tuple[str, str, str]):
 
 
 UPDATE_CASES = [
-    ("rising-toll-of-one-day-is-an-update", "Two people died", "Nine people died", {"revision"}),
+    ("rising-toll-of-one-day-is-an-update", "Two people died", "Nine people died", {"update"}),
     ("falling-toll-of-one-day-is-a-dispute", "Nine people died", "Two people died", {"disjoint"}),
 ]
 

@@ -155,7 +155,7 @@ def test_event_filter_takes_a_key_from_groups(store: list[str]) -> None:
     assert got == json.loads(_run([*store, "groups", "--format", "json", "--event", event, "--recompute"]))
 
 
-@pytest.mark.parametrize("kind,some", [("revision", True), ("denial", False)])
+@pytest.mark.parametrize("kind,some", [("update", True), ("denial", False)])
 def test_kind_filter(store: list[str], kind: str, some: bool) -> None:
     args = [*store, "contradictions", "--format", "json", "--kind", kind]
     rows = json.loads(_run(args))

@@ -15,11 +15,12 @@ from . import intervals
 #   self     one claimant contradicts itself (same document, or reports of one
 #            day in no known order); a smaller figure it gives further on in
 #            the same report is a breakdown (``_breakdown``), not a pair at all
-#   revision a later report (by publication date; for two reports of one day,
-#            the one the store received later) or the same claimant later
-#            supersedes an earlier figure; for different claimants only when
-#            the toll rises (a developing story's toll rises: an update, while a
-#            later figure that falls without a correction stays a dispute)
+#   revision the same claimant, in a later report (by publication date; for two
+#            reports of one day, the one the store received later), supersedes
+#            its own earlier figure
+#   update   a different claimant's later report gives a higher toll: a
+#            developing story's toll rises (a later figure that falls without a
+#            correction stays a dispute, ``disjoint``)
 #   disjoint the intervals do not overlap
 
 
@@ -74,7 +75,10 @@ def _kind(sa: _Side, sb: _Side) -> tuple[str, str]:
         if same_voice or rising:
             when = (f"{early.c.published}", f"{late.c.published}") if early.c.published != late.c.published \
                 else (f"{early.c.published}", f"a later report of {late.c.published}")
-            return "revision", f"{early.text} ({when[0]}) revised to {late.text} ({when[1]})"
+            if same_voice:
+                return "revision", f"{early.text} ({when[0]}) revised to {late.text} ({when[1]})"
+            return "update", (f"{_who(early.c)}'s {early.text} ({when[0]}) rose to "
+                              f"{_who(late.c)}'s {late.text} ({when[1]})")
     return "disjoint", f"{sa.text} and {sb.text} do not overlap" if not sa.iv.overlaps(sb.iv) \
         else f"{sa.text} against {sb.text}"
 
@@ -289,7 +293,7 @@ def _current(claims: Sequence[Claim]) -> Claim | None:
 def status(contras: Sequence[Contradiction]) -> str:
     if not contras:
         return "consistent"
-    if all(c.kind == "revision" for c in contras):
+    if all(c.kind in ("revision", "update") for c in contras):
         return "revised"
     return "disputed"
 

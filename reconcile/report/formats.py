@@ -46,7 +46,8 @@ KIND_MEANINGS: dict[str, str] = {
     "disjoint": "the figures cannot both be true: their ranges do not overlap",
     "denial": "one side denies the other's figure",
     "self": "the same claimant gives two incompatible figures",
-    "revision": "a later report supersedes an earlier figure",
+    "revision": "the same claimant's later report supersedes its earlier figure",
+    "update": "a later report by another claimant gives a higher toll (a developing story)",
     "exceeds-total": "a part is larger than the whole it belongs to",
 }
 
