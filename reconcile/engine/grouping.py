@@ -280,6 +280,10 @@ def local_events(claims: Sequence[Claim], window_days: int) -> tuple[list[LocalE
             other_date = (d is not None and main_date is not None and abs((d - main_date).days) > window_days) \
                 or (d is None and c.event.date_text is not None)   # "in September" with no year to resolve
             other_kind = bool(c.event.kinds) and bool(main_kinds) and not kinds_compatible(c.event.kinds[:1], main_kinds)
+            if other_date and not other_kind and _follow_up(c, main_date):
+                assign[i] = base
+                rules[i] = "event.doc.follow-up"
+                continue
             if not (other_date or other_kind):
                 assign[i] = base
                 rules[i] = "event.doc.main"
@@ -293,6 +297,25 @@ def local_events(claims: Sequence[Claim], window_days: int) -> tuple[list[LocalE
             assign[i] = others[sig]
             rules[i] = "event.doc.other-date" if other_date else "event.doc.other-kind"
     return events, assign, rules
+
+
+#: a report's own event may be recalled this many days from its main date: a follow-up ("a second
+#: suspect in the shooting that left one dead was arrested Friday") dates its sentence by the
+#: arrest, a death in hospital by the day of death, while the figure is the main event's
+FOLLOW_UP_DAYS = 14
+#: words that announce a different event of the same kind ("another", "a separate", "last week's")
+_ANOTHER_EVENT = re.compile(
+    r"(?i)\b(?:another|other|separate|similar|previous|prior|earlier|preceding|last (?:week|month)'s|"
+    r"(?:days?|weeks?) (?:earlier|before))\b")
+
+
+def _follow_up(c: Claim, main_date: dt.date | None) -> bool:
+    """A claim dated near the report's main event, of a compatible kind, whose sentence does not
+    announce another event: the report's own event, recalled (rule ``event.doc.follow-up``)."""
+    d = c.event.date
+    if d is None or main_date is None or abs((d - main_date).days) > FOLLOW_UP_DAYS:
+        return False
+    return not _ANOTHER_EVENT.search(c.sentence or "")
 
 
 def _compatible(a: LocalEvent, b: LocalEvent, window_days: int, undated_joins: bool) -> str | None:
