@@ -364,6 +364,16 @@ def _dates_meet(a: LocalEvent, b: LocalEvent, window_days: int) -> bool:
     return later.date == later.published and abs(gap) <= window_days + PUBLICATION_LAG_DAYS
 
 
+def _reachable(a: LocalEvent, b: LocalEvent, window_days: int) -> bool:
+    """Nothing rules out one event: kinds compatible, and both dated within the window (with
+    the publication lag) or one undated main event."""
+    if not kinds_compatible(a.kinds, b.kinds):
+        return False
+    if a.date is None or b.date is None:
+        return not ((a.index and a.date is None) or (b.index and b.date is None))
+    return _dates_meet(a, b, window_days)
+
+
 def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins: bool) -> list[int]:
     """Cluster id per local event.
 
@@ -408,7 +418,12 @@ def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins
                 continue
             members = clusters[ci]
             if e.date is not None:
-                ok = all(_compatible(e, events[j], window_days, undated_joins) for j in members)
+                # every member's date within reach (tolls a month apart never chain), most members
+                # joined outright (a place word one report spells differently does not split a story)
+                if not all(_reachable(e, events[j], window_days) for j in members):
+                    continue
+                fits = sum(1 for j in members if _compatible(e, events[j], window_days, undated_joins))
+                ok = fits > 0 and fits * 2 >= len(members) + 1
             else:
                 fits = sum(1 for j in members if _compatible(e, events[j], window_days, undated_joins))
                 ok = fits > 0 and fits >= (len(members) + 1) // 2
