@@ -331,3 +331,62 @@ def test_a_rising_toll_of_one_day_is_a_chain_of_revisions() -> None:
     assert len(kinds) == 6 and set(kinds) == {"revision"}
     (q,) = [q for q in result.quantities if q.measure == "killed"]
     assert q.status == "revised" and q.best == 24
+
+
+# -- event identity inside one report and across reports (issue 14) --------------------------
+FOLLOW_UP_CASES = [
+    # a follow-up dates its sentence by the arrest; the figure is still the report's own event
+    ("arrest-days-later",
+     "Police in Riverton said on Sunday that a gunman killed two people at a bar. "
+     "A second suspect in the bar shooting that left two people dead was arrested Friday.", 1),
+    # a death in hospital a week on is the same event
+    ("death-in-hospital",
+     "A gunman wounded four people at a Riverton bar on June 1, police said. "
+     "One of the men who had been shot died on June 8 at County Hospital.", 1),
+    # a sentence that announces another event stays apart
+    ("another-event",
+     "A gunman killed two people at a Riverton bar on Sunday, police said. "
+     "In another shooting on June 1, a man killed three people at a Lakeside store.", 2),
+]
+
+
+@pytest.mark.parametrize("body,n_events", [c[1:] for c in FOLLOW_UP_CASES], ids=[c[0] for c in FOLLOW_UP_CASES])
+def test_follow_up_sentences_keep_the_reports_event(body: str, n_events: int) -> None:
+    result = reconcile(_claims(("a.txt", "2025-06-13", body)))
+    assert len({q.event for q in result.quantities}) == n_events
+
+
+SIDE_DATE_CASES = [
+    ("relative-clause", "A man who was fired last week shot three people at his old office on Monday.",
+     dt.date(2025, 3, 17)),
+    ("after-a-noun", "Floods after a quake on March 2 killed 40 people in the valley on Saturday.",
+     dt.date(2025, 3, 15)),
+]
+
+
+@pytest.mark.parametrize("body,date", [c[1:] for c in SIDE_DATE_CASES], ids=[c[0] for c in SIDE_DATE_CASES])
+def test_a_side_clause_date_does_not_date_the_claim(body: str, date: dt.date) -> None:
+    claims = _claims(("a.txt", "2025-03-17", body))   # a Monday
+    assert claims and all(c.event.date == date for c in claims)
+
+
+def test_wounded_with_a_death_picked_out_counts_everyone_hit() -> None:
+    result = reconcile(_claims(("a.txt", "2025-06-02", "Police said 8 people were wounded in the Riverton "
+                                                        "shooting on Sunday. One of the victims died.")))
+    assert {q.measure for q in result.quantities if q.best == 8} == {"shot"}
+
+
+def test_victims_picked_out_by_origin_are_a_part() -> None:
+    result = reconcile(_claims(
+        ("a.txt", "2025-06-02", "A gunman shot 10 people in Riverton on Sunday, police said."),
+        ("b.txt", "2025-06-02", "Three victims with Lakeside ties were shot in Riverton on Sunday.")))
+    assert not result.contradictions
+
+
+def test_one_report_spelling_a_place_differently_still_joins_most() -> None:
+    docs = [("a.txt", "2025-06-02", "A gunman killed four people at the Gordon Tower in Riverton on Monday."),
+            ("b.txt", "2025-06-02", "Five people were killed at the Gordon Tower in Riverton on Monday, police said."),
+            ("c.txt", "2025-06-03", "Six people were killed at Gordon Tower on Monday, police said.")]
+    result = reconcile(_claims(*docs))
+    killed = [q for q in result.quantities if q.measure == "killed"]
+    assert len(killed) == 1 and len(killed[0].claims) == 3

@@ -84,6 +84,7 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
         all_places[cluster[i]] |= e.places
     out = {}
     previous_measure = _previous_measures(claims)
+    hit_counts = _hit_counts(claims)
     for i, c in enumerate(claims):
         label = labels[cluster[assign[i]]]
         ev = events[assign[i]]
@@ -97,7 +98,7 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
             scope = "all"   # everyone arrested is a suspect: "two suspects", "both men", "no arrests" meet
         if scope == "all" and scoping.WITH_PERPETRATORS in c.rules:
             scope = "all+perpetrators"   # "nine dead, including the gunman" is not the toll of eight victims
-        if is_part(c) or scoping.clause_part(
+        if _origin_part(c) or is_part(c) or scoping.clause_part(
                 c, frozenset(event_places[cluster[assign[i]]]), previous_measure[i],
                 frozenset(all_places[cluster[assign[i]]])):
             # a part is a quantity of its own ("two of them in critical condition"): it is not a
@@ -105,7 +106,35 @@ def quantity_keys(claims: Sequence[Claim], options: EngineOptions = EngineOption
             scope = f"part-{scope}@{c.doc.rsplit('/', 1)[-1]}:{c.start}"
         if _background(ev, main_date.get(ev.doc)):
             scope = f"past-{scope}"
-        out[i] = (label, c.measure, scope, f"{label}|{c.measure}|{scope}")
+        measure = "shot" if i in hit_counts else c.measure
+        out[i] = (label, measure, scope, f"{label}|{measure}|{scope}")
+    return out
+
+
+#: victims picked out by where they come from ("four victims with Lakeside ties"): a part of the event's toll, not a rival of it
+_ORIGIN = re.compile(r"\bwith (?:[A-Z][\w'\-]*\s+){1,3}(?:ties|roots|connections)\b")
+
+
+def _origin_part(c: Claim) -> bool:
+    return bool(c.subject) and bool(_ORIGIN.search(c.subject))
+
+
+#: how far after a wounded figure "one of them died" still counts among those wounded
+_HIT_REACH = 160
+
+
+def _hit_counts(claims: Sequence[Claim]) -> set[int]:
+    """Wounded figures that count everyone hit: the report's next figure, soon after, is a death
+    picked out of them ("Police said 10 people were wounded. One of the victims died."), so the
+    dead are among the wounded and the figure is the number shot."""
+    out: set[int] = set()
+    for i, c in enumerate(claims):
+        if c.measure != "wounded" or c.derived or c.stance == "deny":
+            continue
+        nxt = next((d for d in claims[i + 1:i + 4] if d.doc == c.doc and d.start > c.end), None)
+        if nxt is not None and nxt.measure == "killed" and "part.of" in nxt.rules \
+                and nxt.start - c.end <= _HIT_REACH and c.low and nxt.low and nxt.low < c.low:
+            out.add(i)
     return out
 
 

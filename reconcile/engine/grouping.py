@@ -280,6 +280,10 @@ def local_events(claims: Sequence[Claim], window_days: int) -> tuple[list[LocalE
             other_date = (d is not None and main_date is not None and abs((d - main_date).days) > window_days) \
                 or (d is None and c.event.date_text is not None)   # "in September" with no year to resolve
             other_kind = bool(c.event.kinds) and bool(main_kinds) and not kinds_compatible(c.event.kinds[:1], main_kinds)
+            if other_date and not other_kind and _follow_up(c, main_date):
+                assign[i] = base
+                rules[i] = "event.doc.follow-up"
+                continue
             if not (other_date or other_kind):
                 assign[i] = base
                 rules[i] = "event.doc.main"
@@ -293,6 +297,25 @@ def local_events(claims: Sequence[Claim], window_days: int) -> tuple[list[LocalE
             assign[i] = others[sig]
             rules[i] = "event.doc.other-date" if other_date else "event.doc.other-kind"
     return events, assign, rules
+
+
+#: a report's own event may be recalled this many days from its main date: a follow-up ("a second
+#: suspect in the shooting that left one dead was arrested Friday") dates its sentence by the
+#: arrest, a death in hospital by the day of death, while the figure is the main event's
+FOLLOW_UP_DAYS = 14
+#: words that announce a different event of the same kind ("another", "a separate", "last week's")
+_ANOTHER_EVENT = re.compile(
+    r"(?i)\b(?:another|other|separate|similar|previous|prior|earlier|preceding|last (?:week|month)'s|"
+    r"(?:days?|weeks?) (?:earlier|before))\b")
+
+
+def _follow_up(c: Claim, main_date: dt.date | None) -> bool:
+    """A claim dated near the report's main event, of a compatible kind, whose sentence does not
+    announce another event: the report's own event, recalled (rule ``event.doc.follow-up``)."""
+    d = c.event.date
+    if d is None or main_date is None or abs((d - main_date).days) > FOLLOW_UP_DAYS:
+        return False
+    return not _ANOTHER_EVENT.search(c.sentence or "")
 
 
 def _compatible(a: LocalEvent, b: LocalEvent, window_days: int, undated_joins: bool) -> str | None:
@@ -341,6 +364,16 @@ def _dates_meet(a: LocalEvent, b: LocalEvent, window_days: int) -> bool:
     return later.date == later.published and abs(gap) <= window_days + PUBLICATION_LAG_DAYS
 
 
+def _reachable(a: LocalEvent, b: LocalEvent, window_days: int) -> bool:
+    """Nothing rules out one event: kinds compatible, and both dated within the window (with
+    the publication lag) or one undated main event."""
+    if not kinds_compatible(a.kinds, b.kinds):
+        return False
+    if a.date is None or b.date is None:
+        return not ((a.index and a.date is None) or (b.index and b.date is None))
+    return _dates_meet(a, b, window_days)
+
+
 def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins: bool) -> list[int]:
     """Cluster id per local event.
 
@@ -385,7 +418,12 @@ def cluster_events(events: Sequence[LocalEvent], window_days: int, undated_joins
                 continue
             members = clusters[ci]
             if e.date is not None:
-                ok = all(_compatible(e, events[j], window_days, undated_joins) for j in members)
+                # every member's date within reach (tolls a month apart never chain), most members
+                # joined outright (a place word one report spells differently does not split a story)
+                if not all(_reachable(e, events[j], window_days) for j in members):
+                    continue
+                fits = sum(1 for j in members if _compatible(e, events[j], window_days, undated_joins))
+                ok = fits > 0 and fits * 2 >= len(members) + 1
             else:
                 fits = sum(1 for j in members if _compatible(e, events[j], window_days, undated_joins))
                 ok = fits > 0 and fits >= (len(members) + 1) // 2

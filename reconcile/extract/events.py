@@ -356,6 +356,10 @@ def resolve_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[DateH
     return hits
 
 
+#: the words before a date that open a side clause: a relative pronoun ("who was fired last week"),
+#: or "after"/"since"/"following" and a noun phrase ("after a major quake on March 5")
+_SIDE_CLAUSE = re.compile(r"(?i)(?:\b(?:who|whom|whose|where|which)\b[^,;:.]{0,30}|"
+                          r"\b(?:after|since|following)\s+(?:a|an|the|its|their)\s+\w[^,;:.]{0,30}\s)$")
 _ADVERBIAL = re.compile(r"(?i)\b(?:in|since|during|until|from|early|late|mid-?)\s+$")
 
 
@@ -394,7 +398,12 @@ def _best_date(hits: list[DateHit], ref: dt.date | None, sentence: str = "", off
     # a date that dates a statement ("on Sunday said") yields to one that dates the event
     def statement(h: DateHit) -> bool:
         return bool(sentence) and bool(_STATEMENT_DATE.search(sentence[h.end - offset:h.end - offset + 30]))
-    return min(usable, key=lambda h: (statement(h), _PRECISION[h.precision], h.start))
+
+    # a date in a side clause ("a man who was fired last week shot three on Monday", "rescuers,
+    # searching since a quake on March 5, found ...") dates that clause: it yields to the others
+    def side(h: DateHit) -> bool:
+        return bool(sentence) and bool(_SIDE_CLAUSE.search(sentence[max(0, h.start - offset - 50):h.start - offset]))
+    return min(usable, key=lambda h: (statement(h) or side(h), _PRECISION[h.precision], h.start))
 
 
 # ---------------------------------------------------------------------------
