@@ -188,3 +188,17 @@ TOTAL_NOUN_MEASURE: dict[str, str] = {
     "injured": "wounded", "wounded": "wounded", "hurt": "wounded", "dead": "killed",
     "missing": "missing", "hostages": "detained", "detainees": "detained", "casualties": "casualties",
 }
+
+# -- displacement (extract/measures.py) -------------------------------------------------------
+#: places where the displaced are housed: "sheltering in camps", "staying in evacuation centres"
+SHELTER_PLACES: tuple[str, ...] = (
+    "shelters", "shelter", "camps", "camp", "tents", "schools", "centres", "centers", "centre", "center",
+    "halls", "churches", "mosques", "stadiums", "stadium", "gyms", "gymnasiums",
+)
+#: adjectives that make a camp, centre or shelter one for the displaced: "relief camps",
+#: "evacuation centres", "temporary shelters"
+SHELTER_ADJECTIVES: tuple[str, ...] = (
+    "relief", "evacuation", "evacuee", "refugee", "displacement", "makeshift", "temporary", "transit",
+)
+#: nouns of an act of displacement before "of N": "the evacuation of 7,000 people"
+DISPLACEMENT_ACT_NOUNS: tuple[str, ...] = ("evacuation", "evacuations", "relocation", "displacement", "exodus")

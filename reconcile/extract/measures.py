@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..model import Figure
-from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, THING_NOUNS,
-                      VAGUE_PLURALS)
+from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, DISPLACEMENT_ACT_NOUNS, PERSON_NOUNS, PLACE_PART_NOUNS,
+                      QUOTE_MARKS, SHELTER_ADJECTIVES, SHELTER_PLACES, THING_NOUNS, VAGUE_PLURALS)
 from .sentences import CaselessPattern, Sentence, fold
 
 # ---------------------------------------------------------------------------
@@ -79,6 +79,7 @@ LEFT_VERBS: dict[str, str] = {
     # present tense (headlines): "Navy captures 26 pirates", "Police arrest 12"
 
     "evacuated": "displaced", "evacuating": "displaced", "displacing": "displaced", "displaced": "displaced",
+    "sheltering": "displaced",   # "the Red Cross is sheltering 1,200 people"
     "shooting": "shot", "shot": "shot", "shoots": "shot",
 }
 
@@ -115,6 +116,7 @@ AUX = frozenset(
     reportedly reported confirmed believed feared thought said known presumed understood
     to so far later now since either both each allegedly apparently initially critically seriously
     badly slightly severely lightly mortally fatally gravely were't not yet just already left
+    internally temporarily
     being then who that which had
     found pronounced declared
     """.split()
@@ -216,8 +218,22 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = 
         # "1,000 had taken shelter in a field", "20,000 are sheltering in camps", "5,000 are staying in UN schools"
         # (not "shelter in place": staying indoors during a police operation)
         (r"(?:sheltering|(?:taken|took|taking|sought|seeking|found)\s+(?:shelter|refuge))\b(?!\s+in\s+place)"
-         r"|(?:staying|living|sleeping|housed)\s+in\s+(?:[\w-]+\s+){0,3}?(?:shelters|camps|tents|schools)\b",
-         "displaced", "measure.right.sheltering", ("shelter", "refuge", "camps", "tents", "schools")),
+         r"|(?:staying|living|sleeping|housed|sheltered|(?:spent|spending|spend)\s+the\s+night)\s+(?:in|at)\s+"
+         rf"(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(SHELTER_PLACES)})\b",
+         "displaced", "measure.right.sheltering", ("shelter", "refuge", "staying", "living", "sleeping", "housed",
+                                                   "night")),
+        # "45,000 people are in relief camps", "12,000 were moved to evacuation centres"
+        (r"(?:(?:moved|taken|sent|brought|transferred|bussed|bused|relocated)\s+)?(?:in|to|into|at)\s+"
+         rf"(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(SHELTER_ADJECTIVES)})\s+(?:{'|'.join(SHELTER_PLACES)}|housing|sites?)\b",
+         "displaced", "measure.right.in_relief_camps", SHELTER_ADJECTIVES),
+        # "17,000 people were left without shelter", "80,000 without homes"
+        (r"without\s+(?:a\s+)?(?:homes?|shelter|housing|(?:a\s+)?roofs?\s+over\s+their\s+heads)\b", "displaced",
+         "measure.right.without_homes", ("without",)),
+        # "6,000 had to leave their homes", "8,000 people lost their homes"
+        (r"(?:had|have|has)\s+to\s+(?:flee|evacuate|leave\s+(?:their|his|her)\s+(?:homes?|houses?|villages?)|"
+         r"abandon\s+(?:their|his|her)\s+(?:homes?|houses?|villages?))\b", "displaced", "measure.right.had_to_flee",
+         ("flee", "evacuate", "leave", "abandon")),
+        (r"lost\s+(?:their|his|her)\s+(?:homes?|houses?)\b", "displaced", "measure.right.lost_homes", ("lost",)),
         (r"made\s+homeless\b", "displaced", "measure.right.homeless", ("homeless",)),
         (r"unaccounted\s+for\b", "missing", "measure.right.unaccounted", ("unaccounted",)),
         (r"(?:\w+\s+)?to\s+safety\b", "rescued", "measure.right.to_safety", ("safety",)),
@@ -253,9 +269,11 @@ _KEY_VALUE_WHAT = {"death": "killed", "deaths": "killed", "dead": "killed", "kil
                    "homeless": "displaced", "arrested": "detained", "arrests": "detained", "detained": "detained",
                    "casualties": "casualties"}
 #: "forced 12,000 to flee", "driving thousands from their homes": displacement through a causative verb
-_FORCED_BEFORE = re.compile(r"(?i)\b(?:forced|forcing|forces|force|drove|driving|drives|driven)\s*$")
+_FORCED_BEFORE = re.compile(r"(?i)\b(?:forced|forcing|forces|force|drove|driving|drives|driven|ordered|ordering|"
+                            r"orders)\s*$")
 _TO_FLEE_AFTER = re.compile(
-    r"(?i)(?:\s+[\w'-]+){0,3}?\s+(?:to\s+(?:flee|leave\s+(?:their|the\s+area|home)|evacuate|abandon)|"
+    r"(?i)(?:\s+[\w'-]+){0,3}?\s+(?:to\s+(?:flee|leave\s+(?:their|the\s+(?:area|city|town|region|coast|island|"
+    r"village|zone)|home)|leave(?=\s*[.,;])|evacuate|abandon)|"
     r"(?:from|out\s+of)\s+(?:their\s+)?(?:homes|houses|villages)|into\s+(?:exile|camps|shelters|hiding))\b")
 #: a middle item of a list of three or more: "killed 12 soldiers, [3] police officers and 2 civilians"
 #: (left of it a comma after a short noun phrase; right of it the list goes on with a figure)
@@ -273,6 +291,8 @@ _VERB_THROUGH_LIST = re.compile(
 _VERB_THROUGH_MEASURE = {"killing": "killed", "killed": "killed", "kill": "killed", "kills": "killed",
                          "murdered": "killed", "murdering": "killed", "slaying": "killed", "slew": "killed",
                          "injuring": "wounded", "injured": "wounded", "wounding": "wounded", "wounded": "wounded"}
+#: "the evacuation of 7,000 people", "forced the relocation of 300 families"
+_DISPLACEMENT_OF = re.compile(rf"(?i)\b(?:{'|'.join(DISPLACEMENT_ACT_NOUNS)})\s+of(?:\s+(?:the|those|all|its|their))?\s*$")
 _DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
 #: "the shooting of four people", "the wounding of two others", "the stabbing of three"
 _ACT_OF = re.compile(r"(?i)\b(?P<act>shooting|shootings|wounding|stabbing|stabbings)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
@@ -564,7 +584,11 @@ class MeasureFinder:
             words = self._np_after(text, fig)[:2]
             if not (words and _is_thing(words)):
                 return MeasureHit(_ACT_OF_WHAT[m.group("act").lower()], _clean_subject(words), "measure.left.act_of")
-        if _search(_FORCED_BEFORE, ("forc", "driv", "drov"), head_nq, low) and \
+        if _search(_DISPLACEMENT_OF, ("evacuation", "relocation", "displacement", "exodus"), head_nq, low):
+            words = self._np_after(text, fig)
+            if not (words and _is_thing(words)):
+                return MeasureHit("displaced", _clean_subject(words), "measure.left.evacuation_of")
+        if _search(_FORCED_BEFORE, ("forc", "driv", "drov", "order"), head_nq, low) and \
                 _TO_FLEE_AFTER.match(text, fig.end, sentence.end):
             return MeasureHit("displaced", _clean_subject(self._np_after(text, fig)), "measure.left.forced_to_flee")
         words = _last_words(head_nq, 3)
@@ -671,8 +695,10 @@ class MeasureFinder:
                                                       "measure.left.death_of")):
             return left
         right = self._right(text, fig, sentence)
-        if left is not None and right is not None and left.rule == "measure.left.key_value":
-            return right        # "Casualties: 12 dead, 40 injured": the figure's own word is more precise
+        if left is not None and right is not None and left.rule in ("measure.left.key_value",
+                                                                    "measure.left.evacuation_of"):
+            return right        # "Casualties: 12 dead, 40 injured": the figure's own word is more precise;
+            #                     "the evacuation of 24 soldiers who were injured": a casualty evacuation
         if left is not None:
             if left.measure == "shot" and right is not None and right.measure in {"killed", "wounded"}:
                 return right
