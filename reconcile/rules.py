@@ -39,6 +39,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.right.without_homes", "'N were left without shelter', 'left N without homes': displaced"),
     ("measure.right.had_to_flee", "'N had to leave their homes': displaced"),
     ("measure.right.lost_homes", "'N people lost their homes': displaced"),
+    ("measure.right.fleeing", "'N people fleeing the violence': displaced (not after a perpetrator or before "
+                              "'the scene', 'on foot', 'in a car': an escape)"),
     ("measure.right", "a measure word after the figure and its noun phrase (N people were killed)"),
     ("measure.left.toll", "a toll phrase before the figure (the death toll rose to N)"),
     ("measure.left.number_of", "'the number of dead/injured ... N' before the figure"),

@@ -45,6 +45,10 @@ CLAIMS: list[tuple[str, str, list[tuple[str, str, float]]]] = [
     ("displaced-persons", "The agency counted 40,000 displaced persons in the camp.",
      [("40,000", "displaced", 40000)]),
     ("made-homeless-active", "The fire made 200 families homeless.", [("200", "displaced", 200)]),
+    ("fleeing-the-violence", "More than 2,000 people fleeing the violence have reached the capital.",
+     [("More than 2,000", "displaced", 2000)]),
+    ("uprooted-verb", "The clashes have uprooted 20,000 villagers.", [("20,000", "displaced", 20000)]),
+    ("still-in-shelters", "There are 600 people still in shelters.", [("600", "displaced", 600)]),
     ("fled-to-higher-ground", "Around 4,000 residents fled to higher ground.", [("Around 4,000", "displaced", 4000)]),
     # --- lists of three or more figures --------------------------------------------------
     ("list-of-three", "Rebels killed 12 soldiers, 3 police officers and 2 civilians.",
@@ -135,3 +139,18 @@ def test_counts_beside_those_rules_are_kept(passage: str, figure: str, low: floa
     assert (figure, low) in got
     if "shelter in place" in passage:
         assert all(c.measure != "displaced" for c in extract_claims(doc))
+
+
+#: an escape from a crime scene is no displacement
+NOT_DISPLACED: list[tuple[str, str]] = [
+    ("fled-the-scene", "Two suspects fled the scene after the shooting."),
+    ("fled-on-foot", "Three men fled on foot after the robbery."),
+    ("gunmen-fled-in-a-car", "Two gunmen fled in a dark sedan."),
+    ("fled-from-police", "Two men fled from police before the crash."),
+]
+
+
+@pytest.mark.parametrize("passage", [c[1] for c in NOT_DISPLACED], ids=[c[0] for c in NOT_DISPLACED])
+def test_an_escape_is_no_displacement(passage: str) -> None:
+    doc = parse_text("a.txt", passage + "\n")
+    assert [c.measure for c in extract_claims(doc) if c.measure == "displaced"] == []

@@ -202,3 +202,11 @@ SHELTER_ADJECTIVES: tuple[str, ...] = (
 )
 #: nouns of an act of displacement before "of N": "the evacuation of 7,000 people"
 DISPLACEMENT_ACT_NOUNS: tuple[str, ...] = ("evacuation", "evacuations", "relocation", "displacement", "exodus")
+#: words after "fled" that make it an escape from a crime scene, not a displacement: "fled the scene",
+#: "fled on foot", "fled in a car", "fled before police arrived"
+ESCAPE_WORDS: tuple[str, ...] = (
+    r"(?:the\s+)?scene", r"on\s+foot", r"in\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:car|cars|vehicle|vehicles|suv|van|truck|sedan|pickup|motorcycle)", r"(?:from\s+)?(?:police|officers|deputies)",
+    r"before\s+(?:police|officers|deputies)", r"(?:the\s+)?(?:building|store|shop|house|home|residence|apartment)\s+"
+    r"(?:after|before)",
+)

@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..model import Figure
-from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, DISPLACEMENT_ACT_NOUNS, PERSON_NOUNS, PLACE_PART_NOUNS,
-                      QUOTE_MARKS, SHELTER_ADJECTIVES, SHELTER_PLACES, THING_NOUNS, VAGUE_PLURALS)
+from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, DISPLACEMENT_ACT_NOUNS, ESCAPE_WORDS, PERPETRATOR_NOUNS,
+                      PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, SHELTER_ADJECTIVES, SHELTER_PLACES, THING_NOUNS, VAGUE_PLURALS)
 from .sentences import CaselessPattern, Sentence, fold
 
 # ---------------------------------------------------------------------------
@@ -55,6 +55,7 @@ RIGHT_CUES: dict[str, str] = {
     "custody": "detained", "prisoners": "detained", "captives": "detained", "booked": "detained",
     # displaced
     "displaced": "displaced", "evacuated": "displaced", "homeless": "displaced", "fled": "displaced",
+    "fleeing": "displaced",
     "refugees": "displaced", "uprooted": "displaced", "relocated": "displaced", "evacuees": "displaced",
     # shot (hit by gunfire, fate not given)
     "shot": "shot", "gunshot": "shot",
@@ -80,6 +81,7 @@ LEFT_VERBS: dict[str, str] = {
 
     "evacuated": "displaced", "evacuating": "displaced", "displacing": "displaced", "displaced": "displaced",
     "sheltering": "displaced",   # "the Red Cross is sheltering 1,200 people"
+    "uprooting": "displaced", "uprooted": "displaced",
     "shooting": "shot", "shot": "shot", "shoots": "shot",
 }
 
@@ -219,7 +221,7 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = 
         # (not "shelter in place": staying indoors during a police operation)
         (r"(?:sheltering|(?:taken|took|taking|sought|seeking|found)\s+(?:shelter|refuge))\b(?!\s+in\s+place)"
          r"|(?:staying|living|sleeping|housed|sheltered|(?:spent|spending|spend)\s+the\s+night)\s+(?:in|at)\s+"
-         rf"(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(SHELTER_PLACES)})\b",
+         rf"(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(SHELTER_PLACES)})\b|(?:in|into)\s+(?:[\w-]+\s+)?shelters\b",
          "displaced", "measure.right.sheltering", ("shelter", "refuge", "staying", "living", "sleeping", "housed",
                                                    "night")),
         # "45,000 people are in relief camps", "12,000 were moved to evacuation centres"
@@ -303,6 +305,10 @@ _FATALLY_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_THEM_AFTER = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
 _SHOOTING = re.compile(r"(?i)\b(?:shoot\w*|shot|gunfire|gunm[ae]n|gunshots?|opened\s+fire|fired)\b")
+
+#: the words of fleeing, and what makes one an escape from a crime scene rather than a displacement
+_FLED = frozenset({"fled", "fleeing"})
+_ESCAPE_AFTER = re.compile(rf"(?i)\s+(?:{'|'.join(ESCAPE_WORDS)})\b")
 
 _TOKEN = re.compile(r"\d+(?:-[A-Za-z]+)+|[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\sA-Za-z\d]")
 _NUMBER_WORDS = frozenset((*CARDINAL_WORDS, "hundred", "thousand", "a", "an", "another", "dozen", *VAGUE_PLURALS))
@@ -479,6 +485,9 @@ class MeasureFinder:
                         return MeasureHit(measure, _clean_subject(np), rid)
             if low in self.right and not (low == "lives" and np):   # "25 lives", not "gamers living ... lives"
                 measure = self.right[low]
+                if low in _FLED and (any(w.lower() in PERPETRATOR_NOUNS for w in np)
+                                     or _ESCAPE_AFTER.match(text, _e, sent_end)):
+                    return None     # "two suspects fled the scene": an escape, not a displacement
                 if _is_thing(np) and not _is_person(np) and low in OTHER_VERBS and phase == "aux":
                     return MeasureHit(OTHER_VERBS[low], _clean_subject(np), f"measure.other.{low}")
                 if _is_thing(np) and not _is_person(np) and measure not in {"exploded"}:
