@@ -33,6 +33,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     # measures
     ("measure.zero.noun", "the noun of a zero phrase names the measure (no casualties, no deaths)"),
     ("measure.right.fatally", "'N shot, one fatally': the second figure counts the killed"),
+    ("measure.right.severity", "'five wounded, [one] critically', '3 dead, [1] critical': a severity after a "
+                               "casualty figure counts some of the injured (a part)"),
     ("measure.right.among", "'N were among the dead/injured/missing': a part of the toll"),
     ("measure.right.sheltering", "'N are sheltering in camps', 'N spent the night in shelters': displaced"),
     ("measure.right.in_relief_camps", "'N are in relief camps', 'N were moved to evacuation centres': displaced"),
@@ -49,7 +51,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.left.risen_to", "'that number has risen to N': the measure of the figure before it"),
     ("measure.left.through_list", "a casualty verb before a list whose first item is no figure ('killed his wife and "
                                   "[four] daughters')"),
-    ("measure.left.key_value", "a fact-box or situation-report line ('Deaths: 1,234', 'Injured - 56')"),
+    ("measure.left.key_value", "a fact-box or situation-report line ('Deaths: 1,234', 'Injured - 56'; items run "
+                               "together: 'Killed: 14; injured: 30', 'Dead: 23 Injured: 89')"),
     ("measure.left.forced_to_flee", "a causative verb of displacement ('forced 12,000 to flee')"),
     ("measure.left.evacuation_of", "'the evacuation of N people': displaced (unless the words after the figure "
                                    "name another measure: 'the evacuation of 24 soldiers who were injured')"),

@@ -210,3 +210,8 @@ ESCAPE_WORDS: tuple[str, ...] = (
     r"before\s+(?:police|officers|deputies)", r"(?:the\s+)?(?:building|store|shop|house|home|residence|apartment)\s+"
     r"(?:after|before)",
 )
+#: words that give the severity of an injury on their own after a figure: "five hurt, one critically",
+#: "3 dead, 1 critical"
+SEVERITY_WORDS: tuple[str, ...] = (
+    "critically", "seriously", "gravely", "severely", "badly", "critical", "serious", "slightly", "minor",
+)

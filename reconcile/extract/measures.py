@@ -23,7 +23,7 @@ from typing import Mapping
 
 from ..model import Figure
 from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, DISPLACEMENT_ACT_NOUNS, ESCAPE_WORDS, PERPETRATOR_NOUNS,
-                      PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, SHELTER_ADJECTIVES, SHELTER_PLACES, THING_NOUNS, VAGUE_PLURALS)
+                      PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, SEVERITY_WORDS, SHELTER_ADJECTIVES, SHELTER_PLACES, THING_NOUNS, VAGUE_PLURALS)
 from .sentences import CaselessPattern, Sentence, fold
 
 # ---------------------------------------------------------------------------
@@ -138,7 +138,8 @@ _TOLL = re.compile(
     \b(?P<what>death|casualty|injury|civilian|fatality|final|official|overall|confirmed)?\s*
     (?:death\s+)?toll\b (?:[^.;]{0,70}?
     \b(?:to|at|of|reached|hit|passed|topped|exceeded|was|is|stood|stands|now|climbed|rose|risen|jumped|
-    increased|grew|soared|surpassed|:))?\s*$
+    increased|grew|soared|surpassed|
+    tops|reaches|hits|passes|exceeds|nears|neared|surpasses|:))?\s*$
     """
 )
 _NUMBER_OF = re.compile(
@@ -261,10 +262,14 @@ _THE_DEAD = re.compile(
 )
 #: a fact-box or situation-report line: "Deaths: 1,234", "Injured - 56", "Total displaced: 3,400"
 #: (the key opens the line or the sentence; a short qualifier may stand before it)
-_KEY_VALUE = re.compile(
-    r"(?i)\s*(?:(?:total|confirmed|reported|estimated|official|civilian|civilians|people|persons|number\s+of|"
-    r"the)\s+){0,3}(?P<what>deaths?|dead|killed|fatalities|injured|wounded|injuries|hurt|missing|"
-    r"displaced|evacuated|evacuees|homeless|arrested|arrests|detained|casualties)\s*(?::|-|\u2013|\u2014)\s*")
+_KEY = (r"(?:(?:total|confirmed|reported|estimated|official|civilian|civilians|people|persons|number\s+of|"
+        r"the)\s+){0,3}(?P<what>deaths?|dead|killed|fatalities|injured|wounded|injuries|hurt|missing|"
+        r"displaced|evacuated|evacuees|homeless|arrested|arrests|detained|casualties)\s*(?::|-|\u2013|\u2014)\s*")
+_KEY_VALUE = re.compile(r"(?i)\s*" + _KEY)
+#: the same key after another item of the line: "Killed: 14; [injured: 30]", "Dead: 23 [Injured: 89]"
+_KEY_VALUE_ITEM = re.compile(r"(?i)(?:[;|\u2022\u00b7]|\d)\s*" + _KEY + "$")
+#: another key right after the figure: "Dead: 23 Injured: 89" (the 23 is not the injured)
+_NEXT_KEY = re.compile(r"(?i)\s*[;,|\u2022\u00b7]?\s*" + _KEY.replace("\\s*(?::|-|", "(?::|\\s+-|", 1))
 _KEY_VALUE_WHAT = {"death": "killed", "deaths": "killed", "dead": "killed", "killed": "killed", "fatalities": "killed",
                    "injured": "wounded", "wounded": "wounded", "injuries": "wounded", "hurt": "wounded",
                    "missing": "missing", "displaced": "displaced", "evacuated": "displaced", "evacuees": "displaced",
@@ -302,6 +307,13 @@ _ACT_OF_WHAT = {"shooting": "shot", "shootings": "shot", "wounding": "wounded", 
 _RISEN_TO = re.compile(r"(?i)\b(?:number|figure|count|tally)\b[^.;]{0,40}\b(?:risen|rose|climbed|jumped|increased|grown|grew)\s+to\s*$")
 #: _classify: "ten shot, one fatally"; "32 of the [543]"; "[two] of them"
 _FATALLY_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", re.I)
+#: "five were wounded, [one] critically", "3 dead, [1] critical": a severity after a casualty figure
+#: (bare: "one critically injured" is read by the right scan)
+_SEVERITY_AFTER = re.compile(
+    rf"\s*(?:of\s+(?:them|whom)\s+)?(?:{'|'.join(SEVERITY_WORDS)})"
+    r"(?=\s*(?:[,.;:)\u2014\u2013-]|$|\s+(?:in|after|at|and|following|as|from|with|on|when)\b))", re.I)
+#: between the casualty figure and the severity figure: its own words, then a comma ("were wounded, ")
+_SEVERITY_BETWEEN = re.compile(r"[^,;:.()\u2014]{0,50},\s*")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_THEM_AFTER = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
 _SHOOTING = re.compile(r"(?i)\b(?:shoot\w*|shot|gunfire|gunm[ae]n|gunshots?|opened\s+fire|fired)\b")
@@ -410,6 +422,9 @@ def _is_thing(words: list[str]) -> bool:
 
 
 #: punctuation that opens a parenthetical, and the one that closes it
+#: the measures a severity figure after them may take a part of ("five hurt, one critically")
+_SEVERITY_OF = frozenset({"wounded", "shot", "killed", "casualties", "hospitalized"})
+
 _OPENERS = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}
 
 
@@ -537,10 +552,16 @@ class MeasureFinder:
                 continue
             if phase == "np" and low in {"and", "or", ","} and coordinations < 6 and toks.has(i + 1) \
                     and _is_number_token(toks[i + 1][0]):
-                # "two nurses and one driver died", "five men and three women were hurt"
+                # "two nurses and one driver died", "five men and three women were hurt", "10 women, 7 men hurt"
                 coordinations += 1
                 np.append(tok)
                 i += 1
+                if toks[i][0][0].isdigit() and toks.has(i + 1) and toks[i + 1][0][0].isalpha() \
+                        and toks[i + 1][0].lower() not in AUX and toks[i + 1][0].lower() not in self.right \
+                        and toks[i + 1][0].lower() not in NP_STOP:
+                    # a figure in digits before its own noun ("7 men"): step over it
+                    np.append(toks[i][0])
+                    i += 1
                 continue
             if phase == "np" and tok[0].isdigit() and "-" in tok and tok[-1].isalpha() and len(np) < 10:
                 np.append(tok)   # "two 17-year-old boys", "a 24-year-old man": an adjective
@@ -562,7 +583,9 @@ class MeasureFinder:
     # -- left of the figure --------------------------------------------------
     def _left(self, text: str, fig: Figure, sentence: Sentence) -> MeasureHit | None:
         line = max(sentence.start, text.rfind("\n", sentence.start, fig.start) + 1)
-        if fig.start - line <= 40 and (m := _KEY_VALUE.fullmatch(text, line, fig.start)):
+        if fig.start - line <= 40 and (m := _KEY_VALUE.fullmatch(text, line, fig.start)) or \
+                ":" in text[max(line, fig.start - 40):fig.start] \
+                and (m := _KEY_VALUE_ITEM.search(text, max(line, fig.start - 40), fig.start)):
             return MeasureHit(_KEY_VALUE_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
                               "measure.left.key_value")
         head = text[max(sentence.start, fig.start - 140):fig.start]
@@ -683,6 +706,10 @@ class MeasureFinder:
         # "ten shot, one fatally": the second figure is the killed part
         if _FATALLY_AFTER.match(text, fig.end, sentence.end):
             return MeasureHit("killed", None, "measure.right.fatally")
+        if previous is not None and previous[1].measure in _SEVERITY_OF and previous[0].end > fig.start - 60 \
+                and _SEVERITY_AFTER.match(text, fig.end, sentence.end) \
+                and _SEVERITY_BETWEEN.fullmatch(text, previous[0].end, fig.start):
+            return MeasureHit("wounded", None, "measure.right.severity")
         if previous is not None and previous[0].end > fig.start - 12 \
                 and _OF_THE_BEFORE.search(text[previous[0].end:fig.start]):
             return None  # "32 of the [543] passengers": the whole, not a claim of its own
@@ -705,7 +732,8 @@ class MeasureFinder:
             return left
         right = self._right(text, fig, sentence)
         if left is not None and right is not None and left.rule in ("measure.left.key_value",
-                                                                    "measure.left.evacuation_of"):
+                                                                    "measure.left.evacuation_of") \
+                and not _NEXT_KEY.match(text, fig.end, sentence.end):
             return right        # "Casualties: 12 dead, 40 injured": the figure's own word is more precise;
             #                     "the evacuation of 24 soldiers who were injured": a casualty evacuation
         if left is not None:
@@ -796,7 +824,7 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
         return "part.tally"                 # "163 shot this year, according to police statistics"
     if _INTAKE.search(text[max(sentence.start, fig.start - 40):fig.start]):
         return "part.intake"                # "the clinic received some 30 people with burns": one hospital's count
-    if hit.measure == "wounded" and (hit.rule == "measure.right.condition"
+    if hit.measure == "wounded" and (hit.rule in ("measure.right.condition", "measure.right.severity")
                                      or _SEVERITY.search(text[fig.end:min(sentence.end, fig.end + 60)])):
         return "part.severity"              # "around 30 people seriously injured": a subset of the injured
     return None
