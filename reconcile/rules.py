@@ -35,6 +35,7 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.right.fatally", "'N shot, one fatally': the second figure counts the killed"),
     ("measure.right.severity", "'five wounded, [one] critically', '3 dead, [1] critical': a severity after a "
                                "casualty figure counts some of the injured (a part)"),
+    ("measure.right.gunshot_wounds", "'N (who had) suffered gunshot wounds': shot, fate not given"),
     ("measure.right.among", "'N were among the dead/injured/missing': a part of the toll"),
     ("measure.right.sheltering", "'N are sheltering in camps', 'N spent the night in shelters': displaced"),
     ("measure.right.in_relief_camps", "'N are in relief camps', 'N were moved to evacuation centres': displaced"),
@@ -56,6 +57,9 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.left.forced_to_flee", "a causative verb of displacement ('forced 12,000 to flee')"),
     ("measure.left.evacuation_of", "'the evacuation of N people': displaced (unless the words after the figure "
                                    "name another measure: 'the evacuation of 24 soldiers who were injured')"),
+    ("measure.left.fronted", "a fronted participle ('Also injured were [three] boys', 'Killed in the blast were "
+                             "[two] officers')"),
+    ("measure.left.death_of", "'the deaths of N', 'the bodies of N', 'claimed the lives of N': killed"),
     ("measure.left.act_of", "'the shooting of N people', 'the wounding of N others'"),
     ("measure.left", "a transitive verb right before the figure (killing N, injured N people)"),
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),

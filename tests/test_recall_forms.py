@@ -96,6 +96,18 @@ CLAIMS: list[tuple[str, str, list[tuple[str, str, float]]]] = [
     ("with-a-wound", "One man was found with a stab wound to his arm.", [("One", "wounded", 1)]),
     ("had-injuries", "Police said 11 victims had minor injuries.", [("11", "wounded", 11)]),
     ("died-from-injuries-is-killed", "One victim has died from his injuries.", [("One", "killed", 1)]),
+    # --- the casualty word at a distance ----------------------------------------------------
+    ("age-apposition", "One victim, 23, was pronounced dead at the scene.", [("One", "killed", 1)]),
+    ("ages-apposition", "Two men, ages 28 and 22, were wounded.", [("Two", "wounded", 2)]),
+    ("both-apposition", "Two men, both 30, were killed.", [("Two", "killed", 2)]),
+    ("relative-gunshot-wounds", "Two women who had suffered gunshot wounds were taken to hospital.",
+     [("Two", "shot", 2)]),
+    ("fronted-also-injured", "Also injured were three teenage boys.", [("three", "wounded", 3)]),
+    ("fronted-killed-in", "Killed in the blast were two officers.", [("two", "killed", 2)]),
+    ("fronted-among-those-hurt", "Among those hurt were four children.", [("four", "wounded", 4)]),
+    ("bodies-of", "Rescuers recovered the bodies of four men from the river.", [("four", "killed", 4)]),
+    ("claimed-the-lives-of", "The crash claimed the lives of three people.", [("three", "killed", 3)]),
+    ("lives-at-risk-is-no-toll", "The lawsuit says the store put the lives of 200 shoppers at risk.", []),
     # --- "the shooting of N" ----------------------------------------------------------
     ("shooting-of", "Detectives are investigating the shooting of four people outside a bar.", [("four", "shot", 4)]),
     ("wounding-of", "The killings of two people and wounding of two others shocked the town.",

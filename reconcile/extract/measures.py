@@ -206,6 +206,9 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = 
         (r"(?:suffered|suffering|sustained|sustaining|received|had|has|have)\s+(?:an?\s+)?(?:(?!gunshot|gun\b|die|died|dies|dead|succumb|from\b|of\b)[\w-]+\s+){0,3}?(?!gunshot)"
          r"(?:injuries|injury|wounds?|burns)\b", "wounded", "measure.right.suffered_injuries",
          ("suffer", "sustain", "received", "ha")),
+        # "two women who had suffered gunshot wounds": hit by gunfire, fate not given
+        (r"(?:suffered|suffering|sustained|sustaining|received|had|has|have)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+         r"gunshot\s+wounds?\b", "shot", "measure.right.gunshot_wounds", ("gunshot",)),
         (r"in\s+(?:(?:critical|serious|stable|grave|good|fair|satisfactory)\s+(?:(?:or|and|but)\s+)?)+condition\b",
          "wounded", "measure.right.condition", ("condition",)),
         (r"(?:expected|likely)\s+to\s+(?:live|survive|recover)\b", "wounded", "measure.right.expected_to_live",
@@ -254,6 +257,14 @@ _COORDINATION = re.compile(
     r"(?ix)^[^.;:!?]{0,90}?\b(?:and|or|as\s+well\s+as|plus|including|included|includes|among\s+them|"
     r"of\s+whom|of\s+them|perhaps|possibly|maybe|with)\s*[\"'\u201c\u2018]*\s*$"
 )
+#: a fronted participle at the head of the sentence: "Also injured were [three] boys", "Killed in the blast
+#: were [two] officers", "Among those hurt were [four] children"
+_FRONTED = re.compile(
+    r"(?i)^\s*(?:also\s+|among\s+those\s+)?(?P<what>killed|dead|injured|wounded|hurt|arrested|detained|missing|"
+    r"displaced|evacuated|rescued)\b[^.;,:]{0,40}?\b(?:were|was|are|is)\s*$")
+_FRONTED_WHAT = {"killed": "killed", "dead": "killed", "injured": "wounded", "wounded": "wounded", "hurt": "wounded",
+                 "arrested": "detained", "detained": "detained", "missing": "missing", "displaced": "displaced",
+                 "evacuated": "displaced", "rescued": "rescued"}
 #: "the dead included", "the surviving victims were", "the dead could be in"
 _THE_DEAD = re.compile(
     r"(?ix)\bthe\s+(?:(?P<surv>surviving|wounded|injured)\s+)?(?P<what>dead|injured|wounded|missing|victims|casualties)\b"
@@ -300,7 +311,8 @@ _VERB_THROUGH_MEASURE = {"killing": "killed", "killed": "killed", "kill": "kille
                          "injuring": "wounded", "injured": "wounded", "wounding": "wounded", "wounded": "wounded"}
 #: "the evacuation of 7,000 people", "forced the relocation of 300 families"
 _DISPLACEMENT_OF = re.compile(rf"(?i)\b(?:{'|'.join(DISPLACEMENT_ACT_NOUNS)})\s+of(?:\s+(?:the|those|all|its|their))?\s*$")
-_DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
+_DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying|bod(?:y|ies)|"
+                       r"(?:claimed|claiming|claims|took|taken|taking|cost|costing|costs)\s+the\s+lives)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
 #: "the shooting of four people", "the wounding of two others", "the stabbing of three"
 _ACT_OF = re.compile(r"(?i)\b(?P<act>shooting|shootings|wounding|stabbing|stabbings)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
 _ACT_OF_WHAT = {"shooting": "shot", "shootings": "shot", "wounding": "wounded", "stabbing": "wounded", "stabbings": "wounded"}
@@ -433,6 +445,8 @@ def _past_parenthetical(toks: _Tokens, i: int) -> int | None:
     closer = _OPENERS[toks[i][0]]
     j = i + 1
     while toks.has(j) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
+        if closer == "," and toks[j][0][0].isdigit() and toks[j][0].endswith(","):
+            return j + 1    # ", 23," / ", ages 28 and 22,": the digits' token holds the closing comma
         j += 1
     if toks.has(j) and toks[j][0] == closer and j - i > 1:
         return j + 1
@@ -604,12 +618,15 @@ class MeasureFinder:
         if m:
             return MeasureHit(_AMONG_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
                               "measure.left.among")
+        if fig.start - sentence.start <= 70 and (m := _FRONTED.match(text, sentence.start, fig.start)):
+            return MeasureHit(_FRONTED_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
+                              "measure.left.fronted")
         m = _search(_THE_DEAD, ("dead", "injured", "wounded", "missing", "victims", "casualties"), head_nq, low)
         if m:
             what = m.group("what").lower()
             measure = "wounded" if m.group("surv") else _AMONG_WHAT.get(what, "casualties")
             return MeasureHit(measure, _clean_subject(self._np_after(text, fig)), "measure.left.the_dead")
-        if _search(_DEATH_OF, ("death", "killing", "murder", "massacre", "slaying"), head_nq, low):
+        if _search(_DEATH_OF, ("death", "killing", "murder", "massacre", "slaying", "bod", "lives"), head_nq, low):
             return MeasureHit("killed", _clean_subject(self._np_after(text, fig)), "measure.left.death_of")
         m = _search(_ACT_OF, ("shooting", "wounding", "stabbing"), head_nq, low)
         if m:
@@ -726,7 +743,7 @@ class MeasureFinder:
         left = self._left(text, fig, sentence)
         if left is _VETO:
             return None
-        if left is not None and left.rule.startswith(("measure.left.toll", "measure.left.number_of",
+        if left is not None and left.rule.startswith(("measure.left.toll", "measure.left.number_of", "measure.left.fronted",
                                                       "measure.left.among", "measure.left.the_dead",
                                                       "measure.left.death_of")):
             return left
