@@ -62,6 +62,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.left.death_of", "'the deaths of N', 'the bodies of N', 'claimed the lives of N': killed"),
     ("measure.left.act_of", "'the shooting of N people', 'the wounding of N others'"),
     ("measure.left", "a transitive verb right before the figure (killing N, injured N people)"),
+    ("measure.whole.total_noun", "the whole of 'N of the M injured/dead/missing': M is itself a total of the "
+                                 "measure its noun names"),
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),
     ("measure.coordination.list", "a middle item of a list of three or more figures ('12 soldiers, [3] police and 2 "
                                   "civilians') takes the list's measure"),

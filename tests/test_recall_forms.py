@@ -96,6 +96,10 @@ CLAIMS: list[tuple[str, str, list[tuple[str, str, float]]]] = [
     ("with-a-wound", "One man was found with a stab wound to his arm.", [("One", "wounded", 1)]),
     ("had-injuries", "Police said 11 victims had minor injuries.", [("11", "wounded", 11)]),
     ("died-from-injuries-is-killed", "One victim has died from his injuries.", [("One", "killed", 1)]),
+    # --- a total stated through a part ------------------------------------------------------
+    ("total-through-part", "Twenty of the 65 injured were children.", [("Twenty", "wounded", 20), ("65", "wounded", 65)]),
+    ("total-through-part-people", "Doctors said 12 of the 40 people wounded were in surgery.",
+     [("12", "wounded", 12), ("40", "wounded", 40)]),
     # --- the casualty word at a distance ----------------------------------------------------
     ("age-apposition", "One victim, 23, was pronounced dead at the scene.", [("One", "killed", 1)]),
     ("ages-apposition", "Two men, ages 28 and 22, were wounded.", [("Two", "wounded", 2)]),

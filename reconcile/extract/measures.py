@@ -23,7 +23,7 @@ from typing import Mapping
 
 from ..model import Figure
 from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, DISPLACEMENT_ACT_NOUNS, ESCAPE_WORDS, PERPETRATOR_NOUNS,
-                      PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, SEVERITY_WORDS, SHELTER_ADJECTIVES, SHELTER_PLACES, THING_NOUNS, VAGUE_PLURALS)
+                      PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, SEVERITY_WORDS, TOTAL_NOUN_MEASURE, SHELTER_ADJECTIVES, SHELTER_PLACES, THING_NOUNS, VAGUE_PLURALS)
 from .sentences import CaselessPattern, Sentence, fold
 
 # ---------------------------------------------------------------------------
@@ -326,6 +326,8 @@ _SEVERITY_AFTER = re.compile(
     r"(?=\s*(?:[,.;:)\u2014\u2013-]|$|\s+(?:in|after|at|and|following|as|from|with|on|when)\b))", re.I)
 #: between the casualty figure and the severity figure: its own words, then a comma ("were wounded, ")
 _SEVERITY_BETWEEN = re.compile(r"[^,;:.()\u2014]{0,50},\s*")
+#: the noun after the whole of "N of the M ...", when it names a measure: "of the 65 injured"
+_TOTAL_NOUN_AFTER = re.compile(rf"(?i)\s+(?:people\s+)?(?P<noun>{'|'.join(TOTAL_NOUN_MEASURE)})\b")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_THEM_AFTER = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
 _SHOOTING = re.compile(r"(?i)\b(?:shoot\w*|shot|gunfire|gunm[ae]n|gunshots?|opened\s+fire|fired)\b")
@@ -708,7 +710,8 @@ class MeasureFinder:
         if rid:
             return rid
         before = [f for f in figures if f.end <= fig.start]
-        if before and before[-1].end > fig.start - 12 and _OF_THE_BEFORE.search(text[before[-1].end:fig.start]):
+        if before and before[-1].end > fig.start - 12 and _OF_THE_BEFORE.search(text[before[-1].end:fig.start]) \
+                and not _TOTAL_NOUN_AFTER.match(text, fig.end, sentence.end):
             return "measure.whole_of_part"   # "32 of the [543] passengers"
         if self._left(text, fig, sentence) is _VETO:
             return _VETO.rule
@@ -729,6 +732,9 @@ class MeasureFinder:
             return MeasureHit("wounded", None, "measure.right.severity")
         if previous is not None and previous[0].end > fig.start - 12 \
                 and _OF_THE_BEFORE.search(text[previous[0].end:fig.start]):
+            m = _TOTAL_NOUN_AFTER.match(text, fig.end, sentence.end)
+            if m:   # "20 of the [65] injured": the whole is itself a total of the measure its noun names
+                return MeasureHit(TOTAL_NOUN_MEASURE[m.group("noun").lower()], None, "measure.whole.total_noun")
             return None  # "32 of the [543] passengers": the whole, not a claim of its own
         if doc_previous is not None:
             # both patterns end at the figure and match fewer than 100 characters: the head
