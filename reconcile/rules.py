@@ -52,6 +52,8 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.left.risen_to", "'that number has risen to N': the measure of the figure before it"),
     ("measure.left.through_list", "a casualty verb before a list whose first item is no figure ('killed his wife and "
                                   "[four] daughters')"),
+    ("measure.left.along_with", "'he was killed ..., along with [two] other men': the measure of the clause's "
+                                "casualty verb"),
     ("measure.left.key_value", "a fact-box or situation-report line ('Deaths: 1,234', 'Injured - 56'; items run "
                                "together: 'Killed: 14; injured: 30', 'Dead: 23 Injured: 89')"),
     ("measure.left.forced_to_flee", "a causative verb of displacement ('forced 12,000 to flee')"),

@@ -58,6 +58,11 @@ CLAIMS: list[tuple[str, str, list[tuple[str, str, float]]]] = [
     # --- the casualty verb before a list whose first item is no figure ---------------------
     ("verb-through-list", "Police say the farmer killed his wife and four daughters before killing himself.",
      [("four", "killed", 4)]),
+    ("fatally-shot-through-list", "A mother fatally shot her husband and three sons in their home.",
+     [("three", "killed", 3)]),
+    ("along-with", "He was killed at the bar, along with two other men.", [("two", "killed", 2)]),
+    ("arrested-along-with", "The driver was arrested along with three passengers.", [("three", "detained", 3)]),
+    ("along-with-no-casualty", "The mayor arrived along with two aides after the shooting.", []),
     ("deaths-of-through-list", "He faces trial for the deaths of his wife, 34, and the three boys.",
      [("three", "killed", 3)]),
     # --- key-value and fact-box lines ----------------------------------------------------

@@ -303,6 +303,7 @@ _LIST_GOES_ON = re.compile(
 #: daughters", "the deaths of his wife, 34, and the [four] girls", "injuring a guard and [two] customers"
 _VERB_THROUGH_LIST = re.compile(
     r"(?i)\b(?P<verb>killing|killed|kill|kills|murdered|murdering|slaying|slew|injuring|injured|wounding|wounded|"
+    r"(?:fatally|mortally)\s+(?:shot|shooting|stabbed|stabbing)|"
     r"(?:deaths?|killings?|murders?|slayings?)\s+of)\s+"
     r"(?P<np>(?:(?!(?:and|or|but|who|which|that|when|after|before|while|was|were|is|are|had|has|said|then)\b)"
     r"[\w'-]+,?\s+){1,5}?)(?:and|as\s+well\s+as)\s+(?:(?:his|her|their|the|its)\s+)?$")
@@ -311,6 +312,11 @@ _VERB_THROUGH_MEASURE = {"killing": "killed", "killed": "killed", "kill": "kille
                          "injuring": "wounded", "injured": "wounded", "wounding": "wounded", "wounded": "wounded"}
 #: "the evacuation of 7,000 people", "forced the relocation of 300 families"
 _DISPLACEMENT_OF = re.compile(rf"(?i)\b(?:{'|'.join(DISPLACEMENT_ACT_NOUNS)})\s+of(?:\s+(?:the|those|all|its|their))?\s*$")
+#: "he was killed at the bar, along with [two] other men": the measure of the clause's verb
+_ALONG_WITH = re.compile(r"(?i)\b(?P<verb>killed|died|dead|injured|wounded|hurt|arrested|detained)\b[^.;:]{0,70}?"
+                         r"\balong\s+with\s*$")
+_ALONG_WITH_WHAT = {"killed": "killed", "died": "killed", "dead": "killed", "injured": "wounded", "wounded": "wounded",
+                    "hurt": "wounded", "arrested": "detained", "detained": "detained"}
 _DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying|bod(?:y|ies)|"
                        r"(?:claimed|claiming|claims|took|taken|taking|cost|costing|costs)\s+the\s+lives)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
 #: "the shooting of four people", "the wounding of two others", "the stabbing of three"
@@ -779,12 +785,17 @@ class MeasureFinder:
                                       "measure.coordination.previous")
         head = text[max(sentence.start, fig.start - 90):fig.start]
         low_head = fold(head)
+        if "along with" in low_head and (m := _ALONG_WITH.search(head)):
+            words = self._np_after(text, fig)
+            if not (words and _is_thing(words)):
+                return MeasureHit(_ALONG_WITH_WHAT[m.group("verb").lower()], _clean_subject(words),
+                                  "measure.left.along_with")
         if " and " in low_head or " as well as " in low_head:
             m = _VERB_THROUGH_LIST.search(head)
             if m is not None:
                 words = self._np_after(text, fig)
                 if not (words and _is_thing(words)):
-                    verb = m.group("verb").lower()
+                    verb = re.sub(r"\s+", " ", m.group("verb").lower())
                     return MeasureHit(_VERB_THROUGH_MEASURE.get(verb, "killed"), _clean_subject(words),
                                       "measure.left.through_list")
         return None
