@@ -33,7 +33,17 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     # measures
     ("measure.zero.noun", "the noun of a zero phrase names the measure (no casualties, no deaths)"),
     ("measure.right.fatally", "'N shot, one fatally': the second figure counts the killed"),
+    ("measure.right.severity", "'five wounded, [one] critically', '3 dead, [1] critical': a severity after a "
+                               "casualty figure counts some of the injured (a part)"),
+    ("measure.right.gunshot_wounds", "'N (who had) suffered gunshot wounds': shot, fate not given"),
     ("measure.right.among", "'N were among the dead/injured/missing': a part of the toll"),
+    ("measure.right.sheltering", "'N are sheltering in camps', 'N spent the night in shelters': displaced"),
+    ("measure.right.in_relief_camps", "'N are in relief camps', 'N were moved to evacuation centres': displaced"),
+    ("measure.right.without_homes", "'N were left without shelter', 'left N without homes': displaced"),
+    ("measure.right.had_to_flee", "'N had to leave their homes': displaced"),
+    ("measure.right.lost_homes", "'N people lost their homes': displaced"),
+    ("measure.right.fleeing", "'N people fleeing the violence': displaced (not after a perpetrator or before "
+                              "'the scene', 'on foot', 'in a car': an escape)"),
     ("measure.right", "a measure word after the figure and its noun phrase (N people were killed)"),
     ("measure.left.toll", "a toll phrase before the figure (the death toll rose to N)"),
     ("measure.left.number_of", "'the number of dead/injured ... N' before the figure"),
@@ -42,8 +52,16 @@ RULE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("measure.left.risen_to", "'that number has risen to N': the measure of the figure before it"),
     ("measure.left.through_list", "a casualty verb before a list whose first item is no figure ('killed his wife and "
                                   "[four] daughters')"),
-    ("measure.left.key_value", "a fact-box or situation-report line ('Deaths: 1,234', 'Injured - 56')"),
+    ("measure.left.along_with", "'he was killed ..., along with [two] other men': the measure of the clause's "
+                                "casualty verb"),
+    ("measure.left.key_value", "a fact-box or situation-report line ('Deaths: 1,234', 'Injured - 56'; items run "
+                               "together: 'Killed: 14; injured: 30', 'Dead: 23 Injured: 89')"),
     ("measure.left.forced_to_flee", "a causative verb of displacement ('forced 12,000 to flee')"),
+    ("measure.left.evacuation_of", "'the evacuation of N people': displaced (unless the words after the figure "
+                                   "name another measure: 'the evacuation of 24 soldiers who were injured')"),
+    ("measure.left.fronted", "a fronted participle ('Also injured were [three] boys', 'Killed in the blast were "
+                             "[two] officers')"),
+    ("measure.left.death_of", "'the deaths of N', 'the bodies of N', 'claimed the lives of N': killed"),
     ("measure.left.act_of", "'the shooting of N people', 'the wounding of N others'"),
     ("measure.left", "a transitive verb right before the figure (killing N, injured N people)"),
     ("measure.of_them", "'N of them' takes the measure of the figure before it"),

@@ -204,3 +204,30 @@ CAMPAIGN_NOUNS: tuple[str, ...] = (
     "offensive", "war", "conflict", "operation", "campaign", "fighting", "uprising", "invasion", "assault",
     "incursion", "siege", "clashes", "violence", "unrest", "insurgency", "crackdown", "bombardment", "protests",
 )
+
+# -- displacement (extract/measures.py) -------------------------------------------------------
+#: places where the displaced are housed: "sheltering in camps", "staying in evacuation centres"
+SHELTER_PLACES: tuple[str, ...] = (
+    "shelters", "shelter", "camps", "camp", "tents", "schools", "centres", "centers", "centre", "center",
+    "halls", "churches", "mosques", "stadiums", "stadium", "gyms", "gymnasiums",
+)
+#: adjectives that make a camp, centre or shelter one for the displaced: "relief camps",
+#: "evacuation centres", "temporary shelters"
+SHELTER_ADJECTIVES: tuple[str, ...] = (
+    "relief", "evacuation", "evacuee", "refugee", "displacement", "makeshift", "temporary", "transit",
+)
+#: nouns of an act of displacement before "of N": "the evacuation of 7,000 people"
+DISPLACEMENT_ACT_NOUNS: tuple[str, ...] = ("evacuation", "evacuations", "relocation", "displacement", "exodus")
+#: words after "fled" that make it an escape from a crime scene, not a displacement: "fled the scene",
+#: "fled on foot", "fled in a car", "fled before police arrived"
+ESCAPE_WORDS: tuple[str, ...] = (
+    r"(?:the\s+)?scene", r"on\s+foot", r"in\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:car|cars|vehicle|vehicles|suv|van|truck|sedan|pickup|motorcycle)", r"(?:from\s+)?(?:police|officers|deputies)",
+    r"before\s+(?:police|officers|deputies)", r"(?:the\s+)?(?:building|store|shop|house|home|residence|apartment)\s+"
+    r"(?:after|before)",
+)
+#: words that give the severity of an injury on their own after a figure: "five hurt, one critically",
+#: "3 dead, 1 critical"
+SEVERITY_WORDS: tuple[str, ...] = (
+    "critically", "seriously", "gravely", "severely", "badly", "critical", "serious", "slightly", "minor",
+)

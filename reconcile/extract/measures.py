@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..model import Figure
-from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, THING_NOUNS,
-                      TOTAL_NOUN_MEASURE, VICTIM_NOUNS,
-                      VAGUE_PLURALS)
+from .lexicon import (CARDINAL_WORDS, DEMONYM_WORD, DISPLACEMENT_ACT_NOUNS, ESCAPE_WORDS, PERPETRATOR_NOUNS,
+                      PERSON_NOUNS, PLACE_PART_NOUNS, QUOTE_MARKS, SEVERITY_WORDS, SHELTER_ADJECTIVES, SHELTER_PLACES,
+                      THING_NOUNS, TOTAL_NOUN_MEASURE, VAGUE_PLURALS, VICTIM_NOUNS)
 from .sentences import CaselessPattern, Sentence, fold
 
 # ---------------------------------------------------------------------------
@@ -56,6 +56,7 @@ RIGHT_CUES: dict[str, str] = {
     "custody": "detained", "prisoners": "detained", "captives": "detained", "booked": "detained",
     # displaced
     "displaced": "displaced", "evacuated": "displaced", "homeless": "displaced", "fled": "displaced",
+    "fleeing": "displaced",
     "refugees": "displaced", "uprooted": "displaced", "relocated": "displaced", "evacuees": "displaced",
     # shot (hit by gunfire, fate not given)
     "shot": "shot", "gunshot": "shot",
@@ -80,6 +81,8 @@ LEFT_VERBS: dict[str, str] = {
     # present tense (headlines): "Navy captures 26 pirates", "Police arrest 12"
 
     "evacuated": "displaced", "evacuating": "displaced", "displacing": "displaced", "displaced": "displaced",
+    "sheltering": "displaced",   # "the Red Cross is sheltering 1,200 people"
+    "uprooting": "displaced", "uprooted": "displaced",
     "shooting": "shot", "shot": "shot", "shoots": "shot",
 }
 
@@ -116,6 +119,7 @@ AUX = frozenset(
     reportedly reported confirmed believed feared thought said known presumed understood
     to so far later now since either both each allegedly apparently initially critically seriously
     badly slightly severely lightly mortally fatally gravely were't not yet just already left
+    internally temporarily
     being then who that which had
     found pronounced declared
     """.split()
@@ -135,7 +139,8 @@ _TOLL = re.compile(
     \b(?P<what>death|casualty|injury|civilian|fatality|final|official|overall|confirmed)?\s*
     (?:death\s+)?toll\b (?:[^.;]{0,70}?
     \b(?:to|at|of|reached|hit|passed|topped|exceeded|was|is|stood|stands|now|climbed|rose|risen|jumped|
-    increased|grew|soared|surpassed|:))?\s*$
+    increased|grew|soared|surpassed|
+    tops|reaches|hits|passes|exceeds|nears|neared|surpasses|:))?\s*$
     """
 )
 _NUMBER_OF = re.compile(
@@ -202,6 +207,9 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = 
         (r"(?:suffered|suffering|sustained|sustaining|received|had|has|have)\s+(?:an?\s+)?(?:(?!gunshot|gun\b|die|died|dies|dead|succumb|from\b|of\b)[\w-]+\s+){0,3}?(?!gunshot)"
          r"(?:injuries|injury|wounds?|burns)\b", "wounded", "measure.right.suffered_injuries",
          ("suffer", "sustain", "received", "ha")),
+        # "two women who had suffered gunshot wounds": hit by gunfire, fate not given
+        (r"(?:suffered|suffering|sustained|sustaining|received|had|has|have)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+         r"gunshot\s+wounds?\b", "shot", "measure.right.gunshot_wounds", ("gunshot",)),
         (r"in\s+(?:(?:critical|serious|stable|grave|good|fair|satisfactory)\s+(?:(?:or|and|but)\s+)?)+condition\b",
          "wounded", "measure.right.condition", ("condition",)),
         (r"(?:expected|likely)\s+to\s+(?:live|survive|recover)\b", "wounded", "measure.right.expected_to_live",
@@ -217,8 +225,22 @@ _RIGHT_PHRASES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = 
         # "1,000 had taken shelter in a field", "20,000 are sheltering in camps", "5,000 are staying in UN schools"
         # (not "shelter in place": staying indoors during a police operation)
         (r"(?:sheltering|(?:taken|took|taking|sought|seeking|found)\s+(?:shelter|refuge))\b(?!\s+in\s+place)"
-         r"|(?:staying|living|sleeping|housed)\s+in\s+(?:[\w-]+\s+){0,3}?(?:shelters|camps|tents|schools)\b",
-         "displaced", "measure.right.sheltering", ("shelter", "refuge", "camps", "tents", "schools")),
+         r"|(?:staying|living|sleeping|housed|sheltered|(?:spent|spending|spend)\s+the\s+night)\s+(?:in|at)\s+"
+         rf"(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(SHELTER_PLACES)})\b|(?:in|into)\s+(?:[\w-]+\s+)?shelters\b",
+         "displaced", "measure.right.sheltering", ("shelter", "refuge", "staying", "living", "sleeping", "housed",
+                                                   "night")),
+        # "45,000 people are in relief camps", "12,000 were moved to evacuation centres"
+        (r"(?:(?:moved|taken|sent|brought|transferred|bussed|bused|relocated)\s+)?(?:in|to|into|at)\s+"
+         rf"(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(SHELTER_ADJECTIVES)})\s+(?:{'|'.join(SHELTER_PLACES)}|housing|sites?)\b",
+         "displaced", "measure.right.in_relief_camps", SHELTER_ADJECTIVES),
+        # "17,000 people were left without shelter", "80,000 without homes"
+        (r"without\s+(?:a\s+)?(?:homes?|shelter|housing|(?:a\s+)?roofs?\s+over\s+their\s+heads)\b", "displaced",
+         "measure.right.without_homes", ("without",)),
+        # "6,000 had to leave their homes", "8,000 people lost their homes"
+        (r"(?:had|have|has)\s+to\s+(?:flee|evacuate|leave\s+(?:their|his|her)\s+(?:homes?|houses?|villages?)|"
+         r"abandon\s+(?:their|his|her)\s+(?:homes?|houses?|villages?))\b", "displaced", "measure.right.had_to_flee",
+         ("flee", "evacuate", "leave", "abandon")),
+        (r"lost\s+(?:their|his|her)\s+(?:homes?|houses?)\b", "displaced", "measure.right.lost_homes", ("lost",)),
         (r"made\s+homeless\b", "displaced", "measure.right.homeless", ("homeless",)),
         (r"unaccounted\s+for\b", "missing", "measure.right.unaccounted", ("unaccounted",)),
         (r"(?:\w+\s+)?to\s+safety\b", "rescued", "measure.right.to_safety", ("safety",)),
@@ -236,6 +258,14 @@ _COORDINATION = re.compile(
     r"(?ix)^[^.;:!?]{0,90}?\b(?:and|or|as\s+well\s+as|plus|including|included|includes|among\s+them|"
     r"of\s+whom|of\s+them|perhaps|possibly|maybe|with)\s*[\"'\u201c\u2018]*\s*$"
 )
+#: a fronted participle at the head of the sentence: "Also injured were [three] boys", "Killed in the blast
+#: were [two] officers", "Among those hurt were [four] children"
+_FRONTED = re.compile(
+    r"(?i)^\s*(?:also\s+|among\s+those\s+)?(?P<what>killed|dead|injured|wounded|hurt|arrested|detained|missing|"
+    r"displaced|evacuated|rescued)\b[^.;,:]{0,40}?\b(?:were|was|are|is)\s*$")
+_FRONTED_WHAT = {"killed": "killed", "dead": "killed", "injured": "wounded", "wounded": "wounded", "hurt": "wounded",
+                 "arrested": "detained", "detained": "detained", "missing": "missing", "displaced": "displaced",
+                 "evacuated": "displaced", "rescued": "rescued"}
 #: "the dead included", "the surviving victims were", "the dead could be in"
 _THE_DEAD = re.compile(
     r"(?ix)\bthe\s+(?:(?P<surv>surviving|wounded|injured)\s+)?(?P<what>dead|injured|wounded|missing|victims|casualties)\b"
@@ -244,19 +274,25 @@ _THE_DEAD = re.compile(
 )
 #: a fact-box or situation-report line: "Deaths: 1,234", "Injured - 56", "Total displaced: 3,400"
 #: (the key opens the line or the sentence; a short qualifier may stand before it)
-_KEY_VALUE = re.compile(
-    r"(?i)\s*(?:(?:total|confirmed|reported|estimated|official|civilian|civilians|people|persons|number\s+of|"
-    r"the)\s+){0,3}(?P<what>deaths?|dead|killed|fatalities|injured|wounded|injuries|hurt|missing|"
-    r"displaced|evacuated|evacuees|homeless|arrested|arrests|detained|casualties)\s*(?::|-|\u2013|\u2014)\s*")
+_KEY = (r"(?:(?:total|confirmed|reported|estimated|official|civilian|civilians|people|persons|number\s+of|"
+        r"the)\s+){0,3}(?P<what>deaths?|dead|killed|fatalities|injured|wounded|injuries|hurt|missing|"
+        r"displaced|evacuated|evacuees|homeless|arrested|arrests|detained|casualties)\s*(?::|-|\u2013|\u2014)\s*")
+_KEY_VALUE = re.compile(r"(?i)\s*" + _KEY)
+#: the same key after another item of the line: "Killed: 14; [injured: 30]", "Dead: 23 [Injured: 89]"
+_KEY_VALUE_ITEM = re.compile(r"(?i)(?:[;|\u2022\u00b7]|\d)\s*" + _KEY + "$")
+#: another key right after the figure: "Dead: 23 Injured: 89" (the 23 is not the injured)
+_NEXT_KEY = re.compile(r"(?i)\s*[;,|\u2022\u00b7]?\s*" + _KEY.replace("\\s*(?::|-|", "(?::|\\s+-|", 1))
 _KEY_VALUE_WHAT = {"death": "killed", "deaths": "killed", "dead": "killed", "killed": "killed", "fatalities": "killed",
                    "injured": "wounded", "wounded": "wounded", "injuries": "wounded", "hurt": "wounded",
                    "missing": "missing", "displaced": "displaced", "evacuated": "displaced", "evacuees": "displaced",
                    "homeless": "displaced", "arrested": "detained", "arrests": "detained", "detained": "detained",
                    "casualties": "casualties"}
 #: "forced 12,000 to flee", "driving thousands from their homes": displacement through a causative verb
-_FORCED_BEFORE = re.compile(r"(?i)\b(?:forced|forcing|forces|force|drove|driving|drives|driven)\s*$")
+_FORCED_BEFORE = re.compile(r"(?i)\b(?:forced|forcing|forces|force|drove|driving|drives|driven|ordered|ordering|"
+                            r"orders)\s*$")
 _TO_FLEE_AFTER = re.compile(
-    r"(?i)(?:\s+[\w'-]+){0,3}?\s+(?:to\s+(?:flee|leave\s+(?:their|the\s+area|home)|evacuate|abandon)|"
+    r"(?i)(?:\s+[\w'-]+){0,3}?\s+(?:to\s+(?:flee|leave\s+(?:their|the\s+(?:area|city|town|region|coast|island|"
+    r"village|zone)|home)|leave(?=\s*[.,;])|evacuate|abandon)|"
     r"(?:from|out\s+of)\s+(?:their\s+)?(?:homes|houses|villages)|into\s+(?:exile|camps|shelters|hiding))\b")
 #: a middle item of a list of three or more: "killed 12 soldiers, [3] police officers and 2 civilians"
 #: (left of it a comma after a short noun phrase; right of it the list goes on with a figure)
@@ -268,22 +304,42 @@ _LIST_GOES_ON = re.compile(
 #: daughters", "the deaths of his wife, 34, and the [four] girls", "injuring a guard and [two] customers"
 _VERB_THROUGH_LIST = re.compile(
     r"(?i)\b(?P<verb>killing|killed|kill|kills|murdered|murdering|slaying|slew|injuring|injured|wounding|wounded|"
+    r"(?:fatally|mortally)\s+(?:shot|shooting|stabbed|stabbing)|"
     r"(?:deaths?|killings?|murders?|slayings?)\s+of)\s+"
     r"(?P<np>(?:(?!(?:and|or|but|who|which|that|when|after|before|while|was|were|is|are|had|has|said|then)\b)"
     r"[\w'-]+,?\s+){1,5}?)(?:and|as\s+well\s+as)\s+(?:(?:his|her|their|the|its)\s+)?$")
 _VERB_THROUGH_MEASURE = {"killing": "killed", "killed": "killed", "kill": "killed", "kills": "killed",
                          "murdered": "killed", "murdering": "killed", "slaying": "killed", "slew": "killed",
                          "injuring": "wounded", "injured": "wounded", "wounding": "wounded", "wounded": "wounded"}
-_DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
+#: "the evacuation of 7,000 people", "forced the relocation of 300 families"
+_DISPLACEMENT_OF = re.compile(rf"(?i)\b(?:{'|'.join(DISPLACEMENT_ACT_NOUNS)})\s+of(?:\s+(?:the|those|all|its|their))?\s*$")
+#: "he was killed at the bar, along with [two] other men": the measure of the clause's verb
+_ALONG_WITH = re.compile(r"(?i)\b(?P<verb>killed|died|dead|injured|wounded|hurt|arrested|detained)\b[^.;:]{0,70}?"
+                         r"\balong\s+with\s*$")
+_ALONG_WITH_WHAT = {"killed": "killed", "died": "killed", "dead": "killed", "injured": "wounded", "wounded": "wounded",
+                    "hurt": "wounded", "arrested": "detained", "detained": "detained"}
+_DEATH_OF = re.compile(r"(?i)\b(?:deaths?|killings?|murders?|massacre|slaying|bod(?:y|ies)|"
+                       r"(?:claimed|claiming|claims|took|taken|taking|cost|costing|costs)\s+the\s+lives)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
 #: "the shooting of four people", "the wounding of two others", "the stabbing of three"
 _ACT_OF = re.compile(r"(?i)\b(?P<act>shooting|shootings|wounding|stabbing|stabbings)\s+of(?:\s+(?:these|the|those|all|its|their))?\s*$")
 _ACT_OF_WHAT = {"shooting": "shot", "shootings": "shot", "wounding": "wounded", "stabbing": "wounded", "stabbings": "wounded"}
 _RISEN_TO = re.compile(r"(?i)\b(?:number|figure|count|tally)\b[^.;]{0,40}\b(?:risen|rose|climbed|jumped|increased|grown|grew)\s+to\s*$")
 #: _classify: "ten shot, one fatally"; "32 of the [543]"; "[two] of them"
 _FATALLY_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", re.I)
+#: "five were wounded, [one] critically", "3 dead, [1] critical": a severity after a casualty figure
+#: (bare: "one critically injured" is read by the right scan)
+_SEVERITY_AFTER = re.compile(
+    rf"\s*(?:of\s+(?:them|whom)\s+)?(?:{'|'.join(SEVERITY_WORDS)})"
+    r"(?=\s*(?:[,.;:)\u2014\u2013-]|$|\s+(?:in|after|at|and|following|as|from|with|on|when)\b))", re.I)
+#: between the casualty figure and the severity figure: its own words, then a comma ("were wounded, ")
+_SEVERITY_BETWEEN = re.compile(r"[^,;:.()\u2014]{0,50},\s*")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_THEM_AFTER = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
 _SHOOTING = re.compile(r"(?i)\b(?:shoot\w*|shot|gunfire|gunm[ae]n|gunshots?|opened\s+fire|fired)\b")
+
+#: the words of fleeing, and what makes one an escape from a crime scene rather than a displacement
+_FLED = frozenset({"fled", "fleeing"})
+_ESCAPE_AFTER = re.compile(rf"(?i)\s+(?:{'|'.join(ESCAPE_WORDS)})\b")
 
 _TOKEN = re.compile(r"\d+(?:-[A-Za-z]+)+|[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\sA-Za-z\d]")
 _NUMBER_WORDS = frozenset((*CARDINAL_WORDS, "hundred", "thousand", "a", "an", "another", "dozen", *VAGUE_PLURALS))
@@ -385,6 +441,9 @@ def _is_thing(words: list[str]) -> bool:
 
 
 #: punctuation that opens a parenthetical, and the one that closes it
+#: the measures a severity figure after them may take a part of ("five hurt, one critically")
+_SEVERITY_OF = frozenset({"wounded", "shot", "killed", "casualties", "hospitalized"})
+
 _OPENERS = {",": ",", "-": "-", "\u2014": "\u2014", "\u2013": "\u2013", "(": ")"}
 
 
@@ -393,6 +452,8 @@ def _past_parenthetical(toks: _Tokens, i: int) -> int | None:
     closer = _OPENERS[toks[i][0]]
     j = i + 1
     while toks.has(j) and j - i <= 16 and toks[j][0] not in {closer, ".", ";"}:
+        if closer == "," and toks[j][0][0].isdigit() and toks[j][0].endswith(","):
+            return j + 1    # ", 23," / ", ages 28 and 22,": the digits' token holds the closing comma
         j += 1
     if toks.has(j) and toks[j][0] == closer and j - i > 1:
         return j + 1
@@ -460,6 +521,9 @@ class MeasureFinder:
                         return MeasureHit(measure, _clean_subject(np), rid)
             if low in self.right and not (low == "lives" and np):   # "25 lives", not "gamers living ... lives"
                 measure = self.right[low]
+                if low in _FLED and (any(w.lower() in PERPETRATOR_NOUNS for w in np)
+                                     or _ESCAPE_AFTER.match(text, _e, sent_end)):
+                    return None     # "two suspects fled the scene": an escape, not a displacement
                 if _is_thing(np) and not _is_person(np) and low in OTHER_VERBS and phase == "aux":
                     return MeasureHit(OTHER_VERBS[low], _clean_subject(np), f"measure.other.{low}")
                 if _is_thing(np) and not _is_person(np) and measure not in {"exploded"}:
@@ -509,10 +573,16 @@ class MeasureFinder:
                 continue
             if phase == "np" and low in {"and", "or", ","} and coordinations < 6 and toks.has(i + 1) \
                     and _is_number_token(toks[i + 1][0]):
-                # "two nurses and one driver died", "five men and three women were hurt"
+                # "two nurses and one driver died", "five men and three women were hurt", "10 women, 7 men hurt"
                 coordinations += 1
                 np.append(tok)
                 i += 1
+                if toks[i][0][0].isdigit() and toks.has(i + 1) and toks[i + 1][0][0].isalpha() \
+                        and toks[i + 1][0].lower() not in AUX and toks[i + 1][0].lower() not in self.right \
+                        and toks[i + 1][0].lower() not in NP_STOP:
+                    # a figure in digits before its own noun ("7 men"): step over it
+                    np.append(toks[i][0])
+                    i += 1
                 continue
             if phase == "np" and tok[0].isdigit() and "-" in tok and tok[-1].isalpha() and len(np) < 10:
                 np.append(tok)   # "two 17-year-old boys", "a 24-year-old man": an adjective
@@ -534,7 +604,9 @@ class MeasureFinder:
     # -- left of the figure --------------------------------------------------
     def _left(self, text: str, fig: Figure, sentence: Sentence) -> MeasureHit | None:
         line = max(sentence.start, text.rfind("\n", sentence.start, fig.start) + 1)
-        if fig.start - line <= 40 and (m := _KEY_VALUE.fullmatch(text, line, fig.start)):
+        if fig.start - line <= 40 and (m := _KEY_VALUE.fullmatch(text, line, fig.start)) or \
+                ":" in text[max(line, fig.start - 40):fig.start] \
+                and (m := _KEY_VALUE_ITEM.search(text, max(line, fig.start - 40), fig.start)):
             return MeasureHit(_KEY_VALUE_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
                               "measure.left.key_value")
         head = text[max(sentence.start, fig.start - 140):fig.start]
@@ -553,19 +625,26 @@ class MeasureFinder:
         if m:
             return MeasureHit(_AMONG_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
                               "measure.left.among")
+        if fig.start - sentence.start <= 70 and (m := _FRONTED.match(text, sentence.start, fig.start)):
+            return MeasureHit(_FRONTED_WHAT[m.group("what").lower()], _clean_subject(self._np_after(text, fig)),
+                              "measure.left.fronted")
         m = _search(_THE_DEAD, ("dead", "injured", "wounded", "missing", "victims", "casualties"), head_nq, low)
         if m:
             what = m.group("what").lower()
             measure = "wounded" if m.group("surv") else _AMONG_WHAT.get(what, "casualties")
             return MeasureHit(measure, _clean_subject(self._np_after(text, fig)), "measure.left.the_dead")
-        if _search(_DEATH_OF, ("death", "killing", "murder", "massacre", "slaying"), head_nq, low):
+        if _search(_DEATH_OF, ("death", "killing", "murder", "massacre", "slaying", "bod", "lives"), head_nq, low):
             return MeasureHit("killed", _clean_subject(self._np_after(text, fig)), "measure.left.death_of")
         m = _search(_ACT_OF, ("shooting", "wounding", "stabbing"), head_nq, low)
         if m:
             words = self._np_after(text, fig)[:2]
             if not (words and _is_thing(words)):
                 return MeasureHit(_ACT_OF_WHAT[m.group("act").lower()], _clean_subject(words), "measure.left.act_of")
-        if _search(_FORCED_BEFORE, ("forc", "driv", "drov"), head_nq, low) and \
+        if _search(_DISPLACEMENT_OF, ("evacuation", "relocation", "displacement", "exodus"), head_nq, low):
+            words = self._np_after(text, fig)
+            if not (words and _is_thing(words)):
+                return MeasureHit("displaced", _clean_subject(words), "measure.left.evacuation_of")
+        if _search(_FORCED_BEFORE, ("forc", "driv", "drov", "order"), head_nq, low) and \
                 _TO_FLEE_AFTER.match(text, fig.end, sentence.end):
             return MeasureHit("displaced", _clean_subject(self._np_after(text, fig)), "measure.left.forced_to_flee")
         words = _last_words(head_nq, 3)
@@ -636,7 +715,8 @@ class MeasureFinder:
         if rid:
             return rid
         before = [f for f in figures if f.end <= fig.start]
-        if before and before[-1].end > fig.start - 12 and _OF_THE_BEFORE.search(text[before[-1].end:fig.start]):
+        if before and before[-1].end > fig.start - 12 and _OF_THE_BEFORE.search(text[before[-1].end:fig.start]) \
+                and not _whole_measure(text, fig, sentence):
             return "measure.whole_of_part"   # "32 of the [543] passengers"
         if self._left(text, fig, sentence) is _VETO:
             return _VETO.rule
@@ -651,6 +731,10 @@ class MeasureFinder:
         # "ten shot, one fatally": the second figure is the killed part
         if _FATALLY_AFTER.match(text, fig.end, sentence.end):
             return MeasureHit("killed", None, "measure.right.fatally")
+        if previous is not None and previous[1].measure in _SEVERITY_OF and previous[0].end > fig.start - 60 \
+                and _SEVERITY_AFTER.match(text, fig.end, sentence.end) \
+                and _SEVERITY_BETWEEN.fullmatch(text, previous[0].end, fig.start):
+            return MeasureHit("wounded", None, "measure.right.severity")
         if previous is not None and previous[0].end > fig.start - 12 \
                 and _OF_THE_BEFORE.search(text[previous[0].end:fig.start]):
             # "20 of the [65] injured": a whole named by a measure noun is a total of its own;
@@ -670,13 +754,16 @@ class MeasureFinder:
         left = self._left(text, fig, sentence)
         if left is _VETO:
             return None
-        if left is not None and left.rule.startswith(("measure.left.toll", "measure.left.number_of",
+        if left is not None and left.rule.startswith(("measure.left.toll", "measure.left.number_of", "measure.left.fronted",
                                                       "measure.left.among", "measure.left.the_dead",
                                                       "measure.left.death_of")):
             return left
         right = self._right(text, fig, sentence)
-        if left is not None and right is not None and left.rule == "measure.left.key_value":
-            return right        # "Casualties: 12 dead, 40 injured": the figure's own word is more precise
+        if left is not None and right is not None and left.rule in ("measure.left.key_value",
+                                                                    "measure.left.evacuation_of") \
+                and not _NEXT_KEY.match(text, fig.end, sentence.end):
+            return right        # "Casualties: 12 dead, 40 injured": the figure's own word is more precise;
+            #                     "the evacuation of 24 soldiers who were injured": a casualty evacuation
         if left is not None:
             if left.measure == "shot" and right is not None and right.measure in {"killed", "wounded"}:
                 return right
@@ -697,12 +784,17 @@ class MeasureFinder:
                                       "measure.coordination.previous")
         head = text[max(sentence.start, fig.start - 90):fig.start]
         low_head = fold(head)
+        if "along with" in low_head and (m := _ALONG_WITH.search(head)):
+            words = self._np_after(text, fig)
+            if not (words and _is_thing(words)):
+                return MeasureHit(_ALONG_WITH_WHAT[m.group("verb").lower()], _clean_subject(words),
+                                  "measure.left.along_with")
         if " and " in low_head or " as well as " in low_head:
             m = _VERB_THROUGH_LIST.search(head)
             if m is not None:
                 words = self._np_after(text, fig)
                 if not (words and _is_thing(words)):
-                    verb = m.group("verb").lower()
+                    verb = re.sub(r"\s+", " ", m.group("verb").lower())
                     return MeasureHit(_VERB_THROUGH_MEASURE.get(verb, "killed"), _clean_subject(words),
                                       "measure.left.through_list")
         return None
@@ -801,7 +893,7 @@ def _part_of(text: str, sentence: Sentence, fig: Figure, hit: MeasureHit,
         return "part.tally"                 # "163 shot this year, according to police statistics"
     if _INTAKE.search(text[max(sentence.start, fig.start - 40):fig.start]):
         return "part.intake"                # "the clinic received some 30 people with burns": one hospital's count
-    if hit.measure == "wounded" and (hit.rule == "measure.right.condition"
+    if hit.measure == "wounded" and (hit.rule in ("measure.right.condition", "measure.right.severity")
                                      or _SEVERITY.search(text[fig.end:min(sentence.end, fig.end + 60)])):
         return "part.severity"              # "around 30 people seriously injured": a subset of the injured
     return None
