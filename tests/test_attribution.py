@@ -430,6 +430,12 @@ CASES = [
     case("headline.story_keeps_its_tag",
          "Bomber kills girl, wounds 6 others\nKABUL - A man killed [two] people on a busy street, police said.",
          "police", "police"),
+    case("tag.said_as_many_as_is_a_clause",
+         "Residents said as many as [40] people had been killed, a figure that could not be confirmed.",
+         "Residents", "person", stance="hedge"),
+    case("relative.which_clause_is_no_tag",
+         "Local media reported [12] deaths, which officials have not confirmed.", "Local media", "media",
+         stance="hedge"),
     # --- headline and noun uses of reporting words are no speakers ------------
     case("noun.suspect_sought", "Mall attack wounds [six], suspect sought", None, "unknown"),
     case("noun.suspected_of", "Police hunt man suspected of killing [three] hikers", None, "unknown"),

@@ -372,10 +372,12 @@ _CONTINUES_TAIL = tail_width(_CONTINUES) or 1 << 30      # (None: search it all)
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:could|would|did|does|do|can|will|was|were|is|are|has|have|had)\s*(?:not|n't)|\b(?:cannot|never)|"
     r"\b(?:unable|declined|refused|failed)\s+to)\s+(?:(?:independently|immediately|yet|officially)\s+)?$", re.I)
-#: ", a figure that could not be independently verified": the sentence's figure is left unconfirmed
+#: ", a figure that could not be independently verified", ", which officials have not confirmed": the
+#: sentence's figure is left unconfirmed
 _UNVERIFIED_APPOSITION = re.compile(
-    r",\s+(?:a|the)\s+(?:figure|claim|number|toll|report|account|tally)s?\s+(?:that|which)\s+"
-    r"(?:could|can|has|have|was|were)\s*(?:not|n't)\s+(?:be\s+|been\s+)?(?:independently\s+)?(?:verified|confirmed)",
+    r",\s+(?:(?:a|the)\s+(?:figure|claim|number|toll|report|account|tally)s?\s+(?:that|which)|which(?:\s+[\w'\u2019]+){1,3})\s+"
+    r"(?:could|can|has|have|had|did|do|does|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:be\s+|been\s+)?(?:independently\s+)?"
+    r"(?:verified|confirmed|verify|confirm)\b",
     re.I)
 _UNCONFIRMED_SOURCE = re.compile(r"\b(?:unconfirmed|unverified|unofficial)\b", re.I)
 #: the signature line of an embedded social-media post: "— NOPD (@NOPDNews) November 27, 2016"
@@ -957,6 +959,10 @@ def _np_ends_clause(toks: list[_Tok], last: _Tok) -> bool:
     return (not _is_word(t)) or (t.low in STOP_FWD and t.low not in VERBS and t.low not in ("that", "and", "but"))
 
 
+#: "said as many as 40", "said as few as": a bound after "as"
+_AS_BOUNDS = frozenset("many much few high low long".split())
+
+
 def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
     """After the verb the clause ends (", police said." / "told AFP late Tuesday." /
     "said on its website").  A tail that could be a reported clause ("said the
@@ -969,9 +975,11 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and (
                 toks[k + 1].low == "that" or _DIGIT.search(toks[k + 1].text) or toks[k + 1].low in NUMBER_WORDS):
             return False
-    for t in toks[after:]:
-        # (an aside in brackets ends the tag: "told the Herald (http://...) on Sunday")
-        if t.text in (",", ".", ";", "!", "?", "(", ")", "\u2014", "--") or t.low in TAIL_ENDS:
+    for i, t in enumerate(toks[after:], after):
+        # (an aside in brackets ends the tag: "told the Herald (http://...) on Sunday"; "as many as" is a
+        # bound on a figure, not "said as he left")
+        if t.text in (",", ".", ";", "!", "?", "(", ")", "\u2014", "--") or t.low in TAIL_ENDS and not (
+                t.low == "as" and i + 1 < len(toks) and toks[i + 1].low in _AS_BOUNDS):
             break
         if t.text in ('"', "\u201c", "``", ":"):
             return False
@@ -1102,7 +1110,10 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         if low in SHOW_VERBS and (how != "np" or all(x.low not in SHOWING_DOCUMENTS for x in np)):
             continue    # "the video shows", "they showed": no report
         if how == "np" and not any(_DIGIT.search(x.text) for x in np) and not any(x.low in VERBS and x.low not in AMBIGUOUS_FORMS for x in np):
-            form = "tag" if _tail_is_tag(toks, v) else "pre"
+            k0 = next(i for i, x in enumerate(toks) if x is np[0])
+            # (", which officials have not confirmed": a relative clause about the figure, no closing tag)
+            in_relative = k0 > 0 and toks[k0 - 1].low in ("which", "that", "whom")
+            form = "tag" if not in_relative and _tail_is_tag(toks, v) else "pre"
             cues.append(_Cue(np[0].start, t.end, t.start, t.end, _span_text(text, np), form, stance,
                              f"attr.{low}.{'tag' if form == 'tag' else 'before'}"))
         elif how == "elided":
