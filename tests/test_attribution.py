@@ -436,6 +436,12 @@ CASES = [
     case("relative.which_clause_is_no_tag",
          "Local media reported [12] deaths, which officials have not confirmed.", "Local media", "media",
          stance="hedge"),
+    case("told.channel_number", "[Two] deputies were hurt, Sheriff Ann Cole told WKRG News 5 on Sunday.",
+         "Sheriff Ann Cole", "police"),
+    case("stance.unconfirmed_source_any_form", "An unconfirmed report put the toll at [40].",
+         "An unconfirmed report", "media", stance="hedge"),
+    case("boundary.lost_space_sentence_end",
+         "He told police he ran.He says he was shot in the foot.Officers found [two] guns.", None, "unknown"),
     # --- headline and noun uses of reporting words are no speakers ------------
     case("noun.suspect_sought", "Mall attack wounds [six], suspect sought", None, "unknown"),
     case("noun.suspected_of", "Police hunt man suspected of killing [three] hikers", None, "unknown"),

@@ -405,10 +405,11 @@ _LOWER_ABBREV = re.compile(r"^[a-z]\.(?:[a-z]\.)+$")
 _QUOTE_CHARS = {"\u201c": "open", "\u201d": "close", "``": "open", "''": "close", '"': "toggle"}
 _HEADLINE_PREFIX = re.compile(r"^\s*(?P<np>[A-Z][\w'\u2019 ]{1,30}?)\s*:\s+\S")
 _HEADLINE_SUFFIX = re.compile(r":\s*(?P<np>[A-Za-z][\w'\u2019 ]{1,30}?)\s*[.!]?\s*$")
-_HARD_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|,\s+but\s+(?!that\b)")
+#: (and a sentence end whose space was lost: "was released.He says")
+_HARD_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|,\s+but\s+(?!that\b)|(?<=[a-z]{2})[.!?](?=[A-Z\u201c\"])")
 #: what stops a closing speaker tag from reaching back to a figure: a dash does not ("two suspects — a man
 #: and a woman — were killed, the chief said"; "six were shot — one fatally — police said")
-_TAG_BOUNDARY = re.compile(r";|,\s+but\s+(?!that\b)")
+_TAG_BOUNDARY = re.compile(r";|,\s+but\s+(?!that\b)|(?<=[a-z]{2})[.!?](?=[A-Z\u201c\"])")
 #: ", while witnesses said 12 died": a contrast that ends a speaker's clause when another speaker
 #: follows it (", while another 900 would be released" goes on with the same speaker)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|although|though)\s+")
@@ -986,8 +987,10 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
         tail.append(t)
     if not tail:
         return True
-    if any(t.low in CLAUSE_WORDS or _DIGIT.search(t.text) and ":" not in t.text or t.low in NUMBER_WORDS
-           for t in tail) or len(tail) > 8:
+    # (a channel number after a name is part of it: "told WKRG News 5")
+    if any(t.low in CLAUSE_WORDS or _DIGIT.search(t.text) and ":" not in t.text
+           and not (toks[v].low in OBJECT_VERBS and i > 0 and tail[i - 1].text[0].isupper() and t.text.isdigit())
+           or t.low in NUMBER_WORDS for i, t in enumerate(tail)) or len(tail) > 8:
         return False
     first = tail[0]
     if first.low in TAIL_STARTS or first.low in WEEKDAYS or first.low in PREPOSITIONS:
@@ -1239,6 +1242,8 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
             p = _person_of(ctx, subj)
             return (p.full, p.kind, "attr.resolve.pronoun.subject") if p else (subj, "person", "attr.resolve.pronoun.subject")
         for c in reversed(ctx.speakers):
+            if c.claimant and c.claimant.lower() in PRONOUNS_PERSON:
+                continue        # (an unresolved "he" names nobody)
             if c.start < pos and c.kind == "person" or (c.start < pos and _person_of(ctx, c.claimant)):
                 return c.claimant, c.kind, "attr.resolve.pronoun.speaker"
             if c.start < pos and c.kind == "unknown" and c.claimant and _SURNAME.fullmatch(c.claimant) \
@@ -1665,8 +1670,8 @@ def _stance(ctx: AttributionContext, s: Sentence, cue: _Cue | None, fs: int, fe:
         return "hedge", ["stance.hedge.not_confirmed"]
     if _UNVERIFIED_APPOSITION.search(text, fe, s.end):
         return "hedge", ["stance.hedge.unverified_figure"]
-    if cue is not None and cue.form == "according" and _UNCONFIRMED_SOURCE.search(cue.np):
-        return "hedge", ["stance.hedge.unconfirmed"]     # "according to unconfirmed reports"
+    if cue is not None and _UNCONFIRMED_SOURCE.search(cue.np):
+        return "hedge", ["stance.hedge.unconfirmed"]     # "according to unconfirmed reports", "an unconfirmed report put"
     # the figure's clause: back to the governing verb or a clause break, forward to a clause break
     lo = s.start
     for c in cues:
