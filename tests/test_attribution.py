@@ -471,6 +471,9 @@ CASES = [
          "Police said eight people were stabbed.\n\n[One] of the victims later died.", None, "unknown"),
     case("continued.not_an_addition",
          "Police said eight people were stabbed. [Two] more people were hurt in a second attack.", None, "unknown"),
+    case("continued.an_age_is_no_counted_group",
+         "Ann Bell says she is raising money to bury her 10-year-old grandson and her six-year-old grandson. "
+         "[All three] of them were shot.", None, "unknown"),
     case("continued.not_without_a_counted_group",
          "Police said the gunman fled. [One] of the victims later died.", None, "unknown"),
     case("continued.not_after_a_quote",

@@ -1592,7 +1592,9 @@ _PART_LEAD = re.compile(
     r"\W*(?:(?:and|but)\s+)?(?P<lead>(?:of|among)\s+(?:them|those|these|whom|the\s+[\w-]+(?:\s+[\w-]+)?)\s*,?\s*"
     r"(?:[\w-]+\s+){0,3})?", re.I)
 #: a count in the reported words: digits or a cardinal word
-_GROUP_COUNT = re.compile(rf"\b(?:\d+|{words_pattern([*CARDINAL_WORDS, 'dozen', *VAGUE_PLURALS])})\b", re.I)
+#: (an age is no count: "her 10-year-old grandson")
+_GROUP_COUNT = re.compile(rf"\b(?:\d+(?!-(?:year|month|week|day)s?-old)|{words_pattern([*CARDINAL_WORDS, 'dozen', *VAGUE_PLURALS])})"
+                          rf"\b(?!-(?:year|month|week|day)s?-old)", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom|the)\b", re.I)
 
 
