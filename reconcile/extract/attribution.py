@@ -373,10 +373,12 @@ _CONTINUES_TAIL = tail_width(_CONTINUES) or 1 << 30      # (None: search it all)
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:could|would|did|does|do|can|will|was|were|is|are|has|have|had)\s*(?:not|n't)|\b(?:cannot|never)|"
     r"\b(?:unable|declined|refused|failed)\s+to)\s+(?:(?:independently|immediately|yet|officially)\s+)?$", re.I)
-#: ", a figure that could not be independently verified": the sentence's figure is left unconfirmed
+#: ", a figure that could not be independently verified", ", which officials have not confirmed": the
+#: sentence's figure is left unconfirmed
 _UNVERIFIED_APPOSITION = re.compile(
-    r",\s+(?:a|the)\s+(?:figure|claim|number|toll|report|account|tally)s?\s+(?:that|which)\s+"
-    r"(?:could|can|has|have|was|were)\s*(?:not|n't)\s+(?:be\s+|been\s+)?(?:independently\s+)?(?:verified|confirmed)",
+    r",\s+(?:(?:a|the)\s+(?:figure|claim|number|toll|report|account|tally)s?\s+(?:that|which)|which(?:\s+[\w'\u2019]+){1,3})\s+"
+    r"(?:could|can|has|have|had|did|do|does|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:be\s+|been\s+)?(?:independently\s+)?"
+    r"(?:verified|confirmed|verify|confirm)\b",
     re.I)
 _UNCONFIRMED_SOURCE = re.compile(r"\b(?:unconfirmed|unverified|unofficial)\b", re.I)
 #: the signature line of an embedded social-media post: "— NOPD (@NOPDNews) November 27, 2016"
@@ -404,10 +406,11 @@ _LOWER_ABBREV = re.compile(r"^[a-z]\.(?:[a-z]\.)+$")
 _QUOTE_CHARS = {"\u201c": "open", "\u201d": "close", "``": "open", "''": "close", '"': "toggle"}
 _HEADLINE_PREFIX = re.compile(r"^\s*(?P<np>[A-Z][\w'\u2019 ]{1,30}?)\s*:\s+\S")
 _HEADLINE_SUFFIX = re.compile(r":\s*(?P<np>[A-Za-z][\w'\u2019 ]{1,30}?)\s*[.!]?\s*$")
-_HARD_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|,\s+but\s+(?!that\b)")
+#: (and a sentence end whose space was lost: "was released.He says")
+_HARD_BOUNDARY = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|,\s+but\s+(?!that\b)|(?<=[a-z]{2})[.!?](?=[A-Z\u201c\"])")
 #: what stops a closing speaker tag from reaching back to a figure: a dash does not ("two suspects — a man
 #: and a woman — were killed, the chief said"; "six were shot — one fatally — police said")
-_TAG_BOUNDARY = re.compile(r";|,\s+but\s+(?!that\b)")
+_TAG_BOUNDARY = re.compile(r";|,\s+but\s+(?!that\b)|(?<=[a-z]{2})[.!?](?=[A-Z\u201c\"])")
 #: ", while witnesses said 12 died": a contrast that ends a speaker's clause when another speaker
 #: follows it (", while another 900 would be released" goes on with the same speaker)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|although|though)\s+")
@@ -958,6 +961,10 @@ def _np_ends_clause(toks: list[_Tok], last: _Tok) -> bool:
     return (not _is_word(t)) or (t.low in STOP_FWD and t.low not in VERBS and t.low not in ("that", "and", "but"))
 
 
+#: "said as many as 40", "said as few as": a bound after "as"
+_AS_BOUNDS = frozenset("many much few high low long".split())
+
+
 def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
     """After the verb the clause ends (", police said." / "told AFP late Tuesday." /
     "said on its website").  A tail that could be a reported clause ("said the
@@ -970,17 +977,21 @@ def _tail_is_tag(toks: list[_Tok], v: int) -> bool:
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and (
                 toks[k + 1].low == "that" or _DIGIT.search(toks[k + 1].text) or toks[k + 1].low in NUMBER_WORDS):
             return False
-    for t in toks[after:]:
-        # (an aside in brackets ends the tag: "told the Herald (http://...) on Sunday")
-        if t.text in (",", ".", ";", "!", "?", "(", ")", "\u2014", "--") or t.low in TAIL_ENDS:
+    for i, t in enumerate(toks[after:], after):
+        # (an aside in brackets ends the tag: "told the Herald (http://...) on Sunday"; "as many as" is a
+        # bound on a figure, not "said as he left")
+        if t.text in (",", ".", ";", "!", "?", "(", ")", "\u2014", "--") or t.low in TAIL_ENDS and not (
+                t.low == "as" and i + 1 < len(toks) and toks[i + 1].low in _AS_BOUNDS):
             break
         if t.text in ('"', "\u201c", "``", ":"):
             return False
         tail.append(t)
     if not tail:
         return True
-    if any(t.low in CLAUSE_WORDS or _DIGIT.search(t.text) and ":" not in t.text or t.low in NUMBER_WORDS
-           for t in tail) or len(tail) > 8:
+    # (a channel number after a name is part of it: "told WKRG News 5")
+    if any(t.low in CLAUSE_WORDS or _DIGIT.search(t.text) and ":" not in t.text
+           and not (toks[v].low in OBJECT_VERBS and i > 0 and tail[i - 1].text[0].isupper() and t.text.isdigit())
+           or t.low in NUMBER_WORDS for i, t in enumerate(tail)) or len(tail) > 8:
         return False
     first = tail[0]
     if first.low in TAIL_STARTS or first.low in WEEKDAYS or first.low in PREPOSITIONS:
@@ -1105,7 +1116,10 @@ def _find_cues(ctx: AttributionContext, si: int) -> list[_Cue]:
         if low in SHOW_VERBS and (how != "np" or all(x.low not in SHOWING_DOCUMENTS for x in np)):
             continue    # "the video shows", "they showed": no report
         if how == "np" and not any(_DIGIT.search(x.text) for x in np) and not any(x.low in VERBS and x.low not in AMBIGUOUS_FORMS for x in np):
-            form = "tag" if _tail_is_tag(toks, v) else "pre"
+            k0 = next(i for i, x in enumerate(toks) if x is np[0])
+            # (", which officials have not confirmed": a relative clause about the figure, no closing tag)
+            in_relative = k0 > 0 and toks[k0 - 1].low in ("which", "that", "whom")
+            form = "tag" if not in_relative and _tail_is_tag(toks, v) else "pre"
             cues.append(_Cue(np[0].start, t.end, t.start, t.end, _span_text(text, np), form, stance,
                              f"attr.{low}.{'tag' if form == 'tag' else 'before'}"))
         elif how == "elided":
@@ -1231,6 +1245,8 @@ def _resolve(ctx: AttributionContext, np: str, pos: int) -> tuple[str | None, st
             p = _person_of(ctx, subj)
             return (p.full, p.kind, "attr.resolve.pronoun.subject") if p else (subj, "person", "attr.resolve.pronoun.subject")
         for c in reversed(ctx.speakers):
+            if c.claimant and c.claimant.lower() in PRONOUNS_PERSON:
+                continue        # (an unresolved "he" names nobody)
             if c.start < pos and c.kind == "person" or (c.start < pos and _person_of(ctx, c.claimant)):
                 return c.claimant, c.kind, "attr.resolve.pronoun.speaker"
             if c.start < pos and c.kind == "unknown" and c.claimant and _SURNAME.fullmatch(c.claimant) \
@@ -1559,7 +1575,9 @@ _PART_LEAD = re.compile(
     r"\W*(?:(?:and|but)\s+)?(?P<lead>(?:of|among)\s+(?:them|those|these|whom|the\s+[\w-]+(?:\s+[\w-]+)?)\s*,?\s*"
     r"(?:[\w-]+\s+){0,3})?", re.I)
 #: a count in the reported words: digits or a cardinal word
-_GROUP_COUNT = re.compile(rf"\b(?:\d+|{words_pattern([*CARDINAL_WORDS, 'dozen', *VAGUE_PLURALS])})\b", re.I)
+#: (an age is no count: "her 10-year-old grandson")
+_GROUP_COUNT = re.compile(rf"\b(?:\d+(?!-(?:year|month|week|day)s?-old)|{words_pattern([*CARDINAL_WORDS, 'dozen', *VAGUE_PLURALS])})"
+                          rf"\b(?!-(?:year|month|week|day)s?-old)", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom|the)\b", re.I)
 
 
@@ -1637,8 +1655,8 @@ def _stance(ctx: AttributionContext, s: Sentence, cue: _Cue | None, fs: int, fe:
         return "hedge", ["stance.hedge.not_confirmed"]
     if _UNVERIFIED_APPOSITION.search(text, fe, s.end):
         return "hedge", ["stance.hedge.unverified_figure"]
-    if cue is not None and cue.form == "according" and _UNCONFIRMED_SOURCE.search(cue.np):
-        return "hedge", ["stance.hedge.unconfirmed"]     # "according to unconfirmed reports"
+    if cue is not None and _UNCONFIRMED_SOURCE.search(cue.np):
+        return "hedge", ["stance.hedge.unconfirmed"]     # "according to unconfirmed reports", "an unconfirmed report put"
     # the figure's clause: back to the governing verb or a clause break, forward to a clause break
     lo = s.start
     for c in cues:
